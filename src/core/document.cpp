@@ -1,0 +1,129 @@
+#include "core/document.h"
+
+#include <algorithm>
+
+namespace dossier {
+
+Role Document::RoleAt(uint32_t offset) const {
+  for (const Block& b : blocks) {
+    if (b.span.start <= offset && offset < b.span.end) {
+      return (b.part >= 0 && b.part < static_cast<int>(parts.size())) ? parts[b.part].role
+                                                                      : Role::kArticle;
+    }
+  }
+  return Role::kArticle;
+}
+
+int Document::SentenceAt(uint32_t offset) const {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                             [](uint32_t off, const Sentence& s) { return off < s.span.start; });
+  if (it == sentences.begin()) return -1;
+  --it;
+  return offset < it->span.end ? static_cast<int>(it - sentences.begin()) : -1;
+}
+
+int64_t Document::RawOffset(uint32_t offset) const {
+  auto it = std::upper_bound(origin.begin(), origin.end(), offset,
+                             [](uint32_t off, const OriginPiece& p) { return off < p.clean; });
+  if (it == origin.begin()) return -1;
+  --it;
+  if (offset >= it->clean + it->length) return -1;
+  return static_cast<int64_t>(it->raw) + (offset - it->clean);
+}
+
+const char* ToString(EntityType t) {
+  switch (t) {
+    case EntityType::kPerson: return "PERSON";
+    case EntityType::kOrg: return "ORG";
+    case EntityType::kGpe: return "GPE";
+    case EntityType::kLoc: return "LOC";
+    case EntityType::kFac: return "FAC";
+    case EntityType::kNorp: return "NORP";
+  }
+  return "?";
+}
+
+const char* ToString(TimexType t) {
+  switch (t) {
+    case TimexType::kDate: return "DATE";
+    case TimexType::kTime: return "TIME";
+    case TimexType::kDuration: return "DURATION";
+    case TimexType::kSet: return "SET";
+  }
+  return "?";
+}
+
+const char* ToString(Sourcing s) {
+  switch (s) {
+    case Sourcing::kAuthor: return "author";
+    case Sourcing::kNamed: return "named";
+    case Sourcing::kOutlet: return "outlet";
+    case Sourcing::kAnonymous: return "anonymous";
+    case Sourcing::kOpinion: return "opinion";
+    case Sourcing::kAnswer: return "answer";
+    case Sourcing::kComment: return "comment";
+    case Sourcing::kQuestion: return "question";
+  }
+  return "?";
+}
+
+const char* ToString(Modality m) {
+  switch (m) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kHedged: return "hedged";
+    case Modality::kDenied: return "denied";
+    case Modality::kThreatened: return "threatened";
+    case Modality::kPlanned: return "planned";
+    case Modality::kHypothetical: return "hypothetical";
+    case Modality::kNegated: return "negated";
+  }
+  return "?";
+}
+
+const char* ToString(Role r) {
+  switch (r) {
+    case Role::kArticle: return "article";
+    case Role::kQuestion: return "question";
+    case Role::kAnswer: return "answer";
+    case Role::kComment: return "comment";
+  }
+  return "?";
+}
+
+const char* ToString(BlockKind k) {
+  switch (k) {
+    case BlockKind::kTitle: return "title";
+    case BlockKind::kByline: return "byline";
+    case BlockKind::kDateline: return "dateline";
+    case BlockKind::kHeading: return "heading";
+    case BlockKind::kParagraph: return "paragraph";
+    case BlockKind::kListItem: return "list_item";
+    case BlockKind::kBlockQuote: return "block_quote";
+    case BlockKind::kCaption: return "caption";
+  }
+  return "?";
+}
+
+const char* ToString(DocKind k) {
+  switch (k) {
+    case DocKind::kNews: return "news";
+    case DocKind::kBlog: return "blog";
+    case DocKind::kQA: return "qa";
+    case DocKind::kUnknown: return "unknown";
+  }
+  return "?";
+}
+
+const char* ToString(DatePrecision p) {
+  switch (p) {
+    case DatePrecision::kNone: return "none";
+    case DatePrecision::kYear: return "year";
+    case DatePrecision::kMonth: return "month";
+    case DatePrecision::kDay: return "day";
+    case DatePrecision::kMinute: return "minute";
+    case DatePrecision::kSecond: return "second";
+  }
+  return "?";
+}
+
+}  // namespace dossier
