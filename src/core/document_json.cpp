@@ -41,6 +41,62 @@ EventArg ArgOf(const json& j) {
 
 }  // namespace
 
+json EventMentionToJson(const Document& doc, const EventMention& e) {
+  json ej{{"start", e.span.start}, {"end", e.span.end}, {"sentence", e.sentence},
+          {"trigger", std::string(doc.Text(e.trigger))},
+          {"trigger_span", {e.trigger.start, e.trigger.end}},
+          {"cameo", e.cameo}, {"plover", e.plover}, {"modality", ToString(e.modality)}};
+  if (!e.mode.empty()) ej["mode"] = e.mode;
+  json src = json::array(), tgt = json::array(), src_args = json::array(), tgt_args = json::array();
+  for (const EventArg& a : e.source) { src.push_back(a.text); src_args.push_back(ArgJson(doc, a)); }
+  for (const EventArg& a : e.target) { tgt.push_back(a.text); tgt_args.push_back(ArgJson(doc, a)); }
+  ej["source"] = src;
+  ej["target"] = tgt;
+  ej["source_args"] = src_args;
+  ej["target_args"] = tgt_args;
+  ej["place"] = ArgJson(doc, e.place);
+  ej["instrument"] = ArgJson(doc, e.instrument);
+  if (e.timex >= 0) ej["timex"] = e.timex;
+  if (!e.date.empty()) ej["date"] = e.date;
+  json counts = json::array();
+  for (const Count& c : e.counts) {
+    json cj{{"slot", c.slot}, {"value", c.value}, {"high", c.high}, {"start", c.span.start}, {"end", c.span.end}};
+    if (!c.qualifier.empty()) cj["qualifier"] = c.qualifier;
+    counts.push_back(cj);
+  }
+  ej["counts"] = counts;
+  if (e.attribution >= 0) ej["attribution"] = e.attribution;
+  return ej;
+}
+
+EventMention EventMentionFromJson(const json& ej) {
+  EventMention e;
+  e.span = SpanOf(ej);
+  e.sentence = ej.value("sentence", -1);
+  if (ej.contains("trigger_span")) e.trigger = Span{ej["trigger_span"][0], ej["trigger_span"][1]};
+  e.cameo = ej.value("cameo", "");
+  e.plover = ej.value("plover", "");
+  e.mode = ej.value("mode", "");
+  e.modality = FromName(ej.value("modality", "asserted"), Modality::kNegated, Modality::kAsserted);
+  for (const json& a : ej.value("source_args", json::array())) e.source.push_back(ArgOf(a));
+  for (const json& a : ej.value("target_args", json::array())) e.target.push_back(ArgOf(a));
+  if (ej.contains("place")) e.place = ArgOf(ej["place"]);
+  if (ej.contains("instrument")) e.instrument = ArgOf(ej["instrument"]);
+  e.timex = ej.value("timex", -1);
+  e.date = ej.value("date", "");
+  for (const json& cj : ej.value("counts", json::array())) {
+    Count c;
+    c.slot = cj.value("slot", "");
+    c.value = cj.value("value", int64_t{0});
+    c.high = cj.value("high", c.value);
+    c.qualifier = cj.value("qualifier", "");
+    c.span = SpanOf(cj);
+    e.counts.push_back(c);
+  }
+  e.attribution = ej.value("attribution", -1);
+  return e;
+}
+
 json DocumentToJson(const Document& doc) {
   json j;
   j["id"] = doc.id;
@@ -129,33 +185,7 @@ json DocumentToJson(const Document& doc) {
   j["attributions"] = attrs;
 
   json events = json::array();
-  for (const EventMention& e : doc.events) {
-    json ej{{"start", e.span.start}, {"end", e.span.end}, {"sentence", e.sentence},
-            {"trigger", std::string(doc.Text(e.trigger))},
-            {"trigger_span", {e.trigger.start, e.trigger.end}},
-            {"cameo", e.cameo}, {"plover", e.plover}, {"modality", ToString(e.modality)}};
-    if (!e.mode.empty()) ej["mode"] = e.mode;
-    json src = json::array(), tgt = json::array(), src_args = json::array(), tgt_args = json::array();
-    for (const EventArg& a : e.source) { src.push_back(a.text); src_args.push_back(ArgJson(doc, a)); }
-    for (const EventArg& a : e.target) { tgt.push_back(a.text); tgt_args.push_back(ArgJson(doc, a)); }
-    ej["source"] = src;
-    ej["target"] = tgt;
-    ej["source_args"] = src_args;
-    ej["target_args"] = tgt_args;
-    ej["place"] = ArgJson(doc, e.place);
-    ej["instrument"] = ArgJson(doc, e.instrument);
-    if (e.timex >= 0) ej["timex"] = e.timex;
-    if (!e.date.empty()) ej["date"] = e.date;
-    json counts = json::array();
-    for (const Count& c : e.counts) {
-      json cj{{"slot", c.slot}, {"value", c.value}, {"high", c.high}, {"start", c.span.start}, {"end", c.span.end}};
-      if (!c.qualifier.empty()) cj["qualifier"] = c.qualifier;
-      counts.push_back(cj);
-    }
-    ej["counts"] = counts;
-    if (e.attribution >= 0) ej["attribution"] = e.attribution;
-    events.push_back(ej);
-  }
+  for (const EventMention& e : doc.events) events.push_back(EventMentionToJson(doc, e));
   j["events"] = events;
   return j;
 }
@@ -254,33 +284,7 @@ Status DocumentFromJson(const json& j, Document* doc) {
       doc->attributions.push_back(a);
     }
     doc->events.clear();
-    for (const json& ej : j.value("events", json::array())) {
-      EventMention e;
-      e.span = SpanOf(ej);
-      e.sentence = ej.value("sentence", -1);
-      if (ej.contains("trigger_span")) e.trigger = Span{ej["trigger_span"][0], ej["trigger_span"][1]};
-      e.cameo = ej.value("cameo", "");
-      e.plover = ej.value("plover", "");
-      e.mode = ej.value("mode", "");
-      e.modality = FromName(ej.value("modality", "asserted"), Modality::kNegated, Modality::kAsserted);
-      for (const json& a : ej.value("source_args", json::array())) e.source.push_back(ArgOf(a));
-      for (const json& a : ej.value("target_args", json::array())) e.target.push_back(ArgOf(a));
-      if (ej.contains("place")) e.place = ArgOf(ej["place"]);
-      if (ej.contains("instrument")) e.instrument = ArgOf(ej["instrument"]);
-      e.timex = ej.value("timex", -1);
-      e.date = ej.value("date", "");
-      for (const json& cj : ej.value("counts", json::array())) {
-        Count c;
-        c.slot = cj.value("slot", "");
-        c.value = cj.value("value", int64_t{0});
-        c.high = cj.value("high", c.value);
-        c.qualifier = cj.value("qualifier", "");
-        c.span = SpanOf(cj);
-        e.counts.push_back(c);
-      }
-      e.attribution = ej.value("attribution", -1);
-      doc->events.push_back(e);
-    }
+    for (const json& ej : j.value("events", json::array())) doc->events.push_back(EventMentionFromJson(ej));
   } catch (const json::exception& e) {
     return Status::Error(std::string("stored document is malformed: ") + e.what());
   }

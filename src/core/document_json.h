@@ -15,6 +15,11 @@ namespace dossier {
 // events, attributions, plus structure (blocks, parts) and metadata details.
 nlohmann::json DocumentToJson(const Document& doc);
 
+// One event mention in the annotate shape, and back (throws nlohmann::json::exception on
+// malformed input).
+nlohmann::json EventMentionToJson(const Document& doc, const EventMention& e);
+EventMention EventMentionFromJson(const nlohmann::json& j);
+
 // Reads what DocumentToJson wrote (raw bytes are not part of it).
 Status DocumentFromJson(const nlohmann::json& j, Document* doc);
 

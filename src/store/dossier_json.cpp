@@ -1,0 +1,119 @@
+#include "store/dossier_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/document_json.h"
+
+namespace dossier {
+
+using nlohmann::json;
+
+namespace {
+
+Sourcing SourcingFrom(const std::string& s) {
+  for (int i = 0; i <= static_cast<int>(Sourcing::kQuestion); ++i)
+    if (s == ToString(static_cast<Sourcing>(i))) return static_cast<Sourcing>(i);
+  return Sourcing::kAuthor;
+}
+
+}  // namespace
+
+json EntityToJson(const Entity& e) {
+  json reasons = json::array();
+  for (const MergeReason& r : e.reasons)
+    reasons.push_back({{"rule", r.rule}, {"a", r.a}, {"b", r.b}, {"evidence", r.evidence}});
+  return json{{"id", e.id},          {"type", ToString(e.type)}, {"name", e.name},
+              {"aliases", e.aliases}, {"mentions", e.mentions},   {"docs", e.docs},
+              {"titles", e.titles},   {"merges", reasons}};
+}
+
+json SlotValueToJson(const SlotValue& v) {
+  json j;
+  if (v.numeric) {
+    try {
+      j["value"] = std::stoll(v.value);
+    } catch (...) {
+      j["value"] = v.value;
+    }
+  } else {
+    j["value"] = v.value;
+  }
+  if (!v.qualifier.empty()) j["qualifier"] = v.qualifier;
+  j["docs"] = v.docs;
+  j["evidence"] = v.evidence;
+  j["attributed_to"] = v.attributed_to;
+  json sourcing = json::array();
+  for (Sourcing s : v.sourcing) sourcing.push_back(ToString(s));
+  j["sourcing"] = sourcing;
+  return j;
+}
+
+json EventToJson(const Event& e) {
+  json slots = json::object();
+  for (const Slot& s : e.slots) {
+    json vals = json::array();
+    for (const SlotValue& v : s.values) vals.push_back(SlotValueToJson(v));
+    slots[s.name] = vals;
+  }
+  json mentions = json::array();
+  for (const EventRecord& r : e.mentions) {
+    mentions.push_back({{"doc", r.doc},
+                        {"outlet", r.outlet},
+                        {"start", r.mention.span.start},
+                        {"end", r.mention.span.end},
+                        {"text", r.sentence},
+                        {"cameo", r.mention.cameo},
+                        {"modality", ToString(r.mention.modality)},
+                        {"date", r.mention.date},
+                        {"attributed_to", r.attributed_to},
+                        {"sourcing", ToString(r.sourcing)}});
+  }
+  return json{{"id", e.id},           {"cameo", e.cameo},       {"plover", e.plover},
+              {"mode", e.mode},       {"date", e.date},         {"precision", e.precision},
+              {"place", e.place},     {"source", e.source},     {"target", e.target},
+              {"summary", e.summary}, {"slots", slots},         {"mentions", mentions},
+              {"merge_reasons", e.merge_reasons}};
+}
+
+json ConflictToJson(const Conflict& c) {
+  json vals = json::array();
+  for (const SlotValue& v : c.values) vals.push_back(SlotValueToJson(v));
+  return json{{"event", c.event}, {"slot", c.slot}, {"kind", c.kind}, {"values", vals}, {"note", c.note}};
+}
+
+json TimelineEntryToJson(const TimelineEntry& t) {
+  return json{{"date", t.date}, {"precision", t.precision}, {"summary", t.summary},
+              {"event", t.event}, {"docs", t.docs}};
+}
+
+json EventRecordToJson(const EventRecord& r) {
+  Document empty;
+  json m = EventMentionToJson(empty, r.mention);
+  return json{{"doc", r.doc},
+              {"outlet", r.outlet},
+              {"published", r.published},
+              {"index", r.index},
+              {"mention", m},
+              {"sentence", r.sentence},
+              {"timex_text", r.timex_text},
+              {"timex_value", r.timex_value},
+              {"attributed_to", r.attributed_to},
+              {"sourcing", ToString(r.sourcing)}};
+}
+
+EventRecord EventRecordFromJson(const json& j) {
+  EventRecord r;
+  r.doc = j.value("doc", "");
+  r.outlet = j.value("outlet", "");
+  r.published = j.value("published", "");
+  r.index = j.value("index", -1);
+  if (j.contains("mention")) r.mention = EventMentionFromJson(j["mention"]);
+  r.sentence = j.value("sentence", "");
+  r.timex_text = j.value("timex_text", "");
+  r.timex_value = j.value("timex_value", "");
+  r.attributed_to = j.value("attributed_to", "");
+  r.sourcing = SourcingFrom(j.value("sourcing", "author"));
+  return r;
+}
+
+}  // namespace dossier

@@ -1,0 +1,473 @@
+#include "store/store.h"
+
+#include <sqlite3.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+#include "core/document_json.h"
+#include "store/dossier_json.h"
+
+namespace dossier {
+
+using nlohmann::json;
+
+namespace {
+
+// RAII prepared statement.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
+      error_ = sqlite3_errmsg(db);
+      stmt_ = nullptr;
+    }
+  }
+  ~Stmt() { sqlite3_finalize(stmt_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  bool ok() const { return stmt_ != nullptr; }
+  const std::string& error() const { return error_; }
+  Stmt& Bind(int i, const std::string& s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& Bind(int i, int64_t v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  Stmt& BindBlob(int i, const std::string& b) {
+    sqlite3_bind_blob(stmt_, i, b.data(), static_cast<int>(b.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  int Step() { return sqlite3_step(stmt_); }
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string Text(int col) const {
+    const unsigned char* t = sqlite3_column_text(stmt_, col);
+    return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_, col)) : "";
+  }
+  std::string Blob(int col) const {
+    const void* b = sqlite3_column_blob(stmt_, col);
+    return b ? std::string(static_cast<const char*>(b), sqlite3_column_bytes(stmt_, col)) : "";
+  }
+  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  double Double(int col) const { return sqlite3_column_double(stmt_, col); }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+  std::string error_;
+};
+
+std::string Compress(const std::string& in) {
+  uLongf bound = compressBound(static_cast<uLong>(in.size()));
+  std::string out(bound + 4, '\0');
+  uint32_t n = static_cast<uint32_t>(in.size());
+  std::memcpy(out.data(), &n, 4);
+  compress2(reinterpret_cast<Bytef*>(out.data() + 4), &bound,
+            reinterpret_cast<const Bytef*>(in.data()), static_cast<uLong>(in.size()), 1);
+  out.resize(bound + 4);
+  return out;
+}
+
+bool Decompress(const std::string& in, std::string* out) {
+  if (in.size() < 4) return false;
+  uint32_t n;
+  std::memcpy(&n, in.data(), 4);
+  out->assign(n, '\0');
+  uLongf len = n;
+  if (uncompress(reinterpret_cast<Bytef*>(out->data()), &len,
+                 reinterpret_cast<const Bytef*>(in.data() + 4), static_cast<uLong>(in.size() - 4)) != Z_OK)
+    return false;
+  out->resize(len);
+  return true;
+}
+
+const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS docs(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT UNIQUE NOT NULL, path TEXT, title TEXT, outlet TEXT, author TEXT, url TEXT,
+  published TEXT, precision TEXT, inferred INTEGER, earliest TEXT, latest TEXT,
+  kind TEXT, format TEXT, bytes INTEGER, text TEXT, layers BLOB);
+CREATE TABLE IF NOT EXISTS mention_records(
+  doc TEXT, idx INTEGER, type TEXT, text TEXT, titles TEXT, alias_text TEXT,
+  PRIMARY KEY(doc, idx)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS event_records(
+  doc TEXT, idx INTEGER, record TEXT, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS sentences USING fts5(
+  text, doc UNINDEXED, idx UNINDEXED, start UNINDEXED, end UNINDEXED,
+  attributed_to UNINDEXED, sourcing UNINDEXED, role UNINDEXED,
+  tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE TABLE IF NOT EXISTS entities(seq INTEGER PRIMARY KEY, id TEXT, json TEXT);
+CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY, id TEXT, json TEXT);
+CREATE TABLE IF NOT EXISTS timeline(seq INTEGER PRIMARY KEY, json TEXT);
+CREATE TABLE IF NOT EXISTS conflicts(seq INTEGER PRIMARY KEY, json TEXT);
+)sql";
+
+EntityType EntityTypeFrom(const std::string& s) {
+  for (int i = 0; i <= static_cast<int>(EntityType::kNorp); ++i)
+    if (s == ToString(static_cast<EntityType>(i))) return static_cast<EntityType>(i);
+  return EntityType::kPerson;
+}
+
+Sourcing SourcingFrom(const std::string& s) {
+  for (int i = 0; i <= static_cast<int>(Sourcing::kQuestion); ++i)
+    if (s == ToString(static_cast<Sourcing>(i))) return static_cast<Sourcing>(i);
+  return Sourcing::kAuthor;
+}
+
+Role RoleFrom(const std::string& s) {
+  for (int i = 0; i <= static_cast<int>(Role::kComment); ++i)
+    if (s == ToString(static_cast<Role>(i))) return static_cast<Role>(i);
+  return Role::kArticle;
+}
+
+}  // namespace
+
+Status Store::Open(const std::string& path, bool create, std::unique_ptr<Store>* out) {
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status::Error(path + ": cannot open store: " + msg +
+                         (create ? "" : " (run `dossier build` first)"));
+  }
+  std::unique_ptr<Store> store(new Store(db, path));
+  sqlite3_busy_timeout(db, 10000);
+  Status s = store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  if (!s.ok()) return Status::Error(path + ": not a dossier store (" + s.message() + ")");
+  // Schema version check.
+  {
+    Stmt has(db, "SELECT value FROM meta WHERE key='schema_version'");
+    if (has.ok() && has.Step() == SQLITE_ROW) {
+      int v = std::atoi(has.Text(0).c_str());
+      if (v > kSchemaVersion)
+        return Status::Error(path + ": store schema version " + std::to_string(v) +
+                             " is newer than this dossier (" + std::to_string(kSchemaVersion) + ")");
+    } else if (!create) {
+      Stmt any(db, "SELECT count(*) FROM sqlite_master");
+      if (any.ok() && any.Step() == SQLITE_ROW && any.Int(0) > 0)
+        return Status::Error(path + ": not a dossier store");
+      return Status::Error(path + ": empty store (run `dossier build` first)");
+    }
+  }
+  if (create) {
+    s = store->Exec(kSchema);
+    if (!s.ok()) return Status::Error(path + ": cannot create schema: " + s.message());
+    s = store->Exec(("INSERT OR REPLACE INTO meta VALUES('schema_version','" +
+                     std::to_string(kSchemaVersion) + "')").c_str());
+    if (!s.ok()) return Status::Error(path + ": " + s.message());
+  }
+  *out = std::move(store);
+  return Status::Ok();
+}
+
+Store::~Store() { sqlite3_close(db_); }
+
+Status Store::Exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    return Status::Error(msg);
+  }
+  return Status::Ok();
+}
+
+Status Store::DocumentIds(std::unordered_set<std::string>* ids) {
+  Stmt q(db_, "SELECT id FROM docs");
+  if (!q.ok()) return Status::Error(q.error());
+  while (q.Step() == SQLITE_ROW) ids->insert(q.Text(0));
+  return Status::Ok();
+}
+
+Status Store::AddDocuments(const std::vector<const Document*>& docs) {
+  Status s = Exec("BEGIN IMMEDIATE");
+  if (!s.ok()) return s;
+  auto fail = [&](const std::string& what) {
+    Exec("ROLLBACK");
+    return Status::Error(path_ + ": cannot write: " + what);
+  };
+  Stmt doc_ins(db_,
+               "INSERT OR IGNORE INTO docs(id,path,title,outlet,author,url,published,precision,"
+               "inferred,earliest,latest,kind,format,bytes,text,layers) "
+               "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  Stmt men_ins(db_, "INSERT OR REPLACE INTO mention_records VALUES(?,?,?,?,?,?)");
+  Stmt ev_ins(db_, "INSERT OR REPLACE INTO event_records VALUES(?,?,?)");
+  Stmt sen_ins(db_,
+               "INSERT INTO sentences(text,doc,idx,start,end,attributed_to,sourcing,role) "
+               "VALUES(?,?,?,?,?,?,?,?)");
+  if (!doc_ins.ok() || !men_ins.ok() || !ev_ins.ok() || !sen_ins.ok())
+    return fail(doc_ins.error() + men_ins.error() + ev_ins.error() + sen_ins.error());
+  for (const Document* d : docs) {
+    json layers = DocumentToJson(*d);
+    layers.erase("text");
+    const PubDate& p = d->meta.published;
+    doc_ins.Bind(1, d->id).Bind(2, d->path).Bind(3, d->meta.title).Bind(4, d->meta.outlet)
+        .Bind(5, d->meta.author).Bind(6, d->meta.url).Bind(7, p.value)
+        .Bind(8, std::string(ToString(p.precision))).Bind(9, int64_t{p.inferred})
+        .Bind(10, p.earliest).Bind(11, p.latest).Bind(12, std::string(ToString(d->kind)))
+        .Bind(13, std::string(d->format == SourceFormat::kHtml ? "html" : "text"))
+        .Bind(14, static_cast<int64_t>(d->raw.size())).Bind(15, d->text)
+        .BindBlob(16, Compress(layers.dump(-1, ' ', false, json::error_handler_t::replace)));
+    if (doc_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
+    bool inserted = sqlite3_changes(db_) > 0;
+    doc_ins.Reset();
+    if (!inserted) continue;  // same content already stored
+    for (size_t i = 0; i < d->entities.size(); ++i) {
+      const EntityMention& m = d->entities[i];
+      std::string alias;
+      if (m.alias_of >= 0 && m.alias_of < static_cast<int>(d->entities.size()))
+        alias = std::string(d->Text(d->entities[m.alias_of].span));
+      men_ins.Bind(1, d->id).Bind(2, static_cast<int64_t>(i)).Bind(3, std::string(ToString(m.type)))
+          .Bind(4, std::string(d->Text(m.span))).Bind(5, json(m.titles).dump()).Bind(6, alias);
+      if (men_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
+      men_ins.Reset();
+    }
+    for (size_t i = 0; i < d->events.size(); ++i) {
+      const EventMention& e = d->events[i];
+      EventRecord r;
+      r.doc = d->id;
+      r.outlet = d->meta.outlet;
+      r.published = p.value;
+      r.index = static_cast<int>(i);
+      r.mention = e;
+      if (e.sentence >= 0 && e.sentence < static_cast<int>(d->sentences.size()))
+        r.sentence = std::string(d->Text(d->sentences[e.sentence].span));
+      else
+        r.sentence = std::string(d->Text(e.span));
+      if (e.timex >= 0 && e.timex < static_cast<int>(d->timexes.size())) {
+        r.timex_text = std::string(d->Text(d->timexes[e.timex].span));
+        r.timex_value = d->timexes[e.timex].value;
+      }
+      if (e.attribution >= 0 && e.attribution < static_cast<int>(d->attributions.size())) {
+        r.attributed_to = d->attributions[e.attribution].source;
+        r.sourcing = d->attributions[e.attribution].sourcing;
+      }
+      json rj = EventRecordToJson(r);
+      rj["mention"]["trigger"] = std::string(d->Text(e.trigger));
+      ev_ins.Bind(1, d->id).Bind(2, static_cast<int64_t>(i))
+          .Bind(3, rj.dump(-1, ' ', false, json::error_handler_t::replace));
+      if (ev_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
+      ev_ins.Reset();
+    }
+    // Sentences with their attribution, for evidence search.
+    std::vector<int> attr_of(d->sentences.size(), -1);
+    for (size_t a = 0; a < d->attributions.size(); ++a) {
+      int si = d->attributions[a].sentence;
+      if (si >= 0 && si < static_cast<int>(attr_of.size()) && attr_of[si] < 0) attr_of[si] = static_cast<int>(a);
+    }
+    for (size_t i = 0; i < d->sentences.size(); ++i) {
+      const Sentence& sn = d->sentences[i];
+      std::string who, kind = "author";
+      if (attr_of[i] >= 0) {
+        who = d->attributions[attr_of[i]].source;
+        kind = ToString(d->attributions[attr_of[i]].sourcing);
+      }
+      sen_ins.Bind(1, std::string(d->Text(sn.span))).Bind(2, d->id).Bind(3, static_cast<int64_t>(i))
+          .Bind(4, static_cast<int64_t>(sn.span.start)).Bind(5, static_cast<int64_t>(sn.span.end))
+          .Bind(6, who).Bind(7, kind).Bind(8, std::string(ToString(d->RoleAt(sn.span.start))));
+      if (sen_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
+      sen_ins.Reset();
+    }
+  }
+  s = Exec("COMMIT");
+  if (!s.ok()) return fail(s.message());
+  return Status::Ok();
+}
+
+Status Store::MentionRecords(std::vector<MentionRecord>* out) {
+  Stmt q(db_, "SELECT doc, idx, type, text, titles, alias_text FROM mention_records ORDER BY doc, idx");
+  if (!q.ok()) return Status::Error(q.error());
+  while (q.Step() == SQLITE_ROW) {
+    MentionRecord r;
+    r.doc = q.Text(0);
+    r.index = static_cast<int>(q.Int(1));
+    r.type = EntityTypeFrom(q.Text(2));
+    r.text = q.Text(3);
+    auto titles = json::parse(q.Text(4), nullptr, false);
+    if (titles.is_array())
+      for (const auto& t : titles)
+        if (t.is_string()) r.titles.push_back(t.get<std::string>());
+    r.alias_text = q.Text(5);
+    out->push_back(std::move(r));
+  }
+  return Status::Ok();
+}
+
+Status Store::EventRecords(const std::vector<MentionRecord>& mentions, const Resolution& resolution,
+                           std::vector<EventRecord>* out) {
+  // (doc, mention index) -> entity index.
+  std::unordered_map<std::string, std::unordered_map<int, int>> entity_of;
+  for (size_t i = 0; i < mentions.size() && i < resolution.assignment.size(); ++i)
+    entity_of[mentions[i].doc][mentions[i].index] = resolution.assignment[i];
+  auto lookup = [&](const std::string& doc, int mention) {
+    if (mention < 0) return -1;
+    auto d = entity_of.find(doc);
+    if (d == entity_of.end()) return -1;
+    auto m = d->second.find(mention);
+    return m == d->second.end() ? -1 : m->second;
+  };
+  Stmt q(db_, "SELECT record FROM event_records ORDER BY doc, idx");
+  if (!q.ok()) return Status::Error(q.error());
+  while (q.Step() == SQLITE_ROW) {
+    auto j = json::parse(q.Text(0), nullptr, false);
+    if (!j.is_object()) continue;
+    EventRecord r;
+    try {
+      r = EventRecordFromJson(j);
+    } catch (const json::exception&) {
+      continue;
+    }
+    for (const EventArg& a : r.mention.source) r.source_entities.push_back(lookup(r.doc, a.mention));
+    for (const EventArg& a : r.mention.target) r.target_entities.push_back(lookup(r.doc, a.mention));
+    r.place_entity = lookup(r.doc, r.mention.place.mention);
+    out->push_back(std::move(r));
+  }
+  return Status::Ok();
+}
+
+Status Store::SaveDossier(const Resolution& entities, const Dossier& dossier) {
+  Status s = Exec("BEGIN IMMEDIATE");
+  if (!s.ok()) return s;
+  auto fail = [&](const std::string& what) {
+    Exec("ROLLBACK");
+    return Status::Error(path_ + ": cannot write dossier: " + what);
+  };
+  s = Exec("DELETE FROM entities; DELETE FROM events; DELETE FROM timeline; DELETE FROM conflicts;");
+  if (!s.ok()) return fail(s.message());
+  {
+    Stmt ins(db_, "INSERT INTO entities(id, json) VALUES(?,?)");
+    for (const Entity& e : entities.entities) {
+      ins.Bind(1, e.id).Bind(2, EntityToJson(e).dump(-1, ' ', false, json::error_handler_t::replace));
+      if (ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
+      ins.Reset();
+    }
+  }
+  {
+    Stmt ins(db_, "INSERT INTO events(id, json) VALUES(?,?)");
+    for (const Event& e : dossier.events) {
+      ins.Bind(1, e.id).Bind(2, EventToJson(e).dump(-1, ' ', false, json::error_handler_t::replace));
+      if (ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
+      ins.Reset();
+    }
+  }
+  {
+    Stmt ins(db_, "INSERT INTO timeline(json) VALUES(?)");
+    for (const TimelineEntry& t : dossier.timeline) {
+      ins.Bind(1, TimelineEntryToJson(t).dump(-1, ' ', false, json::error_handler_t::replace));
+      if (ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
+      ins.Reset();
+    }
+  }
+  {
+    Stmt ins(db_, "INSERT INTO conflicts(json) VALUES(?)");
+    for (const Conflict& c : dossier.conflicts) {
+      ins.Bind(1, ConflictToJson(c).dump(-1, ' ', false, json::error_handler_t::replace));
+      if (ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
+      ins.Reset();
+    }
+  }
+  s = Exec("COMMIT");
+  if (!s.ok()) return fail(s.message());
+  return Status::Ok();
+}
+
+Status Store::ListDocs(bool with_text, std::vector<DocRow>* out) {
+  Stmt q(db_, with_text
+                  ? "SELECT id,path,title,outlet,author,url,published,precision,inferred,earliest,latest,kind,format,text FROM docs ORDER BY path, id"
+                  : "SELECT id,path,title,outlet,author,url,published,precision,inferred,earliest,latest,kind,format FROM docs ORDER BY path, id");
+  if (!q.ok()) return Status::Error(q.error());
+  while (q.Step() == SQLITE_ROW) {
+    DocRow r;
+    r.id = q.Text(0);
+    r.path = q.Text(1);
+    r.title = q.Text(2);
+    r.outlet = q.Text(3);
+    r.author = q.Text(4);
+    r.url = q.Text(5);
+    r.published = q.Text(6);
+    r.precision = q.Text(7);
+    r.inferred = q.Int(8) != 0;
+    r.earliest = q.Text(9);
+    r.latest = q.Text(10);
+    r.kind = q.Text(11);
+    r.format = q.Text(12);
+    if (with_text) r.text = q.Text(13);
+    out->push_back(std::move(r));
+  }
+  return Status::Ok();
+}
+
+Status Store::LoadJsonRows(const char* sql, json* out) {
+  *out = json::array();
+  Stmt q(db_, sql);
+  if (!q.ok()) return Status::Error(q.error());
+  while (q.Step() == SQLITE_ROW) {
+    auto j = json::parse(q.Text(0), nullptr, false);
+    if (!j.is_discarded()) out->push_back(std::move(j));
+  }
+  return Status::Ok();
+}
+
+Status Store::LoadEntitiesJson(json* out) { return LoadJsonRows("SELECT json FROM entities ORDER BY seq", out); }
+Status Store::LoadEventsJson(json* out) { return LoadJsonRows("SELECT json FROM events ORDER BY seq", out); }
+Status Store::LoadTimelineJson(json* out) { return LoadJsonRows("SELECT json FROM timeline ORDER BY seq", out); }
+Status Store::LoadConflictsJson(json* out) { return LoadJsonRows("SELECT json FROM conflicts ORDER BY seq", out); }
+
+Status Store::LoadDocument(const std::string& id, Document* doc) {
+  Stmt q(db_, "SELECT text, layers FROM docs WHERE id = ?");
+  if (!q.ok()) return Status::Error(q.error());
+  q.Bind(1, id);
+  if (q.Step() != SQLITE_ROW) return Status::Error("no document " + id);
+  std::string layers;
+  if (!Decompress(q.Blob(1), &layers)) return Status::Error("document " + id + ": corrupt layers");
+  auto j = json::parse(layers, nullptr, false);
+  j["text"] = q.Text(0);
+  return DocumentFromJson(j, doc);
+}
+
+std::vector<SentenceHit> Store::Search(const std::vector<std::string>& terms, int limit) const {
+  std::vector<SentenceHit> hits;
+  std::string query;
+  for (const std::string& t : terms) {
+    std::string clean;
+    for (char c : t)
+      if (c != '"') clean += c;
+    if (clean.empty()) continue;
+    if (!query.empty()) query += " OR ";
+    query += "\"" + clean + "\"";
+  }
+  if (query.empty()) return hits;
+  Stmt q(db_,
+         "SELECT s.doc, s.idx, s.start, s.end, s.text, bm25(sentences), s.attributed_to, s.sourcing, "
+         "s.role, d.outlet, d.published FROM sentences s JOIN docs d ON d.id = s.doc "
+         "WHERE sentences MATCH ? ORDER BY bm25(sentences) LIMIT ?");
+  if (!q.ok()) return hits;
+  q.Bind(1, query).Bind(2, static_cast<int64_t>(limit));
+  while (q.Step() == SQLITE_ROW) {
+    SentenceHit h;
+    h.doc = q.Text(0);
+    h.sentence = static_cast<int>(q.Int(1));
+    h.start = static_cast<uint32_t>(q.Int(2));
+    h.end = static_cast<uint32_t>(q.Int(3));
+    h.text = q.Text(4);
+    h.score = -q.Double(5);
+    h.attributed_to = q.Text(6);
+    h.sourcing = SourcingFrom(q.Text(7));
+    h.role = RoleFrom(q.Text(8));
+    h.outlet = q.Text(9);
+    h.published = q.Text(10);
+    hits.push_back(std::move(h));
+  }
+  return hits;
+}
+
+}  // namespace dossier

@@ -1,0 +1,84 @@
+// The store: one SQLite file holding the documents, their layers, the records the corpus
+// stages read, and the dossier they build (entities, events, timeline, conflicts).
+//
+// Versioned schema, WAL journal, one transaction per batch of documents, FTS5 index over
+// every sentence. A failed batch rolls back whole: the store is never left half-written.
+// A Store is used from one thread (the writer); readers open their own Store.
+#ifndef DOSSIER_STORE_STORE_H_
+#define DOSSIER_STORE_STORE_H_
+
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/document.h"
+#include "core/status.h"
+#include "entities/resolve.h"
+#include "fusion/fusion.h"
+#include "store/search.h"
+
+struct sqlite3;
+
+namespace dossier {
+
+// A stored document's listing row.
+struct DocRow {
+  std::string id, path, title, outlet, author, url, published, precision, kind, format;
+  bool inferred = false;
+  std::string earliest, latest;
+  std::string text;  // filled only when asked for
+};
+
+class Store : public SentenceSearch {
+ public:
+  static constexpr int kSchemaVersion = 1;
+
+  // Opens (creating when `create` is true) the store at `path`. Fails with a message naming
+  // the file when it is not a dossier store or has a newer schema.
+  static Status Open(const std::string& path, bool create, std::unique_ptr<Store>* out);
+  ~Store() override;
+
+  // Ids of every stored document (for incremental builds).
+  Status DocumentIds(std::unordered_set<std::string>* ids);
+
+  // Writes a batch of analyzed documents in one transaction (all or nothing).
+  Status AddDocuments(const std::vector<const Document*>& docs);
+
+  // Every entity mention record and event record of the corpus, in a deterministic order.
+  Status MentionRecords(std::vector<MentionRecord>* out);
+  // Event records with their args' mention indices; entity ids are filled from `resolution`.
+  Status EventRecords(const std::vector<MentionRecord>& mentions, const Resolution& resolution,
+                      std::vector<EventRecord>* out);
+
+  // Replaces the corpus-level results in one transaction.
+  Status SaveDossier(const Resolution& entities, const Dossier& dossier);
+
+  Status ListDocs(bool with_text, std::vector<DocRow>* out);
+  // The stored JSON arrays of the corpus results, in DESIGN.md's shapes.
+  Status LoadEntitiesJson(nlohmann::json* out);
+  Status LoadEventsJson(nlohmann::json* out);
+  Status LoadTimelineJson(nlohmann::json* out);
+  Status LoadConflictsJson(nlohmann::json* out);
+  // One stored document with all its layers (tokens not included).
+  Status LoadDocument(const std::string& id, Document* doc);
+
+  // SentenceSearch: FTS5 over every sentence, BM25-ranked.
+  std::vector<SentenceHit> Search(const std::vector<std::string>& terms, int limit) const override;
+
+  const std::string& path() const { return path_; }
+
+ private:
+  Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Status Exec(const char* sql);
+  Status LoadJsonRows(const char* sql, nlohmann::json* out);
+
+  sqlite3* db_;
+  std::string path_;
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_STORE_STORE_H_
