@@ -353,13 +353,18 @@ Status ReadPath(const std::string& path, const IngestLimits& limits, std::vector
     if (fs::is_directory(path, ec)) return Status::Error(path + ": is a folder");
     std::ifstream in(path, std::ios::binary);
     if (!in) return Status::Error(path + ": cannot open: " + std::strerror(errno));
-    // Read with a cap: a huge file is refused without reading it all.
-    size_t cap = std::max(limits.max_decompressed_bytes, limits.max_document_bytes) + 1;
-    bytes.resize(cap);
-    in.read(bytes.data(), static_cast<std::streamsize>(cap));
-    bytes.resize(static_cast<size_t>(in.gcount()));
-    if (bytes.size() >= cap) {
-      return Status::Error(path + ": file too large (more than " + Megabytes(cap - 1) + ")");
+    // A huge file is refused without reading it.
+    size_t cap = std::max(limits.max_decompressed_bytes, limits.max_document_bytes);
+    uintmax_t size = fs::file_size(path, ec);
+    if (!ec && size > cap) {
+      return Status::Error(path + ": file too large (" + Megabytes(size) + ", limit " + Megabytes(cap) + ")");
+    }
+    if (!ec) bytes.reserve(static_cast<size_t>(size));
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+      bytes.append(buf, static_cast<size_t>(in.gcount()));
+      if (bytes.size() > cap)
+        return Status::Error(path + ": file too large (more than " + Megabytes(cap) + ")");
     }
   }
   if (IsGzip(bytes)) {
