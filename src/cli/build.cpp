@@ -5,6 +5,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <future>
+#include <memory>
 #include <thread>
 #include <unordered_set>
 
@@ -110,22 +112,36 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
   size_t added = 0, skipped = 0, bytes = 0;
   int64_t store_ns = 0, ingest_ns = 0;
   std::vector<RawInput> pending;
-  auto flush = [&]() -> bool {
-    if (pending.empty()) return true;
-    std::vector<Document> docs;
-    AnnotateAll(&pending, &docs, &errors, threads, &times);
-    pending.clear();
-    std::vector<const Document*> good;
-    for (const Document& d : docs)
-      if (!d.id.empty() && !d.text.empty()) good.push_back(&d);
-    auto t0 = Clock::now();
-    Status ws = store->AddDocuments(good);
-    store_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
+  // The writer stores batch k while the workers analyze batch k+1.
+  std::future<Status> writing;
+  std::shared_ptr<std::vector<Document>> written;
+  auto wait_writer = [&]() -> bool {
+    if (!writing.valid()) return true;
+    Status ws = writing.get();
+    written.reset();
     if (!ws.ok()) {
       std::fprintf(stderr, "dossier: %s\n", ws.message().c_str());
       return false;
     }
+    return true;
+  };
+  auto flush = [&]() -> bool {
+    if (pending.empty()) return true;
+    auto docs = std::make_shared<std::vector<Document>>();
+    AnnotateAll(&pending, docs.get(), &errors, threads, &times);
+    pending.clear();
+    if (!wait_writer()) return false;
+    std::vector<const Document*> good;
+    for (const Document& d : *docs)
+      if (!d.id.empty() && !d.text.empty()) good.push_back(&d);
     added += good.size();
+    written = docs;
+    writing = std::async(std::launch::async, [&store, &store_ns, good] {
+      auto t0 = Clock::now();
+      Status ws = store->AddDocuments(good);
+      store_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
+      return ws;
+    });
     for (; reported < errors.size(); ++reported) std::fprintf(stderr, "\ndossier: %s\n", errors[reported].c_str());
     return true;
   };
@@ -150,7 +166,7 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
     if (pending.size() >= kBatch && !flush()) return 1;
     progress.Update(fi + 1, added + pending.size());
   }
-  if (!flush()) return 1;
+  if (!flush() || !wait_writer()) return 1;
   progress.Finish();
   double docs_secs = Seconds(start);
 

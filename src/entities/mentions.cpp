@@ -1,8 +1,926 @@
-// Placeholder until the stage lands: adds nothing.
+// The mentions stage. One pass over the tokens of each sentence builds chunks of capitalised
+// words (with the particles and connectors names contain), splits them at titles and known
+// names, and types each piece from the gazetteer, organisation words, given and family
+// names and context. A second pass over the document carries types from strong evidence to
+// weak mentions of the same name and reads headlines (all caps, title case) with what the
+// body taught. Appositions, "known as" and parenthetical aliases are linked last.
 #include "entities/mentions.h"
 
-namespace dossier {
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
-void FindEntities(Document* doc) { (void)doc; }
+#include "entities/gazetteer.h"
+#include "entities/name_key.h"
+
+namespace dossier {
+namespace {
+
+// How sure the typing of a mention is; stronger evidence wins across the document.
+enum Strength { kWeak = 0, kContext = 1, kStrong = 2, kOrgSuffix = 10 };
+
+struct Tok {
+  uint32_t start = 0, end = 0;  // the name part of the token (possessive and "-backed" cut)
+  std::string low;              // FoldName of [start, end)
+  bool word = false;
+  bool cap = false;             // first letter upper case
+  bool allcaps = false;
+  bool sent_start = false;
+  bool ends_chunk = false;      // possessive "Iran's", "Iran-backed": the name stops here
+  bool particle_name = false;   // "al-Muhandis": lower-case particle, capitalised name
+  bool common = false;          // an ordinary English word in lower case
+  int sentence = -1;
+};
+
+struct Candidate {
+  int first = 0, last = 0;       // token range, inclusive
+  EntityType type = EntityType::kPerson;
+  Strength strength = kWeak;
+  std::string rule;
+  std::vector<std::string> titles;
+  int alias_of = -1;             // index into candidates
+};
+
+bool IsStopName(std::string_view low) {
+  static const std::unordered_set<std::string_view> kStop = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "january", "february", "march", "april", "june", "july", "august", "september",
+      "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
+      "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "jan", "feb", "mar", "apr", "jun", "jul",
+      "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
+      "sat", "sun", "i", "i'm", "i'd", "i've", "i'll", "ok",
+      "mon.", "tue.", "wed.", "thu.", "fri.", "sat.", "sun.", "am", "pm", "a.m.", "p.m.",
+      "tv", "god", "internet", "web", "mr", "mrs", "ms", "dr", "gmt", "utc", "est", "edt", "ist",
+      "bst", "cet", "pdt", "pst", "ceo", "cfo", "vs", "vs.", "v", "no.", "nos.", "pct", "pm",
+      "read", "advertisement", "photo", "video", "image", "getty", "images", "update", "updated",
+      "christmas", "easter", "ramadan", "eid"};
+  return kStop.count(low) > 0;
+}
+
+bool IsFunctionWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kFunc = {
+      "the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from",
+      "as", "but", "if", "is", "are", "was", "were", "be", "it", "its", "this", "that", "these",
+      "those", "he", "she", "they", "we", "you", "his", "her", "their", "our", "my", "not", "no",
+      "so", "up", "out", "over", "after", "before", "into", "about", "than", "then", "has",
+      "have", "had", "will", "would", "can", "could", "says", "said", "who", "what", "when",
+      "where", "why", "how", "all", "new", "more", "vs", "v"};
+  return kFunc.count(w) > 0;
+}
+
+// Words that may join "of" inside a place or organisation name ("Gulf of Oman").
+bool IsOfHead(std::string_view w) {
+  static const std::unordered_set<std::string_view> kOf = {
+      "gulf", "strait", "straits", "republic", "kingdom", "state", "states", "sea", "bay", "cape",
+      "isle", "island", "islands", "province", "district", "city", "county", "duke", "prince",
+      "princess", "king", "queen", "emirate", "sultanate", "people's", "bank", "university",
+      "ministry", "department", "council", "court", "house", "chamber", "college", "institute",
+      "school", "museum", "church", "party", "union", "league", "organization", "organisation",
+      "association", "federation", "army", "office", "bureau", "board", "commission", "committee",
+      "secretary", "minister", "governor", "mayor", "chief", "head", "archbishop", "bishop",
+      "lord", "earl", "mount", "lake", "port", "river", "sheikh", "emir", "friends", "sons",
+      "daughters", "order", "academy", "center", "centre", "society", "front", "movement",
+      "brigades", "brigade", "corps", "guardians", "soldiers", "martyrs", "partisans", "tower",
+      "hospital", "agency", "fund", "foundation", "assembly", "battle", "siege", "treaty", "bill",
+      "museum", "palace", "square", "cathedral", "mosque", "shrine", "tomb", "valley", "plain",
+      "region", "gate", "bridge", "airport", "station", "port", "dome", "temple", "ministers",
+      "secretariat", "directorate", "chairman", "speaker", "director", "commander", "leader"};
+  return kOf.count(w) > 0;
+}
+
+bool IsLowerParticle(std::string_view w) {
+  static const std::unordered_set<std::string_view> kP = {
+      "al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "du", "del", "della", "der",
+      "den", "van", "von", "dos", "das", "do", "la", "le", "y", "ben", "ul", "ud", "ad", "ash",
+      "as-", "al-", "el-", "st."};
+  return kP.count(w) > 0;
+}
+
+// Role nouns that make an apposition a title of the person it follows.
+bool IsRoleNoun(std::string_view w) {
+  static const std::unordered_set<std::string_view> kRole = {
+      "head", "leader", "commander", "chief", "founder", "director", "minister", "president",
+      "general", "spokesman", "spokeswoman", "spokesperson", "deputy", "secretary", "ambassador",
+      "envoy", "official", "adviser", "advisor", "chairman", "chairwoman", "member", "governor",
+      "mayor", "senator", "lawmaker", "cleric", "premier", "king", "queen", "prince", "emir",
+      "officer", "colonel", "major", "captain", "lieutenant", "admiral", "judge", "prosecutor",
+      "ceo", "executive", "editor", "correspondent", "reporter", "analyst", "professor",
+      "researcher", "fellow", "expert", "strategist", "architect", "mastermind", "son", "daughter",
+      "wife", "husband", "brother", "sister", "father", "mother", "successor", "predecessor",
+      "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "player", "captain",
+      "chancellor", "representative", "negotiator", "aide", "militant", "activist", "candidate",
+      "speaker", "ayatollah", "imam", "sheikh", "bishop", "pope", "marshal", "brigadier", "lt.",
+      "gen.", "col.", "maj.", "founder", "co-founder", "chair", "ruler", "dictator", "monarch"};
+  return kRole.count(w) > 0;
+}
+
+bool IsPlacePreposition(std::string_view w) {
+  return w == "in" || w == "at" || w == "near" || w == "from" || w == "to" || w == "across" ||
+         w == "outside" || w == "inside" || w == "into" || w == "towards" || w == "toward" ||
+         w == "via" || w == "throughout" || w == "around";
+}
+
+bool IsSpeechVerb(std::string_view w) {
+  return w == "said" || w == "says" || w == "told" || w == "added" || w == "wrote" ||
+         w == "stated" || w == "explained" || w == "argued" || w == "insisted" || w == "recalled" ||
+         w == "noted" || w == "tweeted" || w == "asked" || w == "replied" || w == "declared";
+}
+
+class MentionFinder {
+ public:
+  explicit MentionFinder(Document* doc) : doc_(doc), lex_(GetEntityLexicons()) {}
+
+  void Run() {
+    BuildTokens();
+    const int nsent = static_cast<int>(doc_->sentences.size());
+    sent_first_.assign(nsent + 1, static_cast<int>(toks_.size()));
+    for (int i = static_cast<int>(toks_.size()) - 1; i >= 0; --i) {
+      int s = toks_[i].sentence;
+      if (s >= 0 && s < nsent) sent_first_[s] = i;
+    }
+    for (int s = nsent - 1; s >= 0; --s)
+      if (sent_first_[s] > sent_first_[s + 1]) sent_first_[s] = sent_first_[s + 1];
+    std::vector<bool> weak_case(nsent, false);
+    for (int s = 0; s < nsent; ++s) weak_case[s] = WeakCaseSentence(sent_first_[s], sent_first_[s + 1]);
+    for (int s = 0; s < nsent; ++s)
+      if (!weak_case[s]) ChunkSentence(sent_first_[s], sent_first_[s + 1]);
+    LearnDocumentNames();
+    for (int s = 0; s < nsent; ++s)
+      if (weak_case[s]) ChunkWeakCaseSentence(sent_first_[s], sent_first_[s + 1]);
+    PropagateTypes();
+    if (TeamSportsDocument()) TypeTeams();
+    LinkAliases();
+    Emit();
+  }
+
+ private:
+  std::string_view Raw(uint32_t s, uint32_t e) const {
+    return std::string_view(doc_->text).substr(s, e - s);
+  }
+
+  void BuildTokens() {
+    toks_.reserve(doc_->tokens.size());
+    for (const Token& t : doc_->tokens) {
+      Tok k;
+      k.start = t.span.start;
+      k.end = t.span.end;
+      k.sentence = t.sentence;
+      k.word = (t.flags & kTokWord) != 0;
+      k.cap = (t.flags & kTokCapitalized) != 0;
+      k.allcaps = (t.flags & kTokAllCaps) != 0;
+      k.sent_start = (t.flags & kTokSentenceStart) != 0;
+      if (k.word) {
+        std::string_view text = Raw(k.start, k.end);
+        // Possessive: "Iran's", "Iran’s", "Reuters'".
+        if (text.size() > 2 && (text.substr(text.size() - 2) == "'s" || text.substr(text.size() - 2) == "'S")) {
+          k.end -= 2;
+          k.ends_chunk = true;
+        } else if (text.size() > 4 && (text.substr(text.size() - 4) == "\xE2\x80\x99s")) {
+          k.end -= 4;
+          k.ends_chunk = true;
+        }
+        text = Raw(k.start, k.end);
+        // Hyphen compounds.
+        size_t hy = text.find('-');
+        if (hy != std::string_view::npos && hy > 0 && hy + 1 < text.size()) {
+          std::string_view head = text.substr(0, hy);
+          std::string_view tail = text.substr(text.rfind('-') + 1);
+          bool head_lower = head[0] >= 'a' && head[0] <= 'z';
+          bool tail_lower = tail[0] >= 'a' && tail[0] <= 'z';
+          std::string head_low = FoldName(head);
+          if (head_lower && !tail_lower) {
+            if (IsLowerParticle(head_low) || lex_.particles.count(head_low)) {
+              k.particle_name = true;  // "al-Muhandis", "bin-Laden"
+              k.cap = true;
+            } else {
+              // "pro-Iranian", "anti-American": the name is the tail.
+              k.start += static_cast<uint32_t>(text.rfind('-') + 1);
+              k.cap = true;
+            }
+          } else if (!head_lower && tail_lower && k.cap) {
+            // "Iran-backed", "US-led": the name is the head. "Kuala-lumpur" is rare.
+            std::string tail_low = FoldName(tail);
+            if (lex_.english.count(tail_low) || tail_low == "backed" || tail_low == "led" ||
+                tail_low == "based" || tail_low == "born" || tail_low == "style" ||
+                tail_low == "allied" || tail_low == "owned" || tail_low == "run" ||
+                tail_low == "sponsored" || tail_low == "funded" || tail_low == "made") {
+              k.end = k.start + static_cast<uint32_t>(hy);
+              k.ends_chunk = true;
+            }
+          }
+        }
+        k.low = FoldName(Raw(k.start, k.end));
+        k.common = lex_.english.count(k.low) > 0;
+      } else {
+        k.low = FoldName(Raw(k.start, k.end));
+      }
+      toks_.push_back(std::move(k));
+    }
+  }
+
+  // A sentence whose capitalisation says nothing: all caps, or a title-case headline.
+  bool WeakCaseSentence(int b, int e) const {
+    int words = 0, lower = 0, caps = 0, content = 0, cap_common = 0;
+    for (int i = b; i < e; ++i) {
+      const Tok& t = toks_[i];
+      if (!t.word) continue;
+      bool has_alpha = false;
+      for (char c : Raw(t.start, t.end)) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) { has_alpha = true; break; }
+      }
+      if (!has_alpha) continue;
+      ++words;
+      if (!t.allcaps && !t.cap) ++lower;
+      if (!IsFunctionWord(t.low)) {
+        ++content;
+        if (t.cap) ++caps;
+        if (t.cap && t.common && !t.sent_start && !t.allcaps) ++cap_common;
+      }
+    }
+    if (words == 0) return false;
+    int allcaps = 0;
+    for (int i = b; i < e; ++i)
+      if (toks_[i].word && toks_[i].allcaps) ++allcaps;
+    if (allcaps * 10 >= words * 7 && words - allcaps <= 2 && lower * 5 <= words) return true;
+    // Title case: almost every content word capitalised, several of them.
+    return content >= 4 && caps * 10 >= content * 9 && lower * 3 <= words && cap_common >= 2;
+  }
+
+  // Longest title phrase (case-insensitive) ending at token `last`; returns its first token or -1.
+  int TitleEndingAt(int last, int floor) const {
+    int best = -1;
+    std::string key;
+    for (int n = 1; n <= lex_.max_title_words && last - n + 1 >= floor; ++n) {
+      int first = last - n + 1;
+      if (!toks_[first].word) break;
+      key = toks_[first].low + (key.empty() ? "" : " " + key);
+      if (lex_.titles.count(key)) best = first;
+    }
+    return best;
+  }
+
+  // Longest title phrase starting at token `first` within [first, limit]; returns its last token or -1.
+  int TitleStartingAt(int first, int limit) const {
+    int best = -1;
+    std::string key;
+    for (int n = 1; n <= lex_.max_title_words && first + n - 1 <= limit; ++n) {
+      int last = first + n - 1;
+      if (!toks_[last].word) break;
+      if (!key.empty()) key += ' ';
+      key += toks_[last].low;
+      if (lex_.titles.count(key)) best = last;
+      if (toks_[last].ends_chunk) break;
+    }
+    return best;
+  }
+
+  // Longest gazetteer entry starting at `first` within [first, limit]; returns last token or -1.
+  int GazetteerAt(int first, int limit, const GazetteerEntry** entry) const {
+    int best = -1;
+    std::string key;
+    for (int n = 1; n <= lex_.max_gazetteer_words && first + n - 1 <= limit; ++n) {
+      int last = first + n - 1;
+      if (!key.empty()) key += ' ';
+      key += toks_[last].low;
+      auto it = lex_.gazetteer.find(key);
+      if (it != lex_.gazetteer.end()) {
+        bool ok = true;
+        if (it->second.exact_case) {
+          // "US", "UN", "WHO": as written, not "us", "Who".
+          std::string_view raw = Raw(toks_[first].start, toks_[last].end);
+          for (char c : raw)
+            if (c >= 'a' && c <= 'z') ok = false;
+        }
+        if (ok) {
+          best = last;
+          *entry = &it->second;
+        }
+      }
+      if (toks_[last].ends_chunk) break;
+    }
+    return best;
+  }
+
+  bool NameLike(int i) const {
+    const Tok& t = toks_[i];
+    if (!t.word || !t.cap) return false;
+    if (IsStopName(t.low)) return false;
+    return true;
+  }
+
+  // Chunks of a normally cased sentence.
+  void ChunkSentence(int b, int e) {
+    int i = b;
+    while (i < e) {
+      if (!NameLike(i)) { ++i; continue; }
+      int first = i, last = i;
+      while (!toks_[last].ends_chunk && last + 1 < e) {
+        int n = last + 1;
+        if (NameLike(n) && !IsFunctionWord(toks_[n].low)) { last = n; continue; }
+        // Connectors: "Gulf of Oman", "Osama bin Laden", "Ursula von der Leyen", "AT & T".
+        const Tok& c = toks_[n];
+        int after = n + 1;
+        while (after < e && toks_[after].word && !toks_[after].cap && IsLowerParticle(toks_[after].low) &&
+               after - n < 2)
+          ++after;
+        if (after < e && NameLike(after)) {
+          if (c.word && IsLowerParticle(c.low)) { last = after; continue; }
+          if (c.low == "of" && after == n + 1 &&
+              (IsOfHead(toks_[last].low) || lex_.org_head.count(toks_[last].low))) {
+            last = after;
+            continue;
+          }
+          if (c.low == "&" && after == n + 1) { last = after; continue; }
+          if (c.low == "for" && after == n + 1 && OrgAhead(after, e)) {
+            last = after;
+            continue;
+          }
+        }
+        break;
+      }
+      SegmentChunk(first, last, b);
+      i = last + 1;
+    }
+  }
+
+  // True when a capitalised run starting at `i` ends in an organisation word ("... for
+  // Human Rights Council", "Committee for the Protection of Journalists").
+  bool OrgAhead(int i, int e) const {
+    int j = i;
+    while (j + 1 < e && NameLike(j + 1) && !toks_[j].ends_chunk) ++j;
+    return lex_.org_tail.count(toks_[j].low) > 0;
+  }
+
+  // Splits a chunk at titles and leading known names, then types its pieces.
+  void SegmentChunk(int first, int last, int sent_begin) {
+    // Drop a leading sentence-initial ordinary word ("The", "And", "Since", "Police").
+    while (first <= last) {
+      const Tok& t = toks_[first];
+      const GazetteerEntry* g = nullptr;
+      int gl = GazetteerAt(first, last, &g);
+      if (gl >= 0 && !(gl == first && g->common_word && (t.sent_start || IsFunctionWord(t.low)))) break;
+      bool initial_common = t.sent_start && t.common && !lex_.given_names.count(t.low) &&
+                            !lex_.family_names.count(t.low);
+      if (IsFunctionWord(t.low) || initial_common) {
+        if (TitleStartingAt(first, last) >= 0) break;
+        ++first;
+        continue;
+      }
+      break;
+    }
+    if (first > last) return;
+    std::vector<std::string> titles;
+    // Titles before the chunk, as written ("prime minister", "Iraq's caretaker prime minister").
+    int title_first = TitleEndingAt(first - 1, sent_begin);
+    if (first > sent_begin && title_first >= 0) {
+      titles.emplace_back(Raw(toks_[title_first].start, toks_[first - 1].end));
+    }
+    int p = first;
+    while (p <= last) {
+      // Whole remaining chunk a known entry or an organisation: one piece.
+      const GazetteerEntry* g = nullptr;
+      int gl = GazetteerAt(p, last, &g);
+      if (gl == last) {
+        AddCandidate(p, last, g->type, kStrong, "gazetteer:" + g->kind.substr(0, g->kind.find(':')), titles);
+        return;
+      }
+      int tl = TitleStartingAt(p, last);
+      if (tl >= 0 && tl < last && !EndsWithOrgWord(p, last)) {
+        // "President Donald Trump", "Maj. Gen. Qassem Soleimani": the title is an attribute.
+        titles.emplace_back(Raw(toks_[p].start, toks_[tl].end));
+        p = tl + 1;
+        continue;
+      }
+      if (tl == last && titles.empty()) return;  // a title alone ("the President")
+      if (gl >= p && gl < last) {
+        bool split = false;
+        // "Iranian General ...", "US President ...": a known name before a title or a person.
+        int next_title = TitleStartingAt(gl + 1, last);
+        if (next_title >= 0 && next_title < last) split = true;
+        if (g->type == EntityType::kNorp || g->type == EntityType::kGpe) {
+          if (lex_.given_names.count(toks_[gl + 1].low) && !EndsWithOrgWord(gl + 1, last)) split = true;
+          // "Iraqi Shi'ite", "Iranian Hezbollah": two known names side by side.
+          const GazetteerEntry* g2 = nullptr;
+          if (GazetteerAt(gl + 1, last, &g2) == last && g2->type != EntityType::kOrg) split = true;
+        }
+        if (split) {
+          AddCandidate(p, gl, g->type, kStrong, "gazetteer:" + g->kind.substr(0, g->kind.find(':')), {});
+          p = gl + 1;
+          continue;
+        }
+      }
+      // Find a title inside the remaining chunk: "Iraqi Prime Minister Adel Abdul Mahdi".
+      for (int q = p + 1; q <= last; ++q) {
+        int t2 = TitleStartingAt(q, last);
+        if (t2 == last && !EndsWithOrgWord(p, last)) {
+          // "Iraqi Prime Minister" with no name after it: only the first part is a name.
+          TypeAndAdd(p, q - 1, {});
+          return;
+        }
+        if (t2 >= 0 && t2 < last && !lex_.org_tail.count(toks_[t2].low) && !EndsWithOrgWord(p, last)) {
+          TypeAndAdd(p, q - 1, {});
+          titles.emplace_back(Raw(toks_[q].start, toks_[t2].end));
+          p = t2 + 1;
+          goto next_piece;
+        }
+      }
+      TypeAndAdd(p, last, titles);
+      return;
+    next_piece:;
+    }
+  }
+
+  // "P." or "J.R.": a capital initial.
+  bool IsInitial(int i) const {
+    std::string_view t = Raw(toks_[i].start, toks_[i].end);
+    if (t.size() < 2 || t.back() != '.') return false;
+    for (size_t k = 0; k < t.size(); ++k) {
+      char c = t[k];
+      bool upper = c >= 'A' && c <= 'Z';
+      if (k % 2 == 0 ? !upper : c != '.') return false;
+    }
+    return true;
+  }
+
+  bool EndsWithOrgWord(int first, int last) const {
+    return last > first && lex_.org_tail.count(toks_[last].low) > 0;
+  }
+
+  void AddCandidate(int first, int last, EntityType type, Strength s, std::string rule,
+                    std::vector<std::string> titles) {
+    Candidate c;
+    c.first = first;
+    c.last = last;
+    c.type = type;
+    c.strength = s;
+    c.rule = std::move(rule);
+    c.titles = std::move(titles);
+    cands_.push_back(std::move(c));
+  }
+
+  // Types one piece of a chunk from what it contains and what surrounds it.
+  void TypeAndAdd(int first, int last, std::vector<std::string> titles) {
+    // Trim trailing function words and particles.
+    while (last > first && (IsFunctionWord(toks_[last].low) || IsLowerParticle(toks_[last].low))) --last;
+    if (first > last) return;
+    const Tok& f = toks_[first];
+    const Tok& l = toks_[last];
+    const int n = last - first + 1;
+    if (n == 1 && (IsFunctionWord(f.low) || f.low.size() < 2)) return;
+    const GazetteerEntry* g = nullptr;
+    if (GazetteerAt(first, last, &g) == last) {
+      AddCandidate(first, last, g->type, kStrong, "gazetteer:" + g->kind.substr(0, g->kind.find(':')), titles);
+      return;
+    }
+    if (!titles.empty()) {
+      AddCandidate(first, last, EntityType::kPerson, kStrong, "title+name", titles);
+      return;
+    }
+    if (n >= 2 && lex_.org_tail.count(l.low)) {
+      AddCandidate(first, last, EntityType::kOrg, kStrong, "org-word", {});
+      return;
+    }
+    if (n >= 2) {
+      auto pt = lex_.place_tail.find(l.low);
+      if (pt != lex_.place_tail.end()) {
+        AddCandidate(first, last, pt->second, kStrong, "place-word", {});
+        return;
+      }
+    }
+    if (n >= 2 && lex_.org_head.count(f.low) && !lex_.given_names.count(f.low)) {
+      AddCandidate(first, last, EntityType::kOrg, kStrong, "org-head", {});
+      return;
+    }
+    for (int k = first + 1; k < last; ++k) {
+      if (toks_[k].low == "&") {
+        AddCandidate(first, last, EntityType::kOrg, kStrong, "org-ampersand", {});
+        return;
+      }
+    }
+    // "P. Johnson", "J. R. Smith": initials before a name.
+    if (n >= 2 && IsInitial(first) && !IsInitial(last) && !l.allcaps) {
+      AddCandidate(first, last, EntityType::kPerson, kStrong, "initial+name", {});
+      return;
+    }
+    // Ends in a known organisation: "Kata'ib Hezbollah", "Lebanese Hezbollah".
+    if (n >= 2) {
+      const GazetteerEntry* lg = nullptr;
+      for (int k = first + 1; k <= last; ++k) {
+        if (GazetteerAt(k, last, &lg) == last && lg->type == EntityType::kOrg && !lg->common_word) {
+          AddCandidate(first, last, EntityType::kOrg, kStrong, "org-name", {});
+          return;
+        }
+      }
+    }
+    // Arabic and other name particles inside: a person ("Abu Mahdi al-Muhandis").
+    bool particles = false;
+    for (int i = first; i <= last; ++i) {
+      const std::string& w = toks_[i].low;
+      if (toks_[i].particle_name || w == "abu" || w == "bin" || w == "ibn" || w == "abdul" ||
+          w == "abdel" || w == "abd" || w == "umm" || w == "bint" || w == "von" || w == "van")
+        particles = true;
+    }
+    if (particles && n >= 2) {
+      AddCandidate(first, last, EntityType::kPerson, kStrong, "name-particles", {});
+      return;
+    }
+    if (lex_.given_names.count(f.low) && n >= 2 && n <= 4) {
+      AddCandidate(first, last, EntityType::kPerson, kStrong, "given-name", {});
+      return;
+    }
+    if (n >= 2 && n <= 3 && lex_.family_names.count(l.low)) {
+      AddCandidate(first, last, EntityType::kPerson, kContext, "family-name", {});
+      return;
+    }
+    // All-caps short word: an acronym, usually an organisation.
+    if (n == 1 && f.allcaps && f.low.size() <= 6) {
+      AddCandidate(first, last, EntityType::kOrg, kWeak, "acronym", {});
+      return;
+    }
+    // Context.
+    const int prev = first - 1;
+    const int next = last + 1;
+    const bool in_sentence = [&] { return true; }();
+    (void)in_sentence;
+    auto word_at = [&](int i) -> std::string_view {
+      if (i < 0 || i >= static_cast<int>(toks_.size())) return {};
+      if (toks_[i].sentence != f.sentence) return {};
+      return toks_[i].low;
+    };
+    std::string_view pw = word_at(prev);
+    std::string_view nw = word_at(next);
+    if (nw == "," && next + 1 < static_cast<int>(toks_.size()) && toks_[next + 1].sentence == f.sentence) {
+      // "Markham, Ontario": a place before its region or country.
+      const GazetteerEntry* rg = nullptr;
+      int rl = GazetteerAt(next + 1, std::min<int>(next + 4, static_cast<int>(toks_.size()) - 1), &rg);
+      if (rl >= 0 && rg->type == EntityType::kGpe && (rg->kind == "region" || rg->kind == "country") &&
+          (rl + 1 >= static_cast<int>(toks_.size()) || toks_[rl + 1].sentence != f.sentence ||
+           !toks_[rl + 1].word || toks_[rl + 1].ends_chunk || toks_[rl].ends_chunk)) {
+        AddCandidate(first, last, EntityType::kGpe, kContext, "context:place-region", {});
+        return;
+      }
+    }
+    if (IsPlacePreposition(pw) && !(pw == "to" && IsSpeechVerb(nw))) {
+      AddCandidate(first, last, EntityType::kGpe, kContext, "context:place", {});
+      return;
+    }
+    if (IsSpeechVerb(nw) || nw == "who" || nw == "himself" || nw == "herself") {
+      AddCandidate(first, last, EntityType::kPerson, kContext, "context:person", {});
+      return;
+    }
+    if (n == 1 && lex_.given_names.count(f.low)) {
+      AddCandidate(first, last, EntityType::kPerson, kContext, "given-name", {});
+      return;
+    }
+    if (n == 1 && lex_.family_names.count(f.low)) {
+      AddCandidate(first, last, EntityType::kPerson, kContext, "family-name", {});
+      return;
+    }
+    if (pw == "the") {
+      AddCandidate(first, last, EntityType::kOrg, kWeak, "context:the", {});
+      return;
+    }
+    if (n >= 2 && n <= 3) {
+      bool plain = true;
+      for (int k = first; k <= last; ++k)
+        if (toks_[k].common || toks_[k].allcaps || !toks_[k].cap) plain = false;
+      if (plain) {
+        AddCandidate(first, last, EntityType::kPerson, kContext, "name-shape", {});
+        return;
+      }
+    }
+    // A single ordinary English word, capitalised for emphasis or after a colon: no name.
+    if (n == 1 && f.common && !f.allcaps) return;
+    AddCandidate(first, last, n <= 3 ? EntityType::kPerson : EntityType::kOrg, kWeak, "capitalized", {});
+  }
+
+  // Names and types learned from the normally cased body, for headlines and weak mentions.
+  void LearnDocumentNames() {
+    for (const Candidate& c : cands_) {
+      std::string key = Key(c.first, c.last);
+      auto& slot = known_[key];
+      if (slot.second < c.strength + 1) slot = {c.type, static_cast<Strength>(c.strength + 1)};
+      if (c.type == EntityType::kPerson && c.last > c.first) {
+        auto& s2 = person_parts_[toks_[c.last].low];
+        s2 = std::max(s2, static_cast<int>(c.strength) + 1);
+        for (int i = c.first; i < c.last; ++i)
+          if (!IsLowerParticle(toks_[i].low)) person_parts_.emplace(toks_[i].low, 1);
+      }
+      if (c.type == EntityType::kOrg && c.last > c.first && IsCorporateSuffix(toks_[c.last].low)) {
+        // "Johnson Controls Inc": "Johnson Controls" names the company too.
+        int l = c.last - 1;
+        if (l > c.first && toks_[l].low == "&") --l;
+        known_[Key(c.first, l)] = {EntityType::kOrg, kOrgSuffix};
+      }
+      if (c.last > c.first) {
+        for (int i = c.first; i <= c.last; ++i) in_multi_.insert(toks_[i].low);
+        if (c.type == EntityType::kOrg && c.strength == kStrong && !toks_[c.first].common)
+          org_parts_.insert(toks_[c.first].low);
+      }
+    }
+  }
+
+  std::string Key(int first, int last) const {
+    std::string k;
+    for (int i = first; i <= last; ++i) {
+      if (!k.empty()) k += ' ';
+      k += toks_[i].low;
+    }
+    return k;
+  }
+
+  // Headlines: a token is a name when the gazetteer, the name lists or the body say so, or
+  // when it is no ordinary English word.
+  void ChunkWeakCaseSentence(int b, int e) {
+    int i = b;
+    while (i < e) {
+      const Tok& t = toks_[i];
+      if (!t.word || IsStopName(t.low) || (!t.cap && !t.allcaps && !t.particle_name)) { ++i; continue; }
+      // Longest known name (gazetteer or body) first.
+      const GazetteerEntry* g = nullptr;
+      int gl = GazetteerAt(i, e - 1, &g);
+      int kl = -1;
+      EntityType ktype = EntityType::kPerson;
+      {
+        std::string key;
+        for (int j = i; j < e && j < i + 6; ++j) {
+          if (!toks_[j].word) break;
+          if (!key.empty()) key += ' ';
+          key += toks_[j].low;
+          auto it = known_.find(key);
+          if (it != known_.end()) { kl = j; ktype = it->second.first; }
+          if (toks_[j].ends_chunk) break;
+        }
+      }
+      if (kl >= 0 && kl >= gl) {
+        AddCandidate(i, kl, ktype, kContext, "document", {});
+        i = kl + 1;
+        continue;
+      }
+      if (gl >= 0 && !(gl == i && g->common_word)) {
+        AddCandidate(i, gl, g->type, kStrong, "gazetteer:" + g->kind.substr(0, g->kind.find(':')), {});
+        i = gl + 1;
+        continue;
+      }
+      // Unknown words that are no ordinary English words.
+      int j = i;
+      while (j < e && toks_[j].word && (toks_[j].cap || toks_[j].allcaps || toks_[j].particle_name) &&
+             !IsStopName(toks_[j].low) && !IsFunctionWord(toks_[j].low) &&
+             (!toks_[j].common || person_parts_.count(toks_[j].low) || in_multi_.count(toks_[j].low)) &&
+             TitleStartingAt(j, j) < 0) {
+        if (toks_[j].ends_chunk) { ++j; break; }
+        ++j;
+      }
+      if (j > i) {
+        bool headline_acronym = j == i + 1 && toks_[i].allcaps && toks_[i].low.size() <= 4 &&
+                                !known_.count(toks_[i].low);
+        (void)headline_acronym;
+        TypeAndAdd(i, j - 1, {});
+        i = j;
+        continue;
+      }
+      ++i;
+    }
+  }
+
+  // A weak mention takes the type the document gives the same name with better evidence; a
+  // single word that is the last part of a person's name is that person.
+  static bool IsCorporateSuffix(std::string_view w) {
+    return w == "inc" || w == "inc." || w == "corp" || w == "corp." || w == "co" || w == "co." ||
+           w == "ltd" || w == "ltd." || w == "plc" || w == "llc" || w == "ag" || w == "sa" ||
+           w == "nv" || w == "bv" || w == "gmbh" || w == "spa" || w == "s.a." || w == "n.v." ||
+           w == "corporation" || w == "holdings" || w == "group" || w == "bhd" || w == "pty";
+  }
+
+  void PropagateTypes() {
+    for (Candidate& c : cands_) {
+      if (c.type != EntityType::kOrg && c.rule.compare(0, 9, "gazetteer") != 0 && c.rule != "title+name") {
+        auto kn = known_.find(Key(c.first, c.last));
+        if (kn != known_.end() && kn->second.second == kOrgSuffix) {
+          c.type = EntityType::kOrg;
+          c.rule += "+company";
+          continue;
+        }
+      }
+      if (c.strength == kStrong) continue;
+      std::string key = Key(c.first, c.last);
+      if (c.first == c.last) {
+        auto pp = person_parts_.find(key);
+        auto kn = known_.find(key);
+        bool strong_other = kn != known_.end() && kn->second.second > kStrong &&
+                            kn->second.first != EntityType::kPerson;
+        if (pp != person_parts_.end() && pp->second >= 2 && !strong_other) {
+          if (c.type != EntityType::kPerson) c.rule += "+surname";
+          c.type = EntityType::kPerson;
+          continue;
+        }
+      }
+      if (c.first == c.last && org_parts_.count(key) && c.type != EntityType::kOrg) {
+        c.type = EntityType::kOrg;
+        c.rule += "+org-part";
+        continue;
+      }
+      auto it = known_.find(key);
+      if (it != known_.end() && it->second.second > c.strength + 1) {
+        c.type = it->second.first;
+        c.rule += "+document";
+        continue;
+      }
+      if (c.first == c.last) {
+        auto pp = person_parts_.find(key);
+        if (pp != person_parts_.end() && pp->second >= 2) {
+          c.type = EntityType::kPerson;
+          c.rule += "+surname";
+        }
+      }
+    }
+  }
+
+  // A report on team sports: cup ties, league tables, innings and goals.
+  bool TeamSportsDocument() const {
+    static const std::unordered_set<std::string_view> kTeam = {
+        "soccer", "football", "cricket", "rugby", "hockey", "baseball", "basketball", "league",
+        "division", "innings", "wickets", "wicket", "goals", "goal", "halftime", "half-time",
+        "standings", "scorers", "scorer", "striker", "midfielder", "goalkeeper", "inning",
+        "homer", "pitcher", "touchdown", "quarterback", "nba", "nfl", "nhl", "mlb", "cup",
+        "penalty", "penalties", "played", "drew", "draw", "beat", "defeated", "champions",
+        "matches", "match", "fixtures", "season", "club", "clubs", "coach", "bowled", "runs",
+        "batting", "bowling", "tries", "try", "attendance"};
+    static const std::unordered_set<std::string_view> kSingle = {
+        "golf", "tennis", "athletics", "cycling", "boxing", "skiing", "seed", "seeded", "par",
+        "birdie", "bogey", "metres", "meters", "lap", "sprint", "marathon", "stage", "set", "sets",
+        "tiebreak", "grand", "prix", "swimming", "chess", "motor", "formula", "rally"};
+    int team = 0, single = 0;
+    for (const Tok& t : toks_) {
+      if (!t.word) continue;
+      if (kTeam.count(t.low)) ++team;
+      else if (kSingle.count(t.low)) ++single;
+    }
+    return team >= 3 && team >= 2 * single;
+  }
+
+  bool IsNumberTok(int i) const {
+    return i >= 0 && i < static_cast<int>(toks_.size()) && !toks_[i].word &&
+           toks_[i].low.size() > 0 && toks_[i].low[0] >= '0' && toks_[i].low[0] <= '9';
+  }
+
+  // A dateline: a place opening a sentence, a date after it ("LONDON 1996-08-30").
+  bool Dateline(const Candidate& c) const {
+    if (!toks_[c.first].sent_start) return false;
+    int n = c.last + 1;
+    if (n < static_cast<int>(toks_.size()) && toks_[n].sentence == toks_[c.first].sentence &&
+        toks_[n].low == ",")
+      ++n;
+    if (n >= static_cast<int>(toks_.size()) || toks_[n].sentence != toks_[c.first].sentence) return true;
+    std::string_view t = toks_[n].low;
+    return IsNumberTok(n) && t.find('-') != std::string_view::npos;
+  }
+
+  // Cities and regions in team sports are clubs and teams ("Leicestershire beat Somerset",
+  // "Karlsruhe 3 Bochum 1"); so are unknown names next to scores.
+  void TypeTeams() {
+    for (Candidate& c : cands_) {
+      bool place = c.type == EntityType::kGpe && (c.rule == "gazetteer:city" || c.rule == "gazetteer:region");
+      bool unknown = c.strength != kStrong && c.type != EntityType::kOrg;
+      if (!place && !unknown) continue;
+      if (Dateline(c)) continue;
+      int p = c.first - 1;
+      bool same_prev = p >= 0 && toks_[p].sentence == toks_[c.first].sentence;
+      if (same_prev && (toks_[p].low == "in" || toks_[p].low == "from" || toks_[p].low == "near")) continue;
+      if (unknown && !place) {
+        int n = c.last + 1;
+        bool score_next = IsNumberTok(n) && toks_[n].sentence == toks_[c.last].sentence;
+        if (!score_next) continue;
+      }
+      c.type = EntityType::kOrg;
+      c.rule += "+team";
+    }
+  }
+
+  // Parenthetical aliases "Popular Mobilization Forces (PMF)", "known as the Hashed", and
+  // role appositions "X, the deputy head of Y,".
+  void LinkAliases() {
+    std::sort(cands_.begin(), cands_.end(), [](const Candidate& a, const Candidate& b) {
+      return a.first < b.first || (a.first == b.first && a.last > b.last);
+    });
+    // Drop overlaps (keep the earlier, longer).
+    std::vector<Candidate> kept;
+    int covered = -1;
+    for (Candidate& c : cands_) {
+      if (c.first <= covered) continue;
+      covered = c.last;
+      kept.push_back(std::move(c));
+    }
+    cands_ = std::move(kept);
+    std::unordered_map<int, int> by_first;
+    for (size_t k = 0; k < cands_.size(); ++k) by_first[cands_[k].first] = static_cast<int>(k);
+    const int ntok = static_cast<int>(toks_.size());
+    for (size_t k = 0; k < cands_.size(); ++k) {
+      Candidate& c = cands_[k];
+      int j = c.last + 1;
+      if (j >= ntok || toks_[j].sentence != toks_[c.last].sentence) continue;
+      // "X (Y)".
+      if (toks_[j].low == "(" && j + 1 < ntok) {
+        auto it = by_first.find(j + 1);
+        if (it != by_first.end()) {
+          Candidate& a = cands_[it->second];
+          if (a.last + 1 < ntok && toks_[a.last + 1].low == ")" && ParentheticalAlias(c, a)) {
+            a.alias_of = static_cast<int>(k);
+            if (a.strength != kStrong) a.type = c.type;
+            a.rule += "+alias";
+          }
+        }
+        continue;
+      }
+      // "X, known as (the) Y", "X, also known as Y", "X aka Y".
+      int m = j;
+      if (m < ntok && toks_[m].low == ",") ++m;
+      while (m < ntok && (toks_[m].low == "also" || toks_[m].low == "widely" || toks_[m].low == "better" ||
+                          toks_[m].low == "commonly" || toks_[m].low == "locally" || toks_[m].low == "often"))
+        ++m;
+      bool aka = false;
+      if (m + 1 < ntok && toks_[m].low == "known" && toks_[m + 1].low == "as") { aka = true; m += 2; }
+      else if (m < ntok && (toks_[m].low == "aka" || toks_[m].low == "a.k.a.")) { aka = true; m += 1; }
+      else if (m + 1 < ntok && toks_[m].low == "or" && toks_[m + 1].low == "simply") { aka = false; }
+      if (aka) {
+        while (m < ntok && (toks_[m].low == "the" || toks_[m].low == "\"" || toks_[m].low == "\xE2\x80\x9C")) ++m;
+        auto it = by_first.find(m);
+        if (it != by_first.end() && it->second != static_cast<int>(k)) {
+          Candidate& a = cands_[it->second];
+          a.alias_of = static_cast<int>(k);
+          if (a.strength != kStrong || a.type == EntityType::kPerson) a.type = c.type;
+          a.rule += "+alias";
+        }
+        continue;
+      }
+      // "X, the deputy head of Y, ..." / "X, Iran's top general, ...".
+      if (c.type == EntityType::kPerson && toks_[j].low == ",") {
+        int s = j + 1;
+        int end = s;
+        bool role = false;
+        while (end < ntok && end - s < 14 && toks_[end].sentence == toks_[c.last].sentence) {
+          const std::string& w = toks_[end].low;
+          if (w == "," || w == "." || w == ";" || w == ")" || w == "(" || w == "said" || w == "who") break;
+          if (IsRoleNoun(w)) role = true;
+          ++end;
+        }
+        if (role && end > s && (end >= ntok || toks_[end].low != "said")) {
+          int rs = s;
+          if (toks_[rs].low == "the" || toks_[rs].low == "a" || toks_[rs].low == "an") ++rs;
+          if (rs < end) c.titles.emplace_back(Raw(toks_[rs].start, toks_[end - 1].end));
+        }
+      }
+    }
+  }
+
+  // "Popular Mobilization Forces (PMF)": an acronym of the name, or the same kind of name
+  // ("Hashed (al-Shaabi)"); not "Merlene Ottey (Jamaica)".
+  bool ParentheticalAlias(const Candidate& outer, const Candidate& inner) const {
+    std::string inner_text(Raw(toks_[inner.first].start, toks_[inner.last].end));
+    NameKey ik = MakeNameKey(inner_text);
+    if (ik.acronym) {
+      NameKey ok = MakeNameKey(Raw(toks_[outer.first].start, toks_[outer.last].end));
+      return ok.parts.size() >= 2 && ok.initials == ik.initials;
+    }
+    return inner.strength != kStrong && outer.type != EntityType::kPerson &&
+           inner.type == outer.type;
+  }
+
+  void Emit() {
+    doc_->entities.clear();
+    doc_->entities.reserve(cands_.size());
+    for (const Candidate& c : cands_) {
+      EntityMention m;
+      m.span = Span{toks_[c.first].start, toks_[c.last].end};
+      m.type = c.type;
+      m.titles = c.titles;
+      m.alias_of = c.alias_of;
+      m.rule = c.rule;
+      doc_->entities.push_back(std::move(m));
+    }
+  }
+
+  Document* doc_;
+  const EntityLexicons& lex_;
+  std::vector<Tok> toks_;
+  std::vector<int> sent_first_;
+  std::vector<Candidate> cands_;
+  std::unordered_map<std::string, std::pair<EntityType, Strength>> known_;
+  std::unordered_map<std::string, int> person_parts_;
+  std::unordered_set<std::string> in_multi_;
+  std::unordered_set<std::string> org_parts_;
+};
+
+}  // namespace
+
+void FindEntities(Document* doc) {
+  doc->entities.clear();
+  if (doc->tokens.empty()) return;
+  MentionFinder finder(doc);
+  finder.Run();
+}
 
 }  // namespace dossier

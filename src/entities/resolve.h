@@ -36,6 +36,7 @@ struct Entity {
   std::vector<std::string> docs;    // document ids, sorted
   std::vector<std::string> titles;  // titles and roles, most frequent first
   std::vector<MergeReason> reasons;
+  std::string key;                  // the name-matching key of `name` (see name_key.h)
 };
 
 struct Resolution {

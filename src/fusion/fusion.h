@@ -1,8 +1,25 @@
 // Fusion: event mentions from many documents become events; each slot keeps every value
 // each source reports; contradictions are listed; dated events form a timeline.
+//
+// What Fuse() promises:
+//  * Identity: mentions are clustered into events by a scored decision over event family
+//    (CAMEO/PLOVER), target and source entities, place containment, date intervals and
+//    instrument. Every merge stores its reason, every near-miss too. Mentions are compared
+//    only within blocks (same family and modality class, and the same day, month, target
+//    entity or place), each block scanned to a fixed depth: the work is near-linear.
+//  * Only asserted and hedged mentions make real events; threatened, planned, hypothetical,
+//    denied and negated mentions form separate events marked with their modality, never
+//    merged into real ones and never on the timeline.
+//  * Slots keep every value each document reports, with documents, evidence and attribution.
+//    Nothing is averaged; a document supports a value once however often it repeats it.
+//  * Conflicts list slots whose values differ, with a kind: "dispute" (sources disagree),
+//    "update" (later reports give a new value, e.g. a rising death toll), "uncertainty"
+//    (bounded or hedged values that may agree: "at least 7" vs 10, "Lebanon or Syria").
+//  * Deterministic: the output does not depend on the order of `records`; ids are stable.
 #ifndef DOSSIER_FUSION_FUSION_H_
 #define DOSSIER_FUSION_FUSION_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -27,15 +44,22 @@ struct EventRecord {
   int place_entity = -1;
   std::string attributed_to;        // innermost source as written ("" for the author)
   Sourcing sourcing = Sourcing::kAuthor;
+  // Optional, improve summaries and evidence when filled:
+  std::string trigger_text;         // the trigger as written ("killed", "strike")
+  int64_t sentence_start = -1;      // byte offset of `sentence` in the document text, so
+                                    // mention spans can be cut out of it; -1 when unknown
 };
 
 // One value of one slot, with everything that reports it.
 struct SlotValue {
   std::string value;                // as a string; counts are decimal numbers
   bool numeric = false;
-  std::string qualifier;            // for counts: at_least, more_than, ...
-  std::vector<std::string> docs;
+  std::string qualifier;            // for counts: at_least, more_than, at_most, about, range
+  int64_t high = 0;                 // for counts: upper bound of a range, else the value
+  bool hedged = false;              // every report of it is hedged or an either/or
+  std::vector<std::string> docs;    // sorted, each document once
   std::vector<std::string> evidence;       // sentences / phrases
+  std::vector<std::string> evidence_docs;  // parallel to evidence: the document of each
   std::vector<std::string> attributed_to;  // parallel to evidence
   std::vector<Sourcing> sourcing;          // parallel to evidence
 };
@@ -43,7 +67,7 @@ struct SlotValue {
 struct Slot {
   std::string name;                 // "date", "place", "source", "target", "instrument",
                                     // "killed", "injured", "missing", "arrested"
-  std::vector<SlotValue> values;
+  std::vector<SlotValue> values;    // most supported first
 };
 
 struct FusedMention {
@@ -51,18 +75,26 @@ struct FusedMention {
 };
 
 struct Event {
-  std::string id;                   // stable across runs
+  std::string id;                   // stable across runs: "V" + hash of its seed mention
   std::string cameo;
   std::string plover;
   std::string mode;
+  std::string family;               // "attack", "protest", "consult", ... (see data/)
+  std::string modality;             // "asserted" for real events (hedged ones included),
+                                    // else "threatened", "planned", "denied", ...
+  bool real = true;                 // asserted or hedged: a thing that happened
   std::string date;                 // best-supported date, ISO cut to precision
-  std::string precision;            // "day", "month", "year"
+  std::string precision;            // "day", "week", "month", "year" ("" when undated)
+  std::string date_basis;           // "text" (a time expression), "context" (narrative
+                                    // time), "published" (only the document date), ""
   std::string place;
-  std::vector<std::string> source;  // entity names
+  std::vector<std::string> source;  // entity names, most supported first
   std::vector<std::string> target;
   std::vector<Slot> slots;
-  std::vector<EventRecord> mentions;
+  std::vector<EventRecord> mentions;  // ordered by document id, then index
+  std::vector<std::string> docs;    // sorted document ids of the mentions
   std::vector<std::string> merge_reasons;
+  std::vector<std::string> near_misses;  // mentions that scored close but stayed apart
   std::string summary;              // one line built from the evidence
 };
 
@@ -71,7 +103,7 @@ struct Conflict {
   std::string slot;
   std::string kind;                 // "dispute", "update", "uncertainty"
   std::vector<SlotValue> values;
-  std::string note;
+  std::string note;                 // one line for people: the values and why this kind
 };
 
 struct TimelineEntry {
@@ -80,16 +112,31 @@ struct TimelineEntry {
   std::string summary;
   std::string event;
   std::vector<std::string> docs;
+  std::string basis;                // as Event::date_basis; "published" means "reported on
+                                    // or before this date", not dated by the text
+};
+
+// Work done by Fuse(), for tests and benchmarks: comparisons grow linearly with mentions.
+struct FuseStats {
+  size_t mentions = 0;              // distinct mentions clustered
+  size_t comparisons = 0;           // mention-to-cluster scores computed
+  size_t events = 0;
 };
 
 struct Dossier {
-  std::vector<Event> events;
-  std::vector<Conflict> conflicts;
-  std::vector<TimelineEntry> timeline;
+  std::vector<Event> events;        // real events first, most documents first
+  std::vector<Conflict> conflicts;  // in the order of `events`, then slot
+  std::vector<TimelineEntry> timeline;  // by date, then event id
+  FuseStats stats;
 };
 
 // Deterministic, near-linear: mentions are blocked by date and place before comparison.
 Dossier Fuse(const std::vector<EventRecord>& records, const Resolution& entities);
+
+// Text for people, one per command: aligned columns, documents shown by short outlet name.
+std::string RenderEventsText(const Dossier& dossier);
+std::string RenderTimelineText(const Dossier& dossier);
+std::string RenderConflictsText(const Dossier& dossier);
 
 }  // namespace dossier
 

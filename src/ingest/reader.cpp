@@ -334,9 +334,16 @@ Status DecodeInput(const std::string& name, std::string bytes, const std::string
   if (bytes.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
     return Status::Error("empty document (no text)");
   }
-  if (LooksBinary(bytes)) return Status::Error("binary data, not text, HTML or JSON Lines");
+  // UTF-16 has a NUL or control byte in every other byte: decode before the binary check.
+  bool utf16_bom = bytes.size() >= 2 && (bytes.compare(0, 2, "\xFF\xFE") == 0 || bytes.compare(0, 2, "\xFE\xFF") == 0);
   out->path = name;
-  out->bytes = ToUtf8(bytes, &out->charset);
+  if (utf16_bom) {
+    out->bytes = ToUtf8(bytes, &out->charset);
+    if (LooksBinary(out->bytes)) return Status::Error("binary data, not text, HTML or JSON Lines");
+  } else {
+    if (LooksBinary(bytes)) return Status::Error("binary data, not text, HTML or JSON Lines");
+    out->bytes = ToUtf8(bytes, &out->charset);
+  }
   if (format_hint == "html") out->format = SourceFormat::kHtml;
   else if (format_hint == "text") out->format = SourceFormat::kText;
   else out->format = LooksLikeHtml(out->bytes) ? SourceFormat::kHtml : SourceFormat::kText;

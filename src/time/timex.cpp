@@ -1,8 +1,1602 @@
-// Placeholder until the stage lands: adds nothing.
+// The time stage. Words of the text are split into pieces (hyphenated words are split,
+// possessive 's separated), the patterns of data/time/timex_patterns.tsv are matched over
+// the pieces (longest match first), and the action a pattern names turns the matched
+// fields into a TIMEX3 value against an anchor: the document date, or for story-relative
+// expressions ("the same day", "two weeks later") the last date the story mentioned.
 #include "time/timex.h"
 
-namespace dossier {
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <initializer_list>
+#include <string>
+#include <vector>
 
-void TagTime(Document* doc) { (void)doc; }
+#include "time/calendar.h"
+#include "time/timex_rules.h"
+
+namespace dossier {
+namespace {
+
+using timex::Element;
+using timex::Pattern;
+using timex::Rules;
+using timex::WordEntry;
+
+constexpr int kUnset = -99999;
+// How many sentences a quarter stays the subject of year comparisons ("a year ago").
+constexpr int kQuarterWindow = 6;
+
+// Units of time, as codes of the word table.
+enum Unit { kUNone, kUYear, kUMonth, kUWeek, kUDay, kUHour, kUMinute, kUSecond, kUDecade,
+            kUCentury, kUMillennium, kUQuarter, kUFortnight, kUWeekend };
+
+Unit UnitOf(const std::string& code) {
+  static const struct { const char* code; Unit unit; } kUnits[] = {
+      {"Y", kUYear}, {"M", kUMonth}, {"W", kUWeek}, {"D", kUDay}, {"H", kUHour},
+      {"MIN", kUMinute}, {"S", kUSecond}, {"DE", kUDecade}, {"CE", kUCentury},
+      {"ML", kUMillennium}, {"Q", kUQuarter}, {"FN", kUFortnight}, {"WE", kUWeekend}};
+  for (const auto& u : kUnits)
+    if (code == u.code) return u.unit;
+  return kUNone;
+}
+
+const char* kSeasonCodes[] = {"", "SP", "SU", "FA", "WI"};
+const char* kPartCodes[] = {"", "MO", "AF", "EV", "NI", "DT"};
+
+int CodeIndex(const char* const* codes, int n, const std::string& v) {
+  for (int k = 1; k < n; ++k)
+    if (v == codes[k]) return k;
+  return 0;
+}
+
+// A word of the text as the patterns see it.
+struct Piece {
+  Span span;
+  std::string key;          // lower case; a final abbreviation period dropped
+  int sentence = -1;
+  bool capitalized = false;
+  bool sentence_start = false;
+  bool punct = false;
+  bool digits = false;      // digits only (commas allowed between groups)
+  bool numeric = false;     // a number in digits (maybe with a decimal point)
+  double number = 0;
+  int ndigits = 0;          // digits before any decimal point
+  int ordinal = 0;          // "27th" -> 27
+  int decade = -1;          // "1990s" -> 199, "90s" -> 199
+  int clock_h = -1, clock_m = -1;
+  int iso_y = 0, iso_m = 0, iso_d = 0;  // "2020-01-08" or "1/8/2020"
+  bool iso = false, slash = false;
+  int literal = -1;         // index into Rules::literal_names, or -1
+  const std::vector<uint16_t>* first_patterns = nullptr;  // patterns it can start literally
+  std::vector<const WordEntry*> entries;  // table entries whose first word is this key
+  uint64_t classes = 0;     // element classes that may match here
+};
+
+// What a pattern captured.
+struct Slots {
+  int year = kUnset;
+  int month = 0, day = 0, weekday = 0;
+  bool weekday_plural = false;
+  double num = -1;
+  bool has_num = false, num_fuzzy = false, num_article = false;
+  int ord = 0;
+  Unit unit = kUNone;
+  bool unit_plural = false;
+  int season = 0, part = 0;
+  bool part_plural = false;
+  const WordEntry* holiday = nullptr;
+  int rel = kUnset;
+  int hour = -1, minute = -1, ampm = 0;
+  int decade = -1;
+  int day_shift = kUnset;   // today 0, yesterday -1, tomorrow +1
+  bool tonight = false;
+  bool every = false;
+  bool weak_month = false, abbr_month = false, weak_season = false;
+  int first_piece = -1;
+};
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!IsAsciiDigit(c)) return false;
+  return true;
+}
+
+// Fills the computed fields of a piece from its key.
+void ClassifyPiece(const Rules& rules, Piece* p) {
+  const std::string& k = p->key;
+  auto it = rules.vocab.find(k);
+  if (it != rules.vocab.end() && it->second.words != nullptr) {
+    for (const WordEntry& e : *it->second.words) {
+      p->entries.push_back(&e);
+      p->classes |= uint64_t{1} << e.cls;
+      if (e.cls == timex::kNum || e.cls == timex::kFuzzy) p->classes |= uint64_t{1} << timex::kNumber;
+      if (e.cls == timex::kOrd) p->classes |= uint64_t{1} << timex::kDayOfMonth;
+      if (e.cls == timex::kNum) p->classes |= uint64_t{1} << timex::kYear;
+      if (e.cls == timex::kUnit && (e.flags & timex::kPlural)) p->classes |= uint64_t{1} << timex::kUnits;
+    }
+  }
+  if (it != rules.vocab.end()) {
+    p->literal = it->second.literal;
+    p->first_patterns = it->second.patterns;
+  }
+  if (k.empty() || !IsAsciiDigit(k[0])) return;
+  // Digits with commas between groups, or a decimal number.
+  bool ok = true, comma = false, dot = false;
+  int nd = 0;
+  for (size_t i = 0; i < k.size(); ++i) {
+    char c = k[i];
+    if (IsAsciiDigit(c)) {
+      if (!dot) ++nd;
+    } else if (c == ',' && !dot) {
+      comma = true;
+    } else if (c == '.' && !dot && i + 1 < k.size()) {
+      dot = true;
+    } else {
+      ok = false;
+      break;
+    }
+  }
+  if (ok) {
+    std::string plain;
+    for (char c : k)
+      if (c != ',') plain += c;
+    p->numeric = true;
+    p->digits = !dot;
+    p->number = std::atof(plain.c_str());
+    p->ndigits = comma ? 99 : nd;
+    p->classes |= uint64_t{1} << timex::kNumber;
+    if (p->digits && !comma) {
+      if (nd <= 2 && p->number >= 1 && p->number <= 31) p->classes |= uint64_t{1} << timex::kDayOfMonth;
+      if (nd == 4 && p->number >= 1000 && p->number <= 2999) p->classes |= uint64_t{1} << timex::kYear;
+      if (nd <= 2 && p->number >= 0 && p->number <= 24) p->classes |= uint64_t{1} << timex::kHour;
+    }
+    return;
+  }
+  // "27th", "1st".
+  size_t d = 0;
+  while (d < k.size() && IsAsciiDigit(k[d])) ++d;
+  std::string_view rest = std::string_view(k).substr(d);
+  if (d <= 2 && (rest == "st" || rest == "nd" || rest == "rd" || rest == "th")) {
+    p->ordinal = std::atoi(k.substr(0, d).c_str());
+    if (p->ordinal >= 1 && p->ordinal <= 31) p->classes |= uint64_t{1} << timex::kDayOfMonth;
+    p->classes |= uint64_t{1} << timex::kOrd;
+    return;
+  }
+  // "1990s", "90s".
+  if ((d == 4 || d == 2) && rest == "s" && k[d - 1] == '0') {
+    int v = std::atoi(k.substr(0, d).c_str());
+    p->decade = d == 4 ? v / 10 : 190 + v / 10;
+    p->classes |= uint64_t{1} << timex::kDecades;
+    return;
+  }
+  // "08:30", "8:30:15".
+  if ((d == 1 || d == 2) && rest.size() >= 3 && rest[0] == ':' && IsAsciiDigit(rest[1]) &&
+      IsAsciiDigit(rest[2]) && (rest.size() == 3 || (rest.size() == 6 && rest[3] == ':'))) {
+    int h = std::atoi(k.substr(0, d).c_str());
+    int m = std::atoi(std::string(rest.substr(1, 2)).c_str());
+    if (h <= 24 && m < 60) {
+      p->clock_h = h;
+      p->clock_m = m;
+      p->classes |= uint64_t{1} << timex::kClock;
+    }
+    return;
+  }
+  // "2020-01-08".
+  if (k.size() == 10 && d == 4 && k[4] == '-' && k[7] == '-' && AllDigits(k.substr(5, 2)) &&
+      AllDigits(k.substr(8, 2))) {
+    p->iso_y = std::atoi(k.substr(0, 4).c_str());
+    p->iso_m = std::atoi(k.substr(5, 2).c_str());
+    p->iso_d = std::atoi(k.substr(8, 2).c_str());
+    if (p->iso_m >= 1 && p->iso_m <= 12 && p->iso_d >= 1 && p->iso_d <= 31) {
+      p->iso = true;
+      p->classes |= uint64_t{1} << timex::kIsoDate;
+    }
+    return;
+  }
+  // "1/8/2020", "01/08/20" (month first, as US news writes it).
+  size_t s1 = k.find('/');
+  size_t s2 = s1 == std::string::npos ? s1 : k.find('/', s1 + 1);
+  if (s1 != std::string::npos && s2 != std::string::npos) {
+    std::string a = k.substr(0, s1), b = k.substr(s1 + 1, s2 - s1 - 1), c = k.substr(s2 + 1);
+    if (AllDigits(a) && AllDigits(b) && AllDigits(c) && a.size() <= 2 && b.size() <= 2 &&
+        (c.size() == 2 || c.size() == 4)) {
+      int m = std::atoi(a.c_str()), dd = std::atoi(b.c_str()), y = std::atoi(c.c_str());
+      if (c.size() == 2) y += y < 50 ? 2000 : 1900;
+      if (m > 12 && dd <= 12) std::swap(m, dd);
+      if (m >= 1 && m <= 12 && dd >= 1 && dd <= 31) {
+        p->iso_y = y;
+        p->iso_m = m;
+        p->iso_d = dd;
+        p->slash = true;
+        p->classes |= uint64_t{1} << timex::kSlashDate;
+      }
+    }
+  }
+}
+
+bool IsHyphenDateToken(std::string_view t) {
+  return t.size() == 10 && AllDigits(t.substr(0, 4)) && t[4] == '-' && t[7] == '-';
+}
+
+// Splits the tokens of the document into pieces.
+std::vector<Piece> MakePieces(const Document& doc, const Rules& rules) {
+  std::vector<Piece> out;
+  out.reserve(doc.tokens.size() + doc.tokens.size() / 8);
+  for (const Token& t : doc.tokens) {
+    std::string_view text = doc.Text(t.span);
+    auto add = [&](uint32_t start, uint32_t end, bool first) {
+      if (end <= start) return;
+      Piece p;
+      p.span = {start, end};
+      p.sentence = t.sentence;
+      p.punct = (t.flags & kTokPunct) != 0;
+      std::string_view s = std::string_view(doc.text).substr(start, end - start);
+      p.capitalized = !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
+      p.sentence_start = first && (t.flags & kTokSentenceStart);
+      p.key = Lower(s);
+      // Drop the period of an abbreviation ("sept." -> "sept"), keep "a.m.".
+      if (p.key.size() > 2 && p.key.back() == '.' && p.key.find('.') == p.key.size() - 1)
+        p.key.pop_back();
+      if (p.key == "\xe2\x80\x99s") p.key = "'s";
+      ClassifyPiece(rules, &p);
+      out.push_back(std::move(p));
+    };
+    if ((t.flags & kTokPunct) || IsHyphenDateToken(text) || text.find('-') == std::string_view::npos) {
+      // Possessive 's as its own piece.
+      size_t n = text.size();
+      if (!(t.flags & kTokPunct) && n > 2 && (text.substr(n - 2) == "'s" || text.substr(n - 2) == "'S")) {
+        add(t.span.start, t.span.end - 2, true);
+        add(t.span.end - 2, t.span.end, false);
+      } else if (!(t.flags & kTokPunct) && n > 4 && text.substr(n - 4) == "\xe2\x80\x99s") {
+        add(t.span.start, t.span.end - 4, true);
+        add(t.span.end - 4, t.span.end, false);
+      } else {
+        add(t.span.start, t.span.end, true);
+      }
+      continue;
+    }
+    uint32_t start = t.span.start;
+    bool first = true;
+    for (uint32_t i = t.span.start; i <= t.span.end; ++i) {
+      if (i == t.span.end || doc.text[i] == '-') {
+        uint32_t end = i;
+        std::string_view part = std::string_view(doc.text).substr(start, end - start);
+        size_t n = part.size();
+        if (n > 2 && part.substr(n - 2) == "'s") {
+          add(start, end - 2, first);
+          add(end - 2, end, false);
+        } else {
+          add(start, end, first);
+        }
+        first = false;
+        start = i + 1;
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- matching
+
+struct Candidate {
+  size_t end = 0;
+  size_t pattern = 0;
+  Slots slots;
+};
+
+class Matcher {
+ public:
+  Matcher(const Rules& rules, const std::vector<Piece>& pieces) : rules_(rules), pieces_(pieces) {}
+
+  // The longest match of pattern `p` starting at piece `i`, if any.
+  bool Longest(const Pattern& p, size_t i, Candidate* best) {
+    best_ = best;
+    found_ = false;
+    sentence_ = pieces_[i].sentence;
+    Slots s;
+    s.first_piece = static_cast<int>(i);
+    From(p, 0, i, s);
+    return found_;
+  }
+
+ private:
+  void From(const Pattern& p, size_t e, size_t i, Slots& s) {
+    if (e == p.elements.size()) {
+      if (!found_ || i > best_->end) {
+        found_ = true;
+        best_->end = i;
+        best_->slots = s;
+      }
+      return;
+    }
+    const Element& el = p.elements[e];
+    if (el.optional) From(p, e + 1, i, s);
+    if (i >= pieces_.size() || pieces_[i].sentence != sentence_) return;
+    const Piece& pc = pieces_[i];
+    if (pc.literal >= 0) {
+      for (size_t k = 0; k < el.literal_ids.size(); ++k) {
+        if (el.literal_ids[k] == pc.literal) {
+          Slots saved = s;
+          ApplyLiteral(el.literals[k], &s);
+          From(p, e + 1, i + 1, s);
+          s = saved;
+          break;
+        }
+      }
+    }
+    for (uint8_t cls : el.classes) {
+      if (pc.classes & (uint64_t{1} << cls)) FromClass(p, e, i, s, cls);
+    }
+  }
+
+  void FromClass(const Pattern& p, size_t e, size_t i, Slots& s, uint8_t cls) {
+    const Piece& pc = pieces_[i];
+    switch (cls) {
+      case timex::kNumber: {
+        Slots saved = s;
+        size_t len = ParseNumber(i, &s);
+        if (len > 0) From(p, e + 1, i + len, s);
+        s = saved;
+        return;
+      }
+      case timex::kDayOfMonth: {
+        if (pc.digits) {
+          Slots saved = s;
+          s.day = static_cast<int>(pc.number);
+          From(p, e + 1, i + 1, s);
+          s = saved;
+        } else if (pc.ordinal > 0) {
+          Slots saved = s;
+          s.day = pc.ordinal;
+          From(p, e + 1, i + 1, s);
+          s = saved;
+        } else {
+          ForEntries(p, e, i, s, timex::kOrd);
+        }
+        return;
+      }
+      case timex::kYear: {
+        Slots saved = s;
+        if (pc.digits) {
+          s.year = static_cast<int>(pc.number);
+          From(p, e + 1, i + 1, s);
+        } else {
+          size_t len = ParseNumber(i, &s);
+          if (len >= 2 && !s.num_fuzzy && s.num >= 1000 && s.num <= 2099) {
+            s.year = static_cast<int>(s.num);
+            s.has_num = false;
+            From(p, e + 1, i + len, s);
+          }
+        }
+        s = saved;
+        return;
+      }
+      case timex::kDecades: {
+        Slots saved = s;
+        s.decade = pc.decade;
+        From(p, e + 1, i + 1, s);
+        s = saved;
+        return;
+      }
+      case timex::kClock: {
+        Slots saved = s;
+        s.hour = pc.clock_h;
+        s.minute = pc.clock_m;
+        From(p, e + 1, i + 1, s);
+        s = saved;
+        return;
+      }
+      case timex::kHour: {
+        Slots saved = s;
+        s.hour = static_cast<int>(pc.number);
+        s.minute = 0;
+        From(p, e + 1, i + 1, s);
+        s = saved;
+        return;
+      }
+      case timex::kIsoDate:
+      case timex::kSlashDate: {
+        Slots saved = s;
+        s.year = pc.iso_y;
+        s.month = pc.iso_m;
+        s.day = pc.iso_d;
+        From(p, e + 1, i + 1, s);
+        s = saved;
+        return;
+      }
+      case timex::kUnits:
+        ForEntries(p, e, i, s, timex::kUnit, /*plural_only=*/true);
+        return;
+      case timex::kOrd:
+        if (pc.ordinal > 0) {
+          Slots saved = s;
+          s.ord = pc.ordinal;
+          From(p, e + 1, i + 1, s);
+          s = saved;
+          return;
+        }
+        ForEntries(p, e, i, s, cls);
+        return;
+      default:
+        ForEntries(p, e, i, s, cls);
+        return;
+    }
+  }
+
+  // Tries every table entry of class `cls` that starts at piece i.
+  void ForEntries(const Pattern& p, size_t e, size_t i, Slots& s, uint8_t cls,
+                  bool plural_only = false) {
+    for (const WordEntry* we : pieces_[i].entries) {
+      if (we->cls != cls) continue;
+      if (plural_only && !(we->flags & timex::kPlural)) continue;
+      size_t len = we->words.size();
+      if (!WordsAt(*we, i)) continue;
+      Slots saved = s;
+      ApplyEntry(*we, i, &s);
+      From(p, e + 1, i + len, s);
+      s = saved;
+    }
+  }
+
+  bool WordsAt(const WordEntry& we, size_t i) const {
+    if (i + we.words.size() > pieces_.size()) return false;
+    for (size_t k = 1; k < we.words.size(); ++k) {
+      const Piece& q = pieces_[i + k];
+      if (q.sentence != sentence_ || q.key != we.words[k]) return false;
+    }
+    return true;
+  }
+
+  void ApplyEntry(const WordEntry& we, size_t i, Slots* s) const {
+    const Piece& pc = pieces_[i];
+    switch (we.cls) {
+      case timex::kMonth:
+        s->month = we.number;
+        s->weak_month = (we.flags & timex::kWeak) != 0;
+        s->abbr_month = (we.flags & timex::kAbbr) != 0;
+        if (!pc.capitalized) s->weak_month = s->abbr_month = true;  // "may", "march"
+        break;
+      case timex::kWeekday:
+        s->weekday = we.number;
+        break;
+      case timex::kWeekdays:
+        s->weekday = we.number;
+        s->weekday_plural = true;
+        break;
+      case timex::kOrd:
+        s->ord = we.number;
+        s->day = we.number;
+        break;
+      case timex::kUnit:
+        s->unit = UnitOf(we.value);
+        s->unit_plural = (we.flags & timex::kPlural) != 0;
+        break;
+      case timex::kSeason:
+        s->season = CodeIndex(kSeasonCodes, 5, we.value);
+        s->weak_season = (we.flags & timex::kWeak) != 0;
+        break;
+      case timex::kPart:
+        s->part = CodeIndex(kPartCodes, 6, we.value);
+        s->part_plural = pc.key.back() == 's';
+        break;
+      case timex::kHoliday:
+        s->holiday = &we;
+        break;
+      case timex::kRel:
+        s->rel = we.number;
+        break;
+      case timex::kAmPm:
+        s->ampm = we.value == "pm" ? 2 : 1;
+        break;
+      case timex::kDecade:
+        s->decade = 190 + we.number;
+        break;
+      default:
+        break;
+    }
+  }
+
+  static void ApplyLiteral(const std::string& l, Slots* s) {
+    if (l == "today") s->day_shift = 0;
+    else if (l == "yesterday") s->day_shift = -1;
+    else if (l == "tomorrow") s->day_shift = 1;
+    else if (l == "tonight") s->day_shift = 0, s->tonight = true;
+    else if (l == "noon" || l == "midday") s->hour = 12, s->minute = 0;
+    else if (l == "midnight") s->hour = 0, s->minute = 0;
+    else if (l == "every" || l == "each" || l == "per") s->every = true;
+  }
+
+  // Parses a number at piece i into s->num; returns the pieces used (0: none).
+  size_t ParseNumber(size_t i, Slots* s) const {
+    const Piece& pc = pieces_[i];
+    if (pc.numeric) {
+      s->num = pc.number;
+      s->has_num = true;
+      s->num_fuzzy = s->num_article = false;
+      return 1;
+    }
+    // Fuzzy quantities, longest entry first ("a number of", "a few", "several").
+    size_t fuzzy_len = 0;
+    for (const WordEntry* we : pc.entries) {
+      if (we->cls == timex::kFuzzy && WordsAt(*we, i)) fuzzy_len = std::max(fuzzy_len, we->words.size());
+    }
+    // "a couple of".
+    if ((pc.key == "a" || pc.key == "couple") && i + 1 < pieces_.size()) {
+      size_t k = pc.key == "a" ? i + 1 : i;
+      if (k < pieces_.size() && pieces_[k].key == "couple") {
+        size_t len = k - i + 1;
+        if (k + 1 < pieces_.size() && pieces_[k + 1].key == "of") ++len;
+        s->num = 2;
+        s->has_num = true;
+        s->num_fuzzy = s->num_article = false;
+        return len;
+      }
+    }
+    // Number words: "twenty four", "a hundred thirty", "nineteen ninety-six", "two thousand".
+    int64_t total = 0, cur = 0;
+    size_t n = 0;
+    bool article = false;
+    while (i + n < pieces_.size() && pieces_[i + n].sentence == sentence_) {
+      const Piece& q = pieces_[i + n];
+      const WordEntry* num = nullptr;
+      for (const WordEntry* we : q.entries)
+        if (we->cls == timex::kNum && we->words.size() == 1) num = we;
+      if (num == nullptr) {
+        if (q.key == "and" && n > 0 && cur >= 100 && i + n + 1 < pieces_.size()) {
+          ++n;  // "a hundred and ten"
+          continue;
+        }
+        break;
+      }
+      if (num->flags & timex::kArticle) {
+        if (n > 0) break;
+        article = true;
+        cur = 1;
+        ++n;
+        continue;
+      }
+      int v = num->number;
+      if (v == 0 && q.key != "zero") break;
+      if (v == 100) {
+        cur = (cur == 0 ? 1 : cur) * 100;
+      } else if (v == 1000) {
+        total += (cur == 0 ? 1 : cur) * 1000;
+        cur = 0;
+      } else if (article && n == 1) {
+        if (v != 12) break;  // "a dozen"; "a" before another number word is not one
+        cur = 12;
+      } else if (cur == 0) {
+        cur = v;
+      } else if (v < 10 && cur % 10 == 0) {
+        cur += v;  // "twenty four", "nineteen ninety six"
+      } else if (v >= 10 && cur >= 100 && cur % 100 == 0) {
+        cur += v;  // "a hundred thirty"
+      } else if (v >= 10 && cur >= 11 && cur <= 99) {
+        cur = cur * 100 + v;  // "nineteen ninety": a year
+      } else {
+        break;
+      }
+      ++n;
+    }
+    // A trailing "and" is not part of the number.
+    while (n > 0 && pieces_[i + n - 1].key == "and") --n;
+    if (n > 0 && fuzzy_len <= n) {
+      s->num = static_cast<double>(total + cur);
+      s->has_num = true;
+      s->num_fuzzy = false;
+      s->num_article = article && n == 1;
+      return n;
+    }
+    if (fuzzy_len > 0) {
+      s->num = -1;
+      s->has_num = true;
+      s->num_fuzzy = true;
+      s->num_article = false;
+      return fuzzy_len;
+    }
+    return 0;
+  }
+
+  const Rules& rules_;
+  const std::vector<Piece>& pieces_;
+  Candidate* best_ = nullptr;
+  bool found_ = false;
+  int sentence_ = -1;
+};
+
+
+// Whether table entry `we` is written at pieces[i...].
+bool EntryAt(const std::vector<Piece>& pieces, const WordEntry& we, size_t i) {
+  if (i + we.words.size() > pieces.size()) return false;
+  for (size_t k = 0; k < we.words.size(); ++k) {
+    const Piece& q = pieces[i + k];
+    if (q.sentence != pieces[i].sentence || q.key != we.words[k]) return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- normalizing
+
+enum class Tense { kNone, kPast, kFuture };
+
+struct Result {
+  TimexType type = TimexType::kDate;
+  std::string value, mod, anchor;
+  TimePoint point;             // for DATE and TIME values on the calendar
+  bool day_defaulted = false;  // a clock time whose day was not written
+};
+
+bool OneOf(std::string_view k, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words)
+    if (k == w) return true;
+  return false;
+}
+
+std::string FormatNumber(double n) {
+  char buf[32];
+  if (std::fabs(n - std::round(n)) < 1e-9) std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(std::llround(n)));
+  else std::snprintf(buf, sizeof buf, "%g", n);
+  return buf;
+}
+
+// "P6Y", "PT3H", "PXM": a duration of `n` units (n < 0: unspecified).
+std::string DurationValue(double n, Unit u, bool half) {
+  bool fuzzy = n < 0;
+  double mult = 1;
+  std::string letter;
+  bool time = false;
+  switch (u) {
+    case kUYear: letter = "Y"; break;
+    case kUMonth: letter = "M"; break;
+    case kUWeek: letter = "W"; break;
+    case kUDay: letter = "D"; break;
+    case kUHour: letter = "H"; time = true; break;
+    case kUMinute: letter = "M"; time = true; break;
+    case kUSecond: letter = "S"; time = true; break;
+    case kUDecade: letter = fuzzy ? "DE" : "Y"; mult = 10; break;
+    case kUCentury: letter = fuzzy ? "CE" : "Y"; mult = 100; break;
+    case kUMillennium: letter = fuzzy ? "ML" : "Y"; mult = 1000; break;
+    case kUQuarter: letter = "M"; mult = 3; break;
+    case kUFortnight: letter = "W"; mult = 2; break;
+    default: return "";
+  }
+  std::string out = time ? "PT" : "P";
+  if (fuzzy) return out + "X" + letter;
+  double v = n * mult;
+  if (!half) return out + FormatNumber(v) + letter;
+  // "two and a half years" -> P2Y6M; half of the unit in the next smaller unit.
+  switch (u) {
+    case kUYear: return v > 0 ? "P" + FormatNumber(v) + "Y6M" : "P6M";
+    case kUMonth: return v > 0 ? "P" + FormatNumber(v) + "M15D" : "P15D";
+    case kUDay: return v > 0 ? "P" + FormatNumber(v) + "DT12H" : "PT12H";
+    case kUHour: return v > 0 ? "PT" + FormatNumber(v) + "H30M" : "PT30M";
+    case kUMinute: return v > 0 ? "PT" + FormatNumber(v) + "M30S" : "PT30S";
+    default: return out + FormatNumber(v + 0.5 * mult) + letter;
+  }
+}
+
+class Normalizer {
+ public:
+  Normalizer(const Document& doc, const std::vector<Piece>& pieces) : doc_(doc), pieces_(pieces) {
+    if (ParseTimexValue(doc.meta.published.value, &dct_) && dct_.year > 0) {
+      int64_t last;
+      if (dct_.granularity >= Granularity::kDay && DayRange(dct_, &dct_days_, &last)) has_dct_day_ = true;
+    } else {
+      dct_ = TimePoint{};
+    }
+  }
+
+  // Normalizes candidate `c` of pattern `p` (matched from piece `start`). False rejects it.
+  bool Run(const Pattern& p, const Candidate& c, size_t start, Result* r) {
+    start_ = start;
+    end_ = c.end;
+    sentence_ = pieces_[start].sentence;
+    r->type = p.type;
+    const std::string& a = p.action;
+    if (a == "date") return Date(p, c.slots, r);
+    if (a == "shift") return Shift(p, c.slots, r);
+    if (a == "dur") return Dur(p, c.slots, r);
+    if (a == "set") return Set(p, c.slots, r);
+    if (a == "clock") return Clock(p, c.slots, r);
+    if (a == "quarter") return Quarter(p, c.slots, r);
+    if (a == "quarter_ref") return QuarterRef(p, c.slots, r);
+    if (a == "decade") return Decade(c.slots, r);
+    if (a == "century") return Century(c.slots, r);
+    if (a == "weekof") return WeekOf(c.slots, r);
+    if (a == "weekend") return Weekend(p, c.slots, r);
+    if (a == "value") return Constant(p, c.slots, r);
+    return false;
+  }
+
+  // Lets a resolved date move the story's reference time.
+  void Remember(const Result& r, bool quarter_reference) {
+    if (!r.point.valid() || r.point.year < 0 || r.point.granularity < Granularity::kYear) return;
+    story_ = r.point;
+    story_value_ = r.value;
+    if (r.point.granularity >= Granularity::kDay) story_sentence_day_ = sentence_;
+    if (quarter_reference && r.point.granularity == Granularity::kQuarter) {
+      last_quarter_ = r.point;
+      last_quarter_sentence_ = sentence_;
+    }
+  }
+
+  // The day of a clock time whose day was not written: taken from a date after it.
+  bool FixDay(Result* r, const TimePoint& day) {
+    if (!day.valid() || day.granularity < Granularity::kDay || day.year < 0) return false;
+    r->point.year = day.year;
+    r->point.month = day.month;
+    r->point.day = day.day;
+    r->value = FormatTimexValue(r->point);
+    r->day_defaulted = false;
+    return true;
+  }
+
+ private:
+  const Piece* At(long i) const {
+    if (i < 0 || i >= static_cast<long>(pieces_.size())) return nullptr;
+    if (pieces_[i].sentence != sentence_) return nullptr;
+    return &pieces_[i];
+  }
+  std::string_view PrevKey() const {
+    const Piece* q = At(static_cast<long>(start_) - 1);
+    return q ? std::string_view(q->key) : std::string_view();
+  }
+  std::string_view NextKey() const {
+    const Piece* q = At(static_cast<long>(end_));
+    return q ? std::string_view(q->key) : std::string_view();
+  }
+
+  // The tense of the clause around the match: the nearest cue word within `window` words
+  // (verbs in -ed count when `ed_verbs`). Future cues count only before the match: after it
+  // they usually belong to a reported clause ("said Tuesday that Iraq would retaliate").
+  Tense TenseAround(long window = 8, bool ed_verbs = false) const {
+    for (long d = 1; d <= window; ++d) {
+      for (int side = 0; side < 2; ++side) {
+        long idx = side == 0 ? static_cast<long>(start_) - d : static_cast<long>(end_) - 1 + d;
+        const Piece* q = At(idx);
+        if (q == nullptr || q->punct) continue;
+        Tense t = Tense::kNone;
+        for (const WordEntry* we : q->entries)
+          if (we->cls == timex::kTense) t = we->value == "future" ? Tense::kFuture : Tense::kPast;
+        const std::string& k = q->key;
+        size_t n = k.size();
+        if (n > 3 && k.compare(n - 3, 3, "'ll") == 0) t = Tense::kFuture;
+        if (k == "won't") t = Tense::kFuture;
+        if (t == Tense::kNone && ed_verbs && n >= 5 && k.compare(n - 2, 2, "ed") == 0 && q->entries.empty() &&
+            !q->capitalized)
+          t = Tense::kPast;
+        if (t == Tense::kFuture && side == 1) continue;
+        if (t != Tense::kNone) return t;
+      }
+    }
+    return Tense::kNone;
+  }
+
+  // Chooses among the day numbers of the same calendar date in neighbouring years.
+  // `day_of(year)` gives the day number (or -1) of the reading in that year.
+  // A tense cue picks the reading on its side of the document date only when that reading
+  // is close (past: within about half a year, future: four months); otherwise the nearest.
+  template <typename F>
+  int ChooseYear(F day_of, Tense tense, bool strict = false) const {
+    if (dct_.year <= 0) return -1;
+    if (!has_dct_day_) return dct_.year;
+    int best = -1;
+    int64_t best_dist = 0;
+    for (int y = dct_.year - 1; y <= dct_.year + 1; ++y) {
+      int64_t d = day_of(y);
+      if (d < 0) continue;
+      int64_t dist = d - dct_days_;
+      if (tense == Tense::kPast && (dist > 0 || (!strict && dist < -200))) continue;
+      if (tense == Tense::kFuture && (dist < 0 || (!strict && dist > 125))) continue;
+      int64_t ad = dist < 0 ? -dist : dist;
+      if (best < 0 || ad < best_dist) best = y, best_dist = ad;
+    }
+    if (best < 0 && tense != Tense::kNone) return ChooseYear(day_of, Tense::kNone);
+    return best;
+  }
+
+  int YearOfMonthDay(int month, int day, Tense tense, bool strict = false) const {
+    return ChooseYear([&](int y) { return DaysFromCivil(y, month, std::min(day, DaysInMonth(y, month))); },
+                      tense, strict);
+  }
+  // Month without a day: compare months (the current month is neither past nor future).
+  int YearOfMonth(int month, Tense tense, bool strict = false) const {
+    if (dct_.year <= 0) return -1;
+    if (!has_dct_day_ || dct_.month <= 0) return dct_.year;
+    int now = dct_.year * 12 + dct_.month - 1;
+    int best = -1, best_dist = 0;
+    for (int y = dct_.year - 1; y <= dct_.year + 1; ++y) {
+      int dist = y * 12 + month - 1 - now;
+      if (tense == Tense::kPast && (dist > 0 || (!strict && dist < -6))) continue;
+      if (tense == Tense::kFuture && (dist < 0 || (!strict && dist > 4))) continue;
+      int ad = dist < 0 ? -dist : dist;
+      if (best < 0 || ad < best_dist) best = y, best_dist = ad;
+    }
+    if (best < 0 && tense != Tense::kNone) return YearOfMonth(month, Tense::kNone);
+    return best;
+  }
+
+  // Day number of a weekday near the document date.
+  bool WeekdayDay(int wd, int rel, Tense tense, int64_t* out) const {
+    if (!has_dct_day_) return false;
+    int dwd = IsoWeekday(dct_days_);
+    int back = (dwd - wd + 7) % 7, fwd = (wd - dwd + 7) % 7;
+    if (rel == -1) *out = dct_days_ - (back == 0 ? 7 : back);
+    else if (rel == 1) *out = dct_days_ + (fwd == 0 ? 7 : fwd);
+    else if (tense == Tense::kFuture) *out = dct_days_ + fwd;
+    else *out = dct_days_ - back;
+    return true;
+  }
+
+  static int64_t HolidayDay(const WordEntry& h, int year) {
+    const std::string& v = h.value;
+    if (v.size() == 5 && v[2] == '-') {
+      return DaysFromCivil(year, std::atoi(v.substr(0, 2).c_str()), std::atoi(v.substr(3, 2).c_str()));
+    }
+    if (v.rfind("easter", 0) == 0) return EasterSunday(year) + std::atoi(v.c_str() + 6);
+    if (v.rfind("nth:", 0) == 0) {
+      int wd = 0, n = 0, m = 0;
+      if (std::sscanf(v.c_str(), "nth:%d:%d:%d", &wd, &n, &m) != 3) return -1;
+      return NthWeekdayOfMonth(year, m, wd, n);
+    }
+    if (v.rfind("islamic:", 0) == 0) {
+      int m = 0, d = 0;
+      if (std::sscanf(v.c_str(), "islamic:%d:%d", &m, &d) != 2) return -1;
+      // The Hijri year whose date falls in `year` (the first, when two do).
+      int approx = static_cast<int>((year - 622) * 33 / 32);
+      for (int hy = approx - 2; hy <= approx + 2; ++hy) {
+        int64_t day = IslamicMonthStart(hy, m) + d - 1;
+        int y, mm, dd;
+        CivilFromDays(day, &y, &mm, &dd);
+        if (y == year) return day;
+      }
+      return -1;
+    }
+    return -1;
+  }
+
+  void SetDay(Result* r, int64_t day, int part) {
+    r->point = DayPoint(day);
+    if (part > 0) {
+      r->point.granularity = Granularity::kPartOfDay;
+      r->point.part = kPartCodes[part];
+    }
+    r->value = FormatTimexValue(r->point);
+  }
+
+  void SetUnknownDay(Result* r, int month, int day, int part) {
+    r->point = TimePoint{};
+    char buf[32];
+    if (month > 0 && day > 0) std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", month, day);
+    else std::snprintf(buf, sizeof buf, "XXXX-XX-XX");
+    r->value = buf;
+    if (part > 0) r->value += std::string("T") + kPartCodes[part];
+  }
+
+  bool ContextAllowsBareMonth() const {
+    std::string_view prev = PrevKey();
+    return OneOf(prev, {"in", "since", "by", "until", "till", "through", "of", "last", "this", "next",
+                        "early", "late", "mid", "from", "to", "during", "before", "after", "between",
+                        "and", "or", "end", "beginning", "middle", "start", "for", "throughout",
+                        "on", "last", "past", "that"});
+  }
+
+  bool Date(const Pattern& p, const Slots& s, Result* r) {
+    if (s.weekday_plural || s.part_plural) return false;
+    // Calendar dates take the nearest reading unless a tense cue stands right by them.
+    Tense tense = TenseAround(4);
+    bool explicit_year = s.year != kUnset;
+    int part = s.part;
+    if (explicit_year && (s.year < 1000 || s.year > 2999)) return false;
+    if (part > 0) r->type = TimexType::kTime;
+    if (s.holiday != nullptr) {
+      int year = explicit_year ? s.year : kUnset;
+      if (!explicit_year) {
+        if (s.rel == -1 || s.rel == 1) {
+          year = ChooseYear([&](int y) { return HolidayDay(*s.holiday, y); },
+                            s.rel == -1 ? Tense::kPast : Tense::kFuture, true);
+        } else {
+          year = ChooseYear([&](int y) { return HolidayDay(*s.holiday, y); }, tense);
+        }
+        r->anchor = "dct";
+      }
+      int64_t day = year > 0 ? HolidayDay(*s.holiday, year) : -1;
+      if (day < 0) {
+        r->value = "XXXX-XX-XX";
+        return true;
+      }
+      SetDay(r, day, part);
+      return true;
+    }
+    if (s.month > 0 && s.day > 0) {
+      if (s.weak_month && s.abbr_month) return false;
+      if (s.weak_month && (s.month == 5 || s.month == 3) && !pieces_[start_].capitalized &&
+          s.first_piece == static_cast<int>(start_))
+        return false;
+      if (s.day > 31) return false;
+      int year = s.year;
+      if (!explicit_year) {
+        if (s.weekday > 0) {
+          // "Saturday, April 25": the year in which the weekday fits, nearest first.
+          year = ChooseYear([&](int y) {
+            if (s.day > DaysInMonth(y, s.month)) return int64_t{-1};
+            int64_t d = DaysFromCivil(y, s.month, s.day);
+            return IsoWeekday(d) == s.weekday ? d : int64_t{-1};
+          }, Tense::kNone);
+          if (year < 0) year = YearOfMonthDay(s.month, s.day, tense);
+        } else if (s.rel == -1 || s.rel == 1) {
+          year = YearOfMonthDay(s.month, s.day, s.rel < 0 ? Tense::kPast : Tense::kFuture, true);
+        } else {
+          year = YearOfMonthDay(s.month, s.day, tense);
+        }
+        r->anchor = "dct";
+      }
+      if (year < 0) {
+        SetUnknownDay(r, s.month, s.day, part);
+        return true;
+      }
+      if (s.day > DaysInMonth(year, s.month)) return false;
+      SetDay(r, DaysFromCivil(year, s.month, s.day), part);
+      return true;
+    }
+    if (s.month > 0) {
+      int year = s.year;
+      bool rel_year = p.args.count("relyear") > 0 || p.name == "date_m_rel";
+      if (!explicit_year) {
+        if (s.rel == kUnset) {
+          if (s.abbr_month) return false;
+          if (s.weak_month && !ContextAllowsBareMonth()) return false;
+          if (pieces_[start_].sentence_start && s.month == 5) return false;
+        }
+        if (dct_.year <= 0) {
+          char buf[16];
+          std::snprintf(buf, sizeof buf, "XXXX-%02d", s.month);
+          r->value = buf;
+          return true;
+        }
+        r->anchor = "dct";
+        if (s.rel != kUnset && rel_year) {
+          year = dct_.year + s.rel;
+        } else if (s.rel == 0) {
+          year = dct_.year;
+        } else if (s.rel == -1) {
+          year = YearOfMonth(s.month, Tense::kPast, true);
+          if (year == dct_.year && s.month == dct_.month) --year;
+        } else if (s.rel == 1) {
+          year = YearOfMonth(s.month, Tense::kFuture, true);
+          if (year == dct_.year && s.month == dct_.month) ++year;
+        } else {
+          year = YearOfMonth(s.month, tense);
+        }
+      }
+      r->point = TimePoint{};
+      r->point.granularity = Granularity::kMonth;
+      r->point.year = year;
+      r->point.month = s.month;
+      r->value = FormatTimexValue(r->point);
+      return true;
+    }
+    if (s.season > 0) {
+      int year = s.year;
+      if (!explicit_year) {
+        if (s.rel == kUnset) {
+          bool the = OneOf(pieces_[start_].key, {"the"});
+          std::string_view prev = PrevKey();
+          bool ok = OneOf(prev, {"in", "this", "last", "next", "since", "until", "by", "early", "late",
+                                 "mid", "during", "through", "over", "throughout", "before", "after"});
+          if (!ok || (s.weak_season && !the)) return false;
+        }
+        if (dct_.year <= 0) {
+          r->value = std::string("XXXX-") + kSeasonCodes[s.season];
+          return true;
+        }
+        r->anchor = "dct";
+        if (s.rel != kUnset) {
+          year = dct_.year + s.rel;
+        } else {
+          static const int kMid[] = {0, 4, 7, 10, 1};
+          year = YearOfMonth(kMid[s.season], tense);
+        }
+      }
+      r->point = TimePoint{};
+      r->point.granularity = Granularity::kSeason;
+      r->point.year = year;
+      r->point.season = kSeasonCodes[s.season];
+      r->value = FormatTimexValue(r->point);
+      return true;
+    }
+    if (s.weekday > 0) {
+      // A weekday is a name only when capitalized.
+      bool cap = false;
+      for (size_t k = start_; k < end_; ++k)
+        for (const WordEntry* we : pieces_[k].entries)
+          if (we->cls == timex::kWeekday && pieces_[k].capitalized) cap = true;
+      if (!cap) return false;
+      int64_t day;
+      r->anchor = "dct";
+      tense = TenseAround(8, /*ed_verbs=*/true);
+      if (!WeekdayDay(s.weekday, s.rel == kUnset ? 0 : s.rel, tense, &day)) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "XXXX-WXX-%d", s.weekday);
+        r->value = buf;
+        if (part > 0) r->value += std::string("T") + kPartCodes[part];
+        return true;
+      }
+      SetDay(r, day, part);
+      return true;
+    }
+    if (explicit_year) {
+      // A bare number is a year only outside quantities.
+      std::string_view prev = PrevKey(), next = NextKey();
+      bool typical = s.year >= 1800 && s.year <= 2100;
+      if (OneOf(prev, {"$", "#", "\xc2\xa3", "\xe2\x82\xac", "no", "number", "nos", "flight", "route",
+                       "about", "some", "nearly", "over", "than", "approximately", "almost", "-", "+",
+                       "/", "x", "page", "pages", "room", "suite", "up", "down", "by"}) ||
+          (!typical && OneOf(prev, {"to", "and", "or", "from", "of", "the", "a"})))
+        return false;
+      if (OneOf(next, {"%", "percent", "people", "shares", "units", "troops", "km", "miles", "feet",
+                       "meters", "metres", "tons", "tonnes", "acres", "votes", "members", "soldiers",
+                       "workers", "jobs", "cars", "homes", "points", "employees", "men", "women",
+                       "children", "cases", "deaths", "dollars", "barrels", "hours", "days", "-",
+                       "to", "yards", "pounds", "kilometers", "kilometres", "students", "residents"}))
+        return false;
+      r->point = TimePoint{};
+      r->point.granularity = Granularity::kYear;
+      r->point.year = s.year;
+      r->value = FormatTimexValue(r->point);
+      return true;
+    }
+    return false;
+  }
+
+  // "of 1990", "from 1988 to 1990": a year when the neighbours are years or dates too.
+  bool ClearlyYearContext() const {
+    const Piece* prev2 = At(static_cast<long>(start_) - 2);
+    const Piece* next = At(static_cast<long>(end_));
+    auto yearish = [](const Piece* q) {
+      return q != nullptr && ((q->digits && q->ndigits == 4 && q->number >= 1800 && q->number <= 2100) ||
+                              OneOf(q->key, {"january", "february", "march", "april", "may", "june", "july",
+                                             "august", "september", "october", "november", "december",
+                                             "spring", "summer", "fall", "autumn", "winter", "end",
+                                             "beginning", "start", "middle", "since", "until", "from",
+                                             "year", "years"}));
+    };
+    const Piece* at = At(static_cast<long>(start_));
+    bool plausible = at != nullptr && at->number >= 1800 && at->number <= 2100;
+    return plausible && (yearish(prev2) || (next && OneOf(next->key, {",", ".", ";", ")"})));
+  }
+
+  // The anchor of story-relative expressions, when fine enough for `unit`.
+  bool StoryAnchor(Unit u) const {
+    if (!story_.valid() || story_.year < 0) return false;
+    switch (u) {
+      case kUDay: case kUFortnight: case kUWeek:
+        return story_.granularity >= Granularity::kDay;
+      case kUMonth:
+        return story_.granularity >= Granularity::kMonth && story_.granularity != Granularity::kWeek &&
+               story_.granularity != Granularity::kWeekend;
+      case kUQuarter:
+        return story_.granularity >= Granularity::kQuarter;
+      default:
+        return story_.granularity >= Granularity::kYear;
+    }
+  }
+
+  bool Shift(const Pattern& p, const Slots& s, Result* r) {
+    Unit u = s.unit;
+    auto it = p.args.find("unit");
+    if (it != p.args.end()) u = UnitOf(it->second);
+    if (u == kUNone || u == kUWeekend || u == kUHour || u == kUMinute || u == kUSecond) return false;
+    std::string delta_arg = p.args.count("delta") ? p.args.at("delta") : "0";
+    int delta = 0;
+    bool by_number = delta_arg == "-N" || delta_arg == "+N";
+    if (by_number) {
+      if (!s.has_num) return false;
+      if (s.num_fuzzy) {
+        if (p.args.count("anchor")) return false;  // "a few days later": the duration
+        r->value = delta_arg[0] == '-' ? "PAST_REF" : "FUTURE_REF";
+        r->anchor = "dct";
+        return true;
+      }
+      if (s.num <= 0 || s.num > 5000 || std::fabs(s.num - std::round(s.num)) > 1e-9) return false;
+      delta = static_cast<int>(std::lround(s.num)) * (delta_arg[0] == '-' ? -1 : 1);
+    } else {
+      if (s.unit_plural && !p.args.count("unit")) return false;
+      if (delta_arg == "REL") delta = s.rel == kUnset ? 0 : s.rel;
+      else delta = std::atoi(delta_arg.c_str());
+    }
+    int part = s.part;
+    if (p.args.count("part")) part = CodeIndex(kPartCodes, 6, p.args.at("part"));
+    if (s.part_plural) return false;
+    if (part > 0) r->type = TimexType::kTime;
+    if (p.args.count("mod")) r->mod = p.args.at("mod");
+    bool story = p.args.count("anchor") && p.args.at("anchor") == "story" && StoryAnchor(u);
+    TimePoint base = story ? story_ : dct_;
+    r->anchor = story ? story_value_ : "dct";
+    if (!base.valid() || base.year < 0) {
+      switch (u) {
+        case kUDay: r->value = "XXXX-XX-XX"; break;
+        case kUWeek: r->value = "XXXX-WXX"; break;
+        case kUMonth: r->value = "XXXX-XX"; break;
+        case kUQuarter: r->value = "XXXX-QX"; break;
+        case kUDecade: r->value = "XXX"; break;
+        case kUCentury: r->value = "XX"; break;
+        default: r->value = "XXXX"; break;
+      }
+      if (part > 0 && u == kUDay) r->value += std::string("T") + kPartCodes[part];
+      r->anchor.clear();
+      return true;
+    }
+    TimePoint out;
+    int64_t first = 0, last = 0;
+    bool has_days = DayRange(base, &first, &last) && base.granularity >= Granularity::kDay;
+    switch (u) {
+      case kUDay:
+      case kUFortnight: {
+        if (!has_days) return false;
+        int64_t day = first + delta * (u == kUFortnight ? 14 : 1);
+        SetDay(r, day, part);
+        return true;
+      }
+      case kUWeek: {
+        if (!has_days) return false;
+        int wy, w;
+        IsoWeek(first + 7 * delta, &wy, &w);
+        out.granularity = Granularity::kWeek;
+        out.year = wy;
+        out.week = w;
+        break;
+      }
+      case kUMonth: {
+        if (base.granularity < Granularity::kMonth || base.month <= 0) return false;
+        out.granularity = Granularity::kMonth;
+        out.year = base.year;
+        out.month = base.month;
+        out = AddMonths(out, delta);
+        break;
+      }
+      case kUQuarter: {
+        int q;
+        if (base.granularity == Granularity::kQuarter) q = base.quarter;
+        else if (base.month > 0) q = (base.month - 1) / 3 + 1;
+        else return false;
+        int total = base.year * 4 + (q - 1) + delta;
+        out.granularity = Granularity::kQuarter;
+        out.year = total / 4;
+        out.quarter = total % 4 + 1;
+        break;
+      }
+      case kUYear: {
+        // Results compared "a year ago" in a report about a quarter: that quarter a year before.
+        if (p.args.count("qctx") && last_quarter_.valid() && sentence_ - last_quarter_sentence_ <= kQuarterWindow &&
+            (delta == -1 || delta == 1)) {
+          out = last_quarter_;
+          out.year += delta;
+          break;
+        }
+        out.granularity = Granularity::kYear;
+        out.year = base.year + delta;
+        break;
+      }
+      case kUDecade:
+        if (by_number) {
+          out.granularity = Granularity::kYear;
+          out.year = base.year + 10 * delta;
+        } else {
+          out.granularity = Granularity::kDecade;
+          out.year = base.year / 10 + delta;
+        }
+        break;
+      case kUCentury:
+        if (by_number) {
+          out.granularity = Granularity::kYear;
+          out.year = base.year + 100 * delta;
+        } else {
+          out.granularity = Granularity::kCentury;
+          out.year = base.year / 100 + delta;
+        }
+        break;
+      default:
+        return false;
+    }
+    r->point = out;
+    r->value = FormatTimexValue(out);
+    return true;
+  }
+
+  // True when the word before the match makes "a year" a rate ("$5 a year", "twice a day").
+  bool AfterQuantity() const {
+    const Piece* q = At(static_cast<long>(start_) - 1);
+    if (q == nullptr) return false;
+    return q->numeric || OneOf(q->key, {"%", "percent", "times", "twice", "once", "thrice", "cents",
+                                        "dollars", "million", "billion", "pounds", "euros", "yen"});
+  }
+
+  bool Dur(const Pattern& p, const Slots& s, Result* r) {
+    Unit u = s.unit;
+    if (u == kUNone || u == kUWeekend) return false;
+    double n = s.has_num ? (s.num_fuzzy ? -1 : s.num) : 1;
+    auto it = p.args.find("n");
+    if (it != p.args.end()) n = it->second == "X" ? -1 : std::atof(it->second.c_str());
+    bool half = p.args.count("half") > 0;
+    if (s.num_article && AfterQuantity()) return false;
+    if (n == 0 && !half) return false;
+    if (n > 5000) return false;
+    // "1990 years" is not a duration; "the 2 years" is.
+    if (s.has_num && !s.num_fuzzy && n >= 1000 && std::fabs(n - std::round(n)) < 1e-9 && n < 3000 &&
+        !(s.first_piece >= 0 && pieces_[s.first_piece].ndigits == 99))
+      return false;
+    // "a 6-year-old boy" is an age, not a time.
+    if (end_ < pieces_.size() && pieces_[end_].key == "old" && pieces_[end_].sentence == sentence_ &&
+        pieces_[end_].span.start == pieces_[end_ - 1].span.end + 1)
+      return false;
+    r->value = DurationValue(n, u, half);
+    return !r->value.empty();
+  }
+
+  bool Set(const Pattern& p, const Slots& s, Result* r) {
+    char buf[48];
+    if (s.weekday > 0) {
+      if (p.name == "set_wd_parts" && !s.part_plural) return false;
+      std::snprintf(buf, sizeof buf, "XXXX-WXX-%d", s.weekday);
+      r->value = buf;
+      if (s.part > 0) r->value += std::string("T") + kPartCodes[s.part];
+      return true;
+    }
+    if (s.month > 0) {
+      if (s.weak_month && !pieces_[end_ - 1].capitalized) return false;
+      std::snprintf(buf, sizeof buf, "XXXX-%02d", s.month);
+      r->value = buf;
+      return true;
+    }
+    if (s.part > 0) {
+      r->value = std::string("XXXX-XX-XXT") + kPartCodes[s.part];
+      return true;
+    }
+    if (s.unit == kUNone || s.unit == kUWeekend) return false;
+    if (p.name == "set_a_unit" && !AfterQuantity()) return false;
+    double n = 1;
+    if (p.name == "set_every_n" && s.has_num && !s.num_fuzzy) n = s.num;
+    auto it = p.args.find("n");
+    if (it != p.args.end()) n = std::atof(it->second.c_str());
+    if (n <= 0) return false;
+    r->value = DurationValue(n, s.unit, false);
+    return !r->value.empty();
+  }
+
+  bool Clock(const Pattern& p, const Slots& s, Result* r) {
+    (void)p;
+    int h = s.hour, m = s.minute < 0 ? 0 : s.minute;
+    if (h < 0 || h > 24) return false;
+    if (s.ampm != 0 && (h == 0 || h > 12)) return false;
+    if (s.ampm == 2 && h < 12) h += 12;
+    if (s.ampm == 1 && h == 12) h = 0;
+    if (s.ampm == 0 && s.part > 0) {
+      if ((s.part == 2 || s.part == 3) && h < 12) h += 12;
+      if (s.part == 4 && h >= 6 && h < 12) h += 12;
+    }
+    if (s.tonight && h < 12 && s.ampm == 0) h += 12;
+    Tense tense = TenseAround(8, /*ed_verbs=*/true);
+    TimePoint day;
+    r->anchor = "dct";
+    if (s.month > 0 && s.day > 0) {
+      int year = s.year != kUnset ? s.year : YearOfMonthDay(s.month, s.day, tense);
+      if (year > 0 && s.day <= DaysInMonth(year, s.month)) day = DayPoint(DaysFromCivil(year, s.month, s.day));
+    } else if (s.weekday > 0) {
+      int64_t d;
+      if (WeekdayDay(s.weekday, s.rel == kUnset ? 0 : s.rel, tense, &d)) day = DayPoint(d);
+    } else if (s.day_shift != kUnset) {
+      if (has_dct_day_) day = DayPoint(dct_days_ + s.day_shift);
+    } else if (story_.valid() && story_.year > 0 && story_.granularity >= Granularity::kDay &&
+               sentence_ - story_sentence_day_ <= 2) {
+      day = story_;
+      r->anchor = story_value_;
+      r->day_defaulted = true;
+    } else if (has_dct_day_) {
+      day = DayPoint(dct_days_);
+      r->day_defaulted = true;
+    } else {
+      r->day_defaulted = true;
+    }
+    r->point = TimePoint{};
+    if (day.valid()) {
+      r->point = day;
+      r->point.granularity = Granularity::kMinute;
+      r->point.hour = h;
+      r->point.minute = m;
+      r->value = FormatTimexValue(r->point);
+    } else {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "XXXX-XX-XXT%02d:%02d", h, m);
+      r->value = buf;
+    }
+    return true;
+  }
+
+  bool Quarter(const Pattern& p, const Slots& s, Result* r) {
+    bool half = p.args.count("half") > 0;
+    int q = s.ord;
+    if (q < 1 || q > (half ? 2 : 4)) return false;
+    int year = s.year;
+    if (p.args.count("yeardelta") && last_quarter_.valid() && year == kUnset) {
+      year = last_quarter_.year + std::atoi(p.args.at("yeardelta").c_str());
+      r->anchor = FormatTimexValue(last_quarter_);
+    } else if (p.args.count("yeardelta") && dct_.year > 0 && year == kUnset) {
+      year = dct_.year + std::atoi(p.args.at("yeardelta").c_str());
+      r->anchor = "dct";
+    } else if (p.args.count("year") && s.rel != kUnset) {
+      if (dct_.year <= 0) return false;
+      year = dct_.year + s.rel;
+      r->anchor = "dct";
+    } else if (year == kUnset) {
+      if (dct_.year <= 0) {
+        r->value = std::string("XXXX-") + (half ? "H" : "Q") + std::to_string(q);
+        return true;
+      }
+      r->anchor = "dct";
+      int dq = dct_.month > 0 ? (dct_.month - 1) / 3 + 1 : 4;
+      if (half) dq = (dq + 1) / 2;
+      year = q <= dq ? dct_.year : dct_.year - 1;
+    }
+    r->point = TimePoint{};
+    r->point.granularity = half ? Granularity::kHalf : Granularity::kQuarter;
+    r->point.year = year;
+    r->point.quarter = q;
+    r->value = FormatTimexValue(r->point);
+    return true;
+  }
+
+  bool QuarterRef(const Pattern& p, const Slots& s, Result* r) {
+    TimePoint base;
+    bool current = p.args.count("dct") > 0;
+    if (!current && last_quarter_.valid()) {
+      base = last_quarter_;
+      r->anchor = FormatTimexValue(last_quarter_);
+    } else {
+      if (dct_.year <= 0 || dct_.month <= 0) return false;
+      base.granularity = Granularity::kQuarter;
+      int total = dct_.year * 4 + (dct_.month - 1) / 3 - (current ? 0 : 1);
+      base.year = total / 4;
+      base.quarter = total % 4 + 1;
+      r->anchor = "dct";
+    }
+    if (s.year != kUnset) {
+      if (s.year < 1900 || s.year > 2100) return false;
+      base.year = s.year;
+    }
+    int delta = p.args.count("delta") ? std::atoi(p.args.at("delta").c_str()) : 0;
+    int total = base.year * 4 + base.quarter - 1 + delta;
+    r->point = base;
+    r->point.year = total / 4;
+    r->point.quarter = total % 4 + 1;
+    r->value = FormatTimexValue(r->point);
+    return true;
+  }
+
+  bool Decade(const Slots& s, Result* r) {
+    if (s.decade < 0) return false;
+    r->point = TimePoint{};
+    r->point.granularity = Granularity::kDecade;
+    r->point.year = s.decade;
+    r->value = FormatTimexValue(r->point);
+    return true;
+  }
+
+  bool Century(const Slots& s, Result* r) {
+    if (s.ord < 1 || s.ord > 21) return false;
+    r->point = TimePoint{};
+    r->point.granularity = Granularity::kCentury;
+    r->point.year = s.ord - 1;
+    r->value = FormatTimexValue(r->point);
+    return true;
+  }
+
+  bool WeekOf(const Slots& s, Result* r) {
+    if (s.month <= 0 || s.day <= 0) return false;
+    int year = s.year != kUnset ? s.year : YearOfMonthDay(s.month, s.day, TenseAround());
+    if (year <= 0) return false;
+    int wy, w;
+    IsoWeek(DaysFromCivil(year, s.month, s.day), &wy, &w);
+    r->point = TimePoint{};
+    r->point.granularity = Granularity::kWeek;
+    r->point.year = wy;
+    r->point.week = w;
+    r->value = FormatTimexValue(r->point);
+    return true;
+  }
+
+  bool Weekend(const Pattern& p, const Slots& s, Result* r) {
+    int delta = 0;
+    if (p.args.count("delta")) delta = p.args.at("delta") == "REL" ? (s.rel == kUnset ? 0 : s.rel)
+                                                                   : std::atoi(p.args.at("delta").c_str());
+    if (!has_dct_day_) {
+      r->value = "XXXX-WXX-WE";
+      return true;
+    }
+    int wd = IsoWeekday(dct_days_);
+    int64_t monday = dct_days_ - (wd - 1);
+    int64_t week;  // Monday of the weekend's week
+    if (delta == 1) week = wd >= 6 ? monday + 7 : monday;
+    else if (delta == -1) week = monday - 7;
+    else if (wd >= 6) week = monday;
+    else week = TenseAround() == Tense::kFuture ? monday : monday - 7;
+    int wy, w;
+    IsoWeek(week, &wy, &w);
+    r->point = TimePoint{};
+    r->point.granularity = Granularity::kWeekend;
+    r->point.year = wy;
+    r->point.week = w;
+    r->value = FormatTimexValue(r->point);
+    r->anchor = "dct";
+    return true;
+  }
+
+  bool Constant(const Pattern& p, const Slots& s, Result* r) {
+    if (p.constant.empty()) return false;
+    if (p.name == "recent_units") {
+      if (!s.unit_plural) return false;
+      if (s.unit != kUYear) {
+        r->type = TimexType::kDuration;
+        r->value = DurationValue(-1, s.unit, false);
+        return true;
+      }
+    }
+    if (p.name == "current" && OneOf(NextKey(), {"account", "accounts", "affairs", "events", "issue",
+                                                  "issues", "prices", "dollars", "form"}))
+      return false;
+    r->value = p.constant;
+    return true;
+  }
+
+  const Document& doc_;
+  const std::vector<Piece>& pieces_;
+  TimePoint dct_;
+  int64_t dct_days_ = 0;
+  bool has_dct_day_ = false;
+  TimePoint story_;
+  std::string story_value_;
+  int story_sentence_day_ = -1;
+  TimePoint last_quarter_;
+  int last_quarter_sentence_ = -1000;
+  size_t start_ = 0, end_ = 0;
+  int sentence_ = -1;
+};
+
+}  // namespace
+
+void TagTime(Document* doc) {
+  doc->timexes.clear();
+  if (doc->tokens.empty()) return;
+  const Rules& rules = timex::GetRules();
+  std::vector<Piece> pieces = MakePieces(*doc, rules);
+  Matcher matcher(rules, pieces);
+  Normalizer norm(*doc, pieces);
+  std::vector<Candidate> cands;
+  std::vector<uint16_t> which;
+  std::vector<Result> results;
+
+  // The best normalized match starting at piece `start`.
+  size_t rule_index = 0;
+  auto try_at = [&](size_t start, size_t* end, Result* out, std::string* rule) {
+    const Piece& pc = pieces[start];
+    // The patterns whose first word can be this one, in table order.
+    which.clear();
+    if (pc.first_patterns != nullptr)
+      which.insert(which.end(), pc.first_patterns->begin(), pc.first_patterns->end());
+    uint64_t classes = pc.classes & rules.first_classes;
+    for (int c = 0; classes != 0; ++c, classes >>= 1) {
+      if (classes & 1) which.insert(which.end(), rules.patterns_by_class[c].begin(), rules.patterns_by_class[c].end());
+    }
+    if (which.empty()) return false;
+    std::sort(which.begin(), which.end());
+    which.erase(std::unique(which.begin(), which.end()), which.end());
+    cands.clear();
+    for (uint16_t k : which) {
+      Candidate c;
+      c.pattern = k;
+      if (matcher.Longest(rules.patterns[k], start, &c)) cands.push_back(c);
+    }
+    std::stable_sort(cands.begin(), cands.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.end > b.end; });
+    for (const Candidate& c : cands) {
+      Result r;
+      if (norm.Run(rules.patterns[c.pattern], c, start, &r)) {
+        *end = c.end;
+        *out = std::move(r);
+        *rule = rules.patterns[c.pattern].name;
+        rule_index = c.pattern;
+        return true;
+      }
+    }
+    return false;
+  };
+
+  for (size_t i = 0; i < pieces.size();) {
+    const Piece& pc = pieces[i];
+    // A modifier before the expression: "early", "mid", "the end of", "about", "nearly".
+    size_t mod_len = 0;
+    const WordEntry* mod = nullptr;
+    for (const WordEntry* we : pc.entries) {
+      if ((we->cls == timex::kMod || we->cls == timex::kApprox) && we->words.size() > mod_len &&
+          EntryAt(pieces, *we, i)) {
+        mod_len = we->words.size();
+        mod = we;
+      }
+    }
+    size_t end = 0;
+    Result r;
+    std::string rule;
+    bool found = false;
+    size_t core = i;
+    if (mod != nullptr && i + mod_len < pieces.size() && pieces[i + mod_len].sentence == pc.sentence &&
+        try_at(i + mod_len, &end, &r, &rule)) {
+      found = true;
+      core = i + mod_len;
+      // Which modifiers fit which expressions.
+      bool position = mod->cls == timex::kMod;
+      bool value_ref = r.value.size() > 4 && r.value.compare(r.value.size() - 4, 4, "_REF") == 0;
+      bool ok;
+      if (position) {
+        ok = (r.type == TimexType::kDate || r.type == TimexType::kTime) && !value_ref;
+      } else {
+        bool quantity_only = OneOf(mod->words[0], {"over", "under", "some", "more", "less", "fewer",
+                                                   "longer", "at", "up", "no", "just"});
+        ok = r.type == TimexType::kDuration || (!quantity_only && !value_ref);
+      }
+      if (ok) {
+        core = i;
+        if (r.mod.empty()) r.mod = mod->value;
+      }
+    }
+    if (!found && try_at(i, &end, &r, &rule)) {
+      found = true;
+      core = i;
+    }
+    if (!found) {
+      ++i;
+      continue;
+    }
+    // "or so" after it.
+    if (end + 1 < pieces.size() && pieces[end].key == "or" && pieces[end + 1].key == "so" &&
+        pieces[end + 1].sentence == pc.sentence) {
+      end += 2;
+      r.mod = "APPROX";
+    }
+    Timex t;
+    t.span = {pieces[core].span.start, pieces[end - 1].span.end};
+    t.type = r.type;
+    t.value = r.value;
+    t.mod = r.mod;
+    t.anchor = r.anchor;
+    t.rule = rule;
+    // A clock time followed by its day in the same sentence takes that day ("10:35 a.m. Friday").
+    if (!doc->timexes.empty() && !results.empty() && results.back().day_defaulted &&
+        r.point.valid() && r.point.granularity >= Granularity::kDay && r.point.granularity <= Granularity::kPartOfDay &&
+        doc->SentenceAt(doc->timexes.back().span.start) == doc->SentenceAt(t.span.start) &&
+        t.span.start - doc->timexes.back().span.end < 40) {
+      if (norm.FixDay(&results.back(), r.point)) {
+        doc->timexes.back().value = results.back().value;
+        doc->timexes.back().anchor = r.value;
+      }
+    }
+    const std::string& action = rules.patterns[rule_index].action;
+    norm.Remember(r, action == "quarter" || (action == "quarter_ref" && r.anchor == "dct"));
+    results.push_back(r);
+    doc->timexes.push_back(std::move(t));
+    i = end;
+  }
+}
 
 }  // namespace dossier

@@ -1,0 +1,62 @@
+// Grounded answers to a question about the dossier.
+//
+// AnswerQuestion() analyzes the question (ask/question.h), resolves its entities and event
+// (ask/match.h), and assembles answers from the fused events' slots, the timeline and
+// evidence search over every sentence (SentenceSearch), reading the hit documents' layers
+// (entities, time expressions, event mentions) for what the structured layers miss.
+//
+// What it promises:
+//  * Every distinct value the sources give is its own answer, with all its support; values
+//    are never averaged; answers whose values disagree name each other ("contradicted_by").
+//  * Every quote is a whole sentence (or stored evidence) found verbatim in the cited
+//    document's clean text when a DocumentSource is given; unverifiable quotes are dropped.
+//  * Answers are ordered best first: support from more documents and better sourcing
+//    (named, outlet > anonymous > author > opinion, comment) first; opinions and comments
+//    last, labelled.
+//  * When nothing answers, "answers" is empty and "note" says so: no guessing.
+#ifndef DOSSIER_ASK_ANSWER_H_
+#define DOSSIER_ASK_ANSWER_H_
+
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/document.h"
+#include "store/search.h"
+
+namespace dossier {
+namespace ask {
+
+// The stored documents, with their layers, that answers cite.
+class DocumentSource {
+ public:
+  virtual ~DocumentSource() = default;
+  // The document `id` with its layers, or nullptr when unknown. The pointer stays valid as
+  // long as the source lives.
+  virtual const Document* Get(const std::string& id) = 0;
+};
+
+// The corpus-level results of the store, as loaded by Store::Load*Json (arrays), and the
+// short display name (outlet, else file name) of each document id.
+struct DossierView {
+  nlohmann::json entities = nlohmann::json::array();
+  nlohmann::json events = nlohmann::json::array();
+  nlohmann::json timeline = nlohmann::json::array();
+  nlohmann::json conflicts = nlohmann::json::array();
+  std::map<std::string, std::string> names;
+};
+
+// The answer in DESIGN.md's shape: {"question", "type", "answers": [{"text", "value",
+// "support": [{"doc", "quote", "attributed_to", "sourcing", "outlet"}], "sources_count",
+// "contradicted_by"?, "label"?}], "note"?}. `docs` may be null (no verification, no layers).
+nlohmann::json AnswerQuestion(const std::string& question, const DossierView& dossier,
+                              const SentenceSearch& search, DocumentSource* docs);
+
+// The answer for people: one short line per answer with its sources, then its quotes.
+std::string RenderAnswerText(const nlohmann::json& answer);
+
+}  // namespace ask
+}  // namespace dossier
+
+#endif  // DOSSIER_ASK_ANSWER_H_

@@ -1,0 +1,204 @@
+// Line-level boilerplate lexicon, outlet names in boilerplate, and small string helpers
+// shared by the text-dump and HTML cleaners.
+#include <re2/re2.h>
+
+#include <cctype>
+#include <memory>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "clean/page.h"
+#include "core/data_dir.h"
+
+namespace dossier {
+namespace {
+
+struct BoilerplateLexicon {
+  std::unordered_set<std::string> exact;
+  std::vector<std::string> prefixes;
+  std::vector<std::string> contains;
+};
+
+const BoilerplateLexicon& Lexicon() {
+  static const BoilerplateLexicon* lex = [] {
+    auto* l = new BoilerplateLexicon();
+    for (const auto& row : ReadDataTable("boilerplate.tsv")) {
+      if (row.size() < 2 || row[1].empty()) continue;
+      if (row[0] == "exact") l->exact.insert(row[1]);
+      else if (row[0] == "prefix") l->prefixes.push_back(row[1]);
+      else if (row[0] == "contains") l->contains.push_back(row[1]);
+    }
+    return l;
+  }();
+  return *lex;
+}
+
+const std::vector<std::unique_ptr<RE2>>& OutletPatterns() {
+  static const auto* pats = [] {
+    auto* v = new std::vector<std::unique_ptr<RE2>>();
+    for (const auto& row : ReadDataTable("clean_outlet_patterns.tsv")) {
+      if (row.empty() || row[0].empty()) continue;
+      auto re = std::make_unique<RE2>(row[0], RE2::Quiet);
+      if (re->ok() && re->NumberOfCapturingGroups() == 1) v->push_back(std::move(re));
+    }
+    return v;
+  }();
+  return *pats;
+}
+
+const std::vector<std::string>& Rubrics() {
+  static const auto* v = [] {
+    auto* r = new std::vector<std::string>();
+    for (const auto& row : ReadDataTable("clean_rubrics.tsv"))
+      if (!row.empty() && !row[0].empty()) r->push_back(row[0]);
+    return r;
+  }();
+  return *v;
+}
+
+// Length of the Unicode white space character at s[i], or 0.
+size_t SpaceAt(std::string_view s, size_t i) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+  if (c == 0xE2 && i + 2 < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[i + 1]), d = static_cast<unsigned char>(s[i + 2]);
+    if (b == 0x80 && (d <= 0x8B || d == 0xAF)) return 3;  // U+2000..U+200B, U+202F
+    if (b == 0x81 && d == 0x9F) return 3;                 // U+205F
+    if (b == 0x81 && d == 0xA0) return 3;                 // U+2060 word joiner
+  }
+  if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
+      static_cast<unsigned char>(s[i + 2]) == 0xBF)
+    return 3;  // BOM / zero-width no-break space
+  if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      static_cast<unsigned char>(s[i + 2]) == 0x80)
+    return 3;  // ideographic space
+  return 0;
+}
+
+// Lower-cased, spaces collapsed, trailing ".:!|>»›" and spaces removed.
+std::string LineKey(std::string_view line) {
+  std::string s = CollapseSpace(line);
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!s.empty()) {
+    unsigned char c = static_cast<unsigned char>(s.back());
+    if (c == '.' || c == ':' || c == '!' || c == '|' || c == '>' || c == ' ') {
+      s.pop_back();
+    } else if (s.size() >= 2 && (s.compare(s.size() - 2, 2, "\xC2\xBB") == 0)) {
+      s.resize(s.size() - 2);
+    } else if (s.size() >= 3 && s.compare(s.size() - 3, 3, "\xE2\x80\xBA") == 0) {
+      s.resize(s.size() - 3);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string_view TrimSpace(std::string_view s) {
+  size_t b = 0;
+  while (b < s.size()) {
+    size_t n = SpaceAt(s, b);
+    if (n == 0) break;
+    b += n;
+  }
+  size_t e = s.size();
+  while (e > b) {
+    // Step back over one character and see whether it is a space.
+    size_t k = e - 1;
+    while (k > b && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+    size_t n = SpaceAt(s, k);
+    if (n == 0 || k + n != e) break;
+    e = k;
+  }
+  return s.substr(b, e - b);
+}
+
+std::string CollapseSpace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (size_t i = 0; i < s.size();) {
+    size_t n = SpaceAt(s, i);
+    if (n > 0) {
+      space = true;
+      i += n;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += s[i++];
+  }
+  return out;
+}
+
+bool IsBoilerplateLine(std::string_view line) {
+  const BoilerplateLexicon& lex = Lexicon();
+  std::string key = LineKey(line);
+  if (key.empty()) return false;
+  if (lex.exact.count(key)) return true;
+  for (const std::string& p : lex.prefixes)
+    if (key.size() >= p.size() && key.compare(0, p.size(), p) == 0) return true;
+  if (key.size() < 800) {
+    for (const std::string& p : lex.contains)
+      if (key.find(p) != std::string::npos) return true;
+  }
+  return false;
+}
+
+std::string OutletFromLine(std::string_view line) {
+  std::string s = CollapseSpace(line);
+  if (s.size() > 2000) s.resize(2000);
+  for (const auto& re : OutletPatterns()) {
+    std::string name;
+    if (RE2::PartialMatch(s, *re, &name)) {
+      std::string_view t = TrimSpace(name);
+      if (!t.empty()) return std::string(t);
+    }
+  }
+  return "";
+}
+
+std::string_view StripRubric(std::string_view title) {
+  for (const std::string& r : Rubrics()) {
+    if (title.size() <= r.size() + 3) continue;
+    bool same = true;
+    for (size_t i = 0; i < r.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(title[i])) != std::tolower(static_cast<unsigned char>(r[i]))) {
+        same = false;
+        break;
+      }
+    }
+    if (!same) continue;
+    std::string_view rest = title.substr(r.size());
+    // Separator: " | ", ": ", " - ", " – ", " — " (spaces may be NBSP).
+    std::string_view t = TrimSpace(rest);
+    if (t.empty()) continue;
+    size_t sep = 0;
+    if (t[0] == '|' || t[0] == ':' || t[0] == '-') sep = 1;
+    else if (t.size() >= 3 && (t.compare(0, 3, "\xE2\x80\x93") == 0 || t.compare(0, 3, "\xE2\x80\x94") == 0)) sep = 3;
+    if (sep == 0) continue;
+    if (rest.size() == t.size() && t[0] != ':' && t[0] != '|') continue;  // "Live-blog"
+    std::string_view after = TrimSpace(t.substr(sep));
+    if (after.size() >= 10) return after;
+  }
+  return title;
+}
+
+std::string HostOf(std::string_view url) {
+  size_t p = url.find("://");
+  std::string_view h = p == std::string_view::npos ? url : url.substr(p + 3);
+  size_t e = h.find_first_of("/?#:");
+  if (e != std::string_view::npos) h = h.substr(0, e);
+  if (h.substr(0, 4) == "www.") h = h.substr(4);
+  else if (h.substr(0, 2) == "m.") h = h.substr(2);
+  else if (h.substr(0, 7) == "mobile.") h = h.substr(7);
+  std::string out(h);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace dossier

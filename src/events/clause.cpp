@@ -1,0 +1,177 @@
+#include "events/clause.h"
+
+#include <algorithm>
+
+namespace dossier {
+namespace events {
+namespace {
+
+bool IsPunct(const Word& w) { return (w.flags & kTokPunct) != 0; }
+bool IsCap(const Word& w) { return (w.flags & (kTokCapitalized | kTokNumber)) != 0; }
+
+// Words that can sit inside a noun phrase.
+bool NounPhraseWord(const std::vector<Word>& w, size_t i) {
+  const Word& x = w[i];
+  if (IsPunct(x)) return x.lower == "-" || x.lower == "&" || x.lower == "'";
+  if (x.cls & (kPrep | kConj | kBe | kHave | kModal | kRel | kNeg | kSubord | kDo)) {
+    // "US" is a pronoun only in lower case.
+    if ((x.cls & kPron) && IsCap(x) && x.lower == "us") return true;
+    return false;
+  }
+  if ((x.cls & kAdv) && !IsCap(x)) return false;
+  return !LooksLikeVerb(w, i);
+}
+
+}  // namespace
+
+bool LooksLikeVerb(const std::vector<Word>& w, size_t i) {
+  const Word& x = w[i];
+  if (IsPunct(x)) return false;
+  if (x.cls & (kBe | kHave | kModal | kDo)) return !(x.cls & kDet);
+  if (IsCap(x) && !(x.flags & kTokSentenceStart)) return false;
+  // Past forms and participles end phrases unless a determiner makes them adjectives
+  // ("the wounded", "an armed group").
+  if (x.past_participle || x.ing) {
+    if (i > 0 && (w[i - 1].cls & kDet)) return false;
+    if (x.ing && i + 1 < w.size() && IsCap(w[i + 1]) == false && (w[i + 1].cls & kDet) == 0 &&
+        !IsPunct(w[i + 1]) && !(w[i + 1].cls & (kPrep | kPron)))
+      return false;  // "rocket firing squads": gerund modifier
+    return true;
+  }
+  if (IsCueWord(x, "report") && (x.lemma != x.lower)) return true;  // "says", "tells"
+  return false;
+}
+
+size_t VerbGroupStart(const std::vector<Word>& w, size_t v) {
+  size_t s = v;
+  while (s > 0) {
+    const Word& p = w[s - 1];
+    if (p.cls & (kBe | kHave | kModal | kNeg | kDo)) { --s; continue; }
+    if ((p.cls & kAdv) && !IsCap(p)) { --s; continue; }
+    if (p.lower == "to" && s >= 2 && !(w[s - 2].cls & kPrep)) {
+      // "to" of an infinitive belongs to the group only after "be"/"have" ("was to meet")
+      if (w[s - 2].cls & (kBe | kHave)) { --s; continue; }
+    }
+    break;
+  }
+  return s;
+}
+
+bool IsPassive(const std::vector<Word>& w, size_t v) {
+  if (!w[v].past_participle) return false;
+  for (size_t k = v; k > 0 && v - k < 4; --k) {
+    const Word& p = w[k - 1];
+    if (p.cls & kBe) return true;
+    if ((p.cls & (kAdv | kNeg | kHave | kModal)) && !IsCap(p)) continue;
+    break;
+  }
+  return false;
+}
+
+Phrase SubjectBefore(const std::vector<Word>& w, size_t pos, bool long_phrase) {
+  Phrase p;
+  size_t e = pos;
+  // A relative pronoun: the antecedent is the subject ("Muhandis, who was killed").
+  if (e > 0 && (w[e - 1].cls & kRel) && w[e - 1].lower != "that") {
+    --e;
+    if (e > 0 && w[e - 1].lower == ",") --e;
+  } else if (e > 0 && w[e - 1].lower == "that" && e >= 2 && !LooksLikeVerb(w, e - 2) &&
+             !(w[e - 2].cls & (kPrep | kConj)) && !IsPunct(w[e - 2])) {
+    --e;  // "the militia that attacked"
+  }
+  // Apposition: "Soleimani, the head of the Quds Force, was killed".
+  if (e > 0 && w[e - 1].lower == ",") {
+    size_t k = e - 1;
+    size_t limit = k > 16 ? k - 16 : 0;
+    while (k > limit && w[k - 1].lower != "," && !(w[k - 1].cls & kStop)) --k;
+    if (k > limit && w[k - 1].lower == ",") e = k - 1;
+    else return p;
+  }
+  // A personal pronoun is a whole phrase: "the day he was killed".
+  if (e > 0 && (w[e - 1].cls & kPron) && !(IsCap(w[e - 1]) && w[e - 1].lower == "us")) {
+    p.begin = e - 1;
+    p.end = e;
+    return p;
+  }
+  size_t b = e;
+  const size_t max_len = long_phrase ? 16 : 12;
+  while (b > 0 && e - b < max_len) {
+    size_t i = b - 1;
+    if (NounPhraseWord(w, i)) { b = i; continue; }
+    if (long_phrase && b < e && i > 0 && (w[i].cls & kPrep) && !(w[i].cls & kSubord) &&
+        NounPhraseWord(w, i - 1)) {
+      const std::string& x = w[i].lower;
+      if (x == "with" || x == "to" || x == "from" || x == "in" || x == "at" || x == "for" ||
+          x == "on" || x == "close" || x == "near" || x == "inside" || x == "within") {
+        b = i;
+        continue;
+      }
+    }
+    // "of" inside a name phrase: "head of Iran's Quds Force"
+    if (w[i].lower == "of" && b < e && i > 0 && NounPhraseWord(w, i - 1)) { b = i; continue; }
+    // "and" between names: "Soleimani and al-Muhandis"
+    if (w[i].lower == "and" && b < e && i > 0 && IsCap(w[i - 1]) && IsCap(w[b])) { b = i; continue; }
+    break;
+  }
+  // A leading "of"/"and" left over.
+  while (b < e && (w[b].lower == "of" || w[b].lower == "and")) ++b;
+  p.begin = b;
+  p.end = e;
+  return p;
+}
+
+Phrase ObjectAfter(const std::vector<Word>& w, size_t pos, size_t limit) {
+  Phrase p;
+  size_t b = pos;
+  limit = std::min(limit, w.size());
+  while (b < limit && (w[b].cls & kAdv) && !IsCap(w[b])) ++b;
+  size_t e = b;
+  while (e < limit && e - b < 14) {
+    if (NounPhraseWord(w, e) || ((w[e].cls & kDet) && !(w[e].cls & (kPrep | kRel)))) { ++e; continue; }
+    if ((w[e].cls & kPron) && e == b) { ++e; break; }
+    if (w[e].lower == "of" && e > b && e + 1 < limit && (IsCap(w[e + 1]) || (w[e + 1].cls & kDet))) { ++e; continue; }
+    if (w[e].lower == "and" && e > b && e + 1 < limit && (IsCap(w[e + 1]) || (w[e + 1].cls & kPron))) { ++e; continue; }
+    break;
+  }
+  p.begin = b;
+  p.end = e;
+  return p;
+}
+
+Span SpanOf(const std::vector<Word>& w, Phrase p) {
+  if (p.empty()) return Span{};
+  return Span{w[p.begin].span.start, w[p.end - 1].span.end};
+}
+
+Phrase Trim(const std::vector<Word>& w, Phrase p) {
+  while (p.begin < p.end && ((w[p.begin].cls & kDet) || IsPunct(w[p.begin]))) {
+    // keep numbers-as-determiners out; "his convoy" -> "convoy"
+    ++p.begin;
+  }
+  while (p.end > p.begin && IsPunct(w[p.end - 1])) --p.end;
+  return p;
+}
+
+std::vector<int> EntitiesIn(const Document& doc, Span span) {
+  std::vector<int> out;
+  if (span.empty()) return out;
+  for (size_t i = 0; i < doc.entities.size(); ++i)
+    if (span.Contains(doc.entities[i].span)) out.push_back(static_cast<int>(i));
+  std::sort(out.begin(), out.end(), [&](int a, int b) {
+    return doc.entities[a].span.start < doc.entities[b].span.start;
+  });
+  return out;
+}
+
+int EntityCovering(const Document& doc, Span span) {
+  int best = -1;
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    const EntityMention& e = doc.entities[i];
+    if (e.span.Contains(span) && (best < 0 || e.span.size() < doc.entities[best].span.size()))
+      best = static_cast<int>(i);
+  }
+  return best;
+}
+
+}  // namespace events
+}  // namespace dossier

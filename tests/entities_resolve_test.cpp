@@ -1,0 +1,171 @@
+// Cross-document resolution: variants join, distinct entities stay apart, the result does
+// not depend on the order of the records, and every join says why.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <set>
+
+#include "entities/resolve.h"
+
+namespace dossier {
+namespace {
+
+MentionRecord Rec(const std::string& doc, int index, EntityType type, const std::string& text,
+                  const std::string& alias = "") {
+  MentionRecord r;
+  r.doc = doc;
+  r.index = index;
+  r.type = type;
+  r.text = text;
+  r.alias_text = alias;
+  return r;
+}
+
+std::vector<MentionRecord> Corpus() {
+  const EntityType P = EntityType::kPerson, O = EntityType::kOrg, G = EntityType::kGpe;
+  std::vector<MentionRecord> r;
+  r.push_back(Rec("d1", 0, P, "Qassem Soleimani"));
+  r.push_back(Rec("d1", 1, P, "Soleimani"));
+  r.push_back(Rec("d1", 2, P, "Abu Mahdi al-Muhandis"));
+  r.push_back(Rec("d1", 3, O, "Popular Mobilization Forces"));
+  r.push_back(Rec("d1", 4, O, "PMF", "Popular Mobilization Forces"));
+  r.push_back(Rec("d1", 5, G, "Baghdad"));
+  r.push_back(Rec("d2", 0, P, "Qasem Soleimani"));
+  r.push_back(Rec("d2", 1, P, "Suleimani"));
+  r.push_back(Rec("d2", 2, P, "Adel Abdul Mahdi"));
+  r.push_back(Rec("d2", 3, P, "Abdul Mahdi"));
+  r.push_back(Rec("d2", 4, P, "Mahdi"));
+  r.push_back(Rec("d2", 5, O, "Kata'ib Hezbollah"));
+  r.push_back(Rec("d2", 6, O, "Hezbollah"));
+  r.push_back(Rec("d3", 0, P, "Adil Abdul-Mahdi"));
+  r.push_back(Rec("d3", 1, O, "Kata\u2019ib Hezbollah"));
+  r.push_back(Rec("d3", 2, O, "Kataib Hezbollah"));
+  r.push_back(Rec("d3", 3, O, "Kataeb Hezbollah"));
+  r.push_back(Rec("d3", 4, O, "Popular Mobilisation Forces"));
+  r.push_back(Rec("d3", 5, O, "Hashed", "Popular Mobilisation Forces"));
+  r.push_back(Rec("d3", 6, P, "Muhandis"));
+  r.push_back(Rec("d3", 7, P, "al-Muhandis"));
+  r.push_back(Rec("d4", 0, P, "Abu Bakr al Baghdadi"));
+  r.push_back(Rec("d4", 1, G, "Baghdad"));
+  r.push_back(Rec("d4", 2, P, "Donald Trump"));
+  r.push_back(Rec("d5", 0, P, "Trump"));
+  r.push_back(Rec("d5", 1, O, "Islamic Revolutionary Guard Corps"));
+  r.push_back(Rec("d5", 2, O, "IRGC"));
+  return r;
+}
+
+// The entity holding spelling `name`, or null.
+const Entity* Find(const Resolution& res, const std::string& name) {
+  for (const Entity& e : res.entities) {
+    if (e.name == name) return &e;
+    if (std::find(e.aliases.begin(), e.aliases.end(), name) != e.aliases.end()) return &e;
+  }
+  return nullptr;
+}
+
+void ExpectSame(const Resolution& res, const std::vector<std::string>& names) {
+  const Entity* first = Find(res, names[0]);
+  ASSERT_NE(first, nullptr) << names[0];
+  for (const std::string& n : names) EXPECT_EQ(Find(res, n), first) << n << " vs " << names[0];
+}
+
+void ExpectApart(const Resolution& res, const std::string& a, const std::string& b) {
+  const Entity* ea = Find(res, a);
+  const Entity* eb = Find(res, b);
+  ASSERT_NE(ea, nullptr) << a;
+  ASSERT_NE(eb, nullptr) << b;
+  EXPECT_NE(ea, eb) << a << " merged with " << b;
+}
+
+TEST(Resolve, VariantsJoin) {
+  Resolution res = ResolveEntities(Corpus());
+  ExpectSame(res, {"Qassem Soleimani", "Qasem Soleimani", "Suleimani", "Soleimani"});
+  ExpectSame(res, {"Kata'ib Hezbollah", "Kata\u2019ib Hezbollah", "Kataib Hezbollah", "Kataeb Hezbollah"});
+  ExpectSame(res, {"Popular Mobilization Forces", "Popular Mobilisation Forces", "PMF", "Hashed"});
+  ExpectSame(res, {"Adel Abdul Mahdi", "Adil Abdul-Mahdi", "Abdul Mahdi", "Mahdi"});
+  ExpectSame(res, {"Abu Mahdi al-Muhandis", "al-Muhandis", "Muhandis"});
+  ExpectSame(res, {"Donald Trump", "Trump"});
+  ExpectSame(res, {"Islamic Revolutionary Guard Corps", "IRGC"});
+}
+
+TEST(Resolve, DistinctEntitiesStayApart) {
+  Resolution res = ResolveEntities(Corpus());
+  ExpectApart(res, "Abu Mahdi al-Muhandis", "Adel Abdul Mahdi");
+  ExpectApart(res, "Mahdi", "Abu Mahdi al-Muhandis");
+  ExpectApart(res, "Hezbollah", "Kata'ib Hezbollah");
+  ExpectApart(res, "Baghdad", "Abu Bakr al Baghdadi");
+  ExpectApart(res, "Soleimani", "Adel Abdul Mahdi");
+}
+
+TEST(Resolve, TypesNameAndReasons) {
+  Resolution res = ResolveEntities(Corpus());
+  const Entity* pmf = Find(res, "PMF");
+  ASSERT_NE(pmf, nullptr);
+  EXPECT_EQ(pmf->type, EntityType::kOrg);
+  EXPECT_EQ(pmf->name, "Popular Mobilization Forces");
+  const Entity* s = Find(res, "Soleimani");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->type, EntityType::kPerson);
+  EXPECT_EQ(s->mentions, 4);
+  EXPECT_EQ(s->docs, (std::vector<std::string>{"d1", "d2"}));
+  std::set<std::string> rules;
+  for (const MergeReason& r : s->reasons) rules.insert(r.rule);
+  EXPECT_TRUE(rules.count("same-key"));
+  EXPECT_TRUE(rules.count("short-form"));
+  std::set<std::string> pmf_rules;
+  for (const MergeReason& r : pmf->reasons) pmf_rules.insert(r.rule);
+  EXPECT_TRUE(pmf_rules.count("alias"));
+  EXPECT_EQ(Find(res, "Baghdad")->type, EntityType::kGpe);
+  EXPECT_EQ(Find(res, "Abu Bakr al Baghdadi")->type, EntityType::kPerson);
+  for (const Entity& e : res.entities) {
+    ASSERT_FALSE(e.id.empty());
+    EXPECT_EQ(e.id[0], 'E');
+  }
+}
+
+TEST(Resolve, AmbiguousSurnameStaysAlone) {
+  const EntityType P = EntityType::kPerson;
+  std::vector<MentionRecord> r = {Rec("a", 0, P, "John Smith"), Rec("b", 0, P, "Mary Smith"),
+                                  Rec("c", 0, P, "Smith")};
+  Resolution res = ResolveEntities(r);
+  ExpectApart(res, "Smith", "John Smith");
+  ExpectApart(res, "Smith", "Mary Smith");
+  // The same documents name only one of them: the surname is that one.
+  r.push_back(Rec("a", 1, P, "Smith"));
+  res = ResolveEntities(r);
+  EXPECT_EQ(Find(res, "Smith"), Find(res, "John Smith"));
+}
+
+TEST(Resolve, IndependentOfRecordOrder) {
+  std::vector<MentionRecord> records = Corpus();
+  Resolution base = ResolveEntities(records);
+  std::mt19937 rng(7);
+  for (int round = 0; round < 5; ++round) {
+    std::vector<size_t> perm(records.size());
+    for (size_t i = 0; i < perm.size(); ++i) perm[i] = i;
+    std::shuffle(perm.begin(), perm.end(), rng);
+    std::vector<MentionRecord> shuffled;
+    for (size_t i : perm) shuffled.push_back(records[i]);
+    Resolution res = ResolveEntities(shuffled);
+    ASSERT_EQ(res.entities.size(), base.entities.size());
+    for (size_t k = 0; k < res.entities.size(); ++k) {
+      EXPECT_EQ(res.entities[k].id, base.entities[k].id);
+      EXPECT_EQ(res.entities[k].name, base.entities[k].name);
+      EXPECT_EQ(res.entities[k].aliases, base.entities[k].aliases);
+      EXPECT_EQ(res.entities[k].mentions, base.entities[k].mentions);
+      EXPECT_EQ(res.entities[k].reasons.size(), base.entities[k].reasons.size());
+    }
+    for (size_t i = 0; i < perm.size(); ++i)
+      EXPECT_EQ(res.entities[res.assignment[i]].id, base.entities[base.assignment[perm[i]]].id);
+  }
+}
+
+TEST(Resolve, EmptyInput) {
+  Resolution res = ResolveEntities({});
+  EXPECT_TRUE(res.entities.empty());
+  EXPECT_TRUE(res.assignment.empty());
+}
+
+}  // namespace
+}  // namespace dossier
