@@ -66,8 +66,9 @@ def load_sources(shared):
                         page = f.read()
                 except OSError:
                     continue
-                m = re.search(r"(?is)<head.*?</head>", page)
-                if m:
+                page = re.sub(r"(?s)<!--.*?-->", "", page)
+                m = re.search(r"(?is)<head\b.*?</head>", page)
+                if m and "<!--" not in m.group(0) and "<body" not in m.group(0).lower():
                     wrappers.append(m.group(0))
     if not paras:
         raise SystemExit("make_corpus: no source text found under " + shared)
@@ -115,7 +116,7 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     a = ap.parse_args()
     meta_path = os.path.join(a.out, "META.json")
-    want = {"docs": a.docs, "seed": a.seed, "version": 1}
+    want = {"docs": a.docs, "seed": a.seed, "version": 2}
     if os.path.exists(meta_path):
         with open(meta_path) as f:
             if json.load(f).get("want") == want:

@@ -249,3 +249,28 @@ TEST(CleanTextSeeds, UndatedArticleGetsRange) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(CleanText, SiteLabelAboveHeadlineIsNotTheTitle) {
+  Document d;
+  d.raw =
+      "World News\n\nRebels seize the northern town after two days of fighting\n\n"
+      "By Jane Doe\n\nRebels seized the northern town on Sunday after two days of heavy fighting, residents "
+      "and officials said.\n";
+  ASSERT_TRUE(CleanDocument(&d).ok());
+  EXPECT_EQ(d.meta.title, "Rebels seize the northern town after two days of fighting");
+  EXPECT_EQ(d.meta.author, "Jane Doe");
+}
+
+TEST(CleanText, OutletFromUrlHostWhenNothingElse) {
+  Document d;
+  d.raw = "Headline of a story about a vote\n\nThe parliament voted on Tuesday to approve the new budget, the speaker said.\n";
+  d.meta.url = "https://www.example-news.test/politics/vote";
+  ASSERT_TRUE(CleanDocument(&d).ok());
+  EXPECT_EQ(d.meta.outlet, "example-news.test");
+}
+
+}  // namespace
+}  // namespace dossier

@@ -255,6 +255,32 @@ TEST(IngestJsonl, FeedOfTheExampleCorpusReads) {
   EXPECT_EQ(out[1].path, feed + ":2");
 }
 
+TEST(IngestExamples, EveryExampleDocumentReadsAndAnnotates) {
+  std::string dir = std::string(DOSSIER_SOURCE_DIR) + "/examples/corpus";
+  if (!fs::exists(dir)) GTEST_SKIP() << "no " << dir;
+  std::vector<std::string> errors;
+  auto files = ExpandPaths({dir}, &errors);
+  ASSERT_TRUE(errors.empty());
+  std::vector<RawInput> out;
+  for (const auto& f : files) {
+    Status s = ReadPath(f, IngestLimits{}, &out, &errors);
+    EXPECT_TRUE(s.ok()) << s.message();
+  }
+  EXPECT_TRUE(errors.empty()) << errors[0];
+  ASSERT_EQ(out.size(), 7u);  // five pages and two JSON Lines records
+  int html = 0;
+  for (auto& in : out) {
+    EXPECT_EQ(in.charset, "UTF-8") << in.path;
+    html += in.format == SourceFormat::kHtml;
+    Document doc;
+    std::string path = in.path;
+    Status s = AnnotateInput(std::move(in), AnnotateOptions{}, &doc);
+    EXPECT_TRUE(s.ok()) << path << ": " << s.message();
+    EXPECT_FALSE(doc.text.empty()) << path;
+  }
+  EXPECT_EQ(html, 1);
+}
+
 // ---------------------------------------------------------------- gzip
 
 TEST(IngestGzip, GzipFileIsDecompressed) {

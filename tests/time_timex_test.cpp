@@ -170,6 +170,7 @@ TEST(TimexReference, NowPastFuture) {
   EXPECT_EQ(ValueOf("The base is now closed.", "2020-01-07", "now"), "PRESENT_REF");
   EXPECT_EQ(ValueOf("He recently returned.", "2020-01-07", "recently"), "PAST_REF");
   EXPECT_EQ(ValueOf("Talks may resume in the future.", "2020-01-07", "the future"), "FUTURE_REF");
+  EXPECT_EQ(ValueOf("The rift persists to this day.", "2020-01-07", "to this day"), "PRESENT_REF");
 }
 
 TEST(TimexNarrative, StoryDatesMoveTheAnchor) {
@@ -186,6 +187,12 @@ TEST(TimexNarrative, StoryDatesMoveTheAnchor) {
   const Timex* later = Find(d, "Two weeks later");
   ASSERT_NE(later, nullptr);
   EXPECT_EQ(later->value, "2020-W04");
+  Document f = Tag("Soleimani was killed on January 3, 2020. Three decades earlier, he joined the war.",
+                   "2020-01-07");
+  const Timex* decades = Find(f, "Three decades earlier");
+  ASSERT_NE(decades, nullptr);
+  EXPECT_EQ(decades->value, "1990");
+  EXPECT_EQ(decades->anchor, "2020-01-03");
   // Without a story date, the document date anchors.
   Document e = Tag("On the same day, a plane crashed.", "2020-02-01");
   const Timex* t = Find(e, "the same day");

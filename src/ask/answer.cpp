@@ -98,10 +98,13 @@ class Answerer {
   // True when `w` has a content word of the question (or a synonym, or a word of its event).
   bool HasWord(const std::vector<Word>& w) const;
   bool Matches(const std::string& st, const Word& x) const;
+  // True when one of the two sentences before hit `h` names a question entity (or when
+  // the document layers are not at hand).
+  bool PronounRefers(const SentenceHit& h) const;
   // How well a name at bytes [start, end) of a sentence with words `w` fits the argument a
   // who-question asks for: next to the question's verb, after "verb by" for its doer.
   double AgentFit(const std::vector<Word>& w, size_t start, size_t end) const;
-  std::vector<SentenceHit> Hits(int limit) const;
+  std::vector<SentenceHit> Hits(int limit, const std::vector<std::string>& extra = {}) const;
   // The quote as a verified whole sentence of `doc` (the evidence itself when it cannot be
   // placed), with the document's attribution of it; false when it is not in the document.
   bool Ground(const std::string& doc, const std::string& evidence, Support* s);
@@ -138,6 +141,19 @@ bool Answerer::Matches(const std::string& st, const Word& x) const {
   int g = SynonymGroup(st);
   if (g >= 0 && SynonymGroup(x.stem) == g) return true;
   return WordInFamilies(st, families_) && WordInFamilies(x.stem, families_);
+}
+
+bool Answerer::PronounRefers(const SentenceHit& h) const {
+  if (docs_ == nullptr) return true;
+  const Document* d = docs_->Get(h.doc);
+  if (d == nullptr || h.sentence < 0) return false;
+  for (int k = h.sentence - 1; k >= 0 && k >= h.sentence - 2; --k) {
+    std::vector<Word> w = Words(d->Text(d->sentences[static_cast<size_t>(k)].span));
+    std::vector<std::string> keys = WordKeys(w);
+    for (int e : qe_.entities)
+      if (index_.Mentions(index_.at(e), w, keys)) return true;
+  }
+  return false;
 }
 
 bool Answerer::HasWord(const std::vector<Word>& w) const {
@@ -200,7 +216,7 @@ double Answerer::Relevance(const std::vector<Word>& w, const std::vector<std::st
   return total <= 0 ? 0 : (2.0 * ents + words) / total;
 }
 
-std::vector<SentenceHit> Answerer::Hits(int limit) const {
+std::vector<SentenceHit> Answerer::Hits(int limit, const std::vector<std::string>& extra) const {
   std::vector<std::string> terms;
   auto add = [&](const std::string& t) {
     bool caps = std::none_of(t.begin(), t.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)); });
@@ -221,6 +237,7 @@ std::vector<SentenceHit> Answerer::Hits(int limit) const {
     int g = SynonymGroup(q_.words[i].stem);
     for (const std::string& s : SynonymWords(g)) add(s);
   }
+  for (const std::string& t : extra) add(t);
   return search_.Search(terms, limit);
 }
 
@@ -301,6 +318,7 @@ void Answerer::FromEvents(std::vector<Candidate>* c) {
     if (!qe_.entities.empty() && !m.entity) continue;
     // The question's verb must name the event: its family, or its words in the mentions.
     if (families_.empty() || !m.family) continue;
+    if (!stems_.empty() && m.words == 0) continue;  // none of the question's words in its mentions
     const json& e = *m.event;
     const json slots = e.value("slots", json::object());
     json values = slots.contains(slot) ? slots[slot] : json::array();
@@ -495,7 +513,18 @@ void Answerer::FromSearch(std::vector<Candidate>* c) {
 
 // Why-questions: reason clauses of sentences about the question's entity and event.
 void Answerer::Reasons(std::vector<Candidate>* c) {
-  std::vector<SentenceHit> hits = Hits(200);
+  std::vector<SentenceHit> hits = Hits(300, ReasonSearchWords(q_.presence));
+  std::vector<std::string> name_words;  // the question's names do not make reasons alike
+  for (int e : qe_.entities)
+    for (const std::string& n : index_.at(e).names)
+      for (const Word& x : Words(n)) name_words.push_back(x.stem);
+  for (const Word& x : q_.words)
+    if (x.capitalized) name_words.push_back(x.stem);
+  // Nor do the question's own verbs: every answer to "why did X kill Y" speaks of killing.
+  for (const std::string& st : stems_) {
+    name_words.push_back(st);
+    for (const std::string& syn : SynonymWords(SynonymGroup(st))) name_words.push_back(Stem(FoldName(syn)));
+  }
   std::vector<std::string> families = QuestionFamilies(q_);
   std::vector<Candidate> clauses;
   for (const SentenceHit& h : hits) {
@@ -508,10 +537,13 @@ void Answerer::Reasons(std::vector<Candidate>* c) {
     double rel = Relevance(w, keys, &ents);
     if (std::getenv("DOSSIER_ASK_DEBUG")) std::fprintf(stderr, "reason hit %.3f %zu %s\n", h.score, rc.size(), h.text.c_str());
     bool pronoun = false;
-    for (const Word& x : w) pronoun = pronoun || x.fold == "he" || x.fold == "his" || x.fold == "him";
+    for (const Word& x : w)
+      pronoun = pronoun || x.fold == "he" || x.fold == "his" || x.fold == "him" || x.fold == "she" ||
+                x.fold == "her" || x.fold == "they" || x.fold == "their" || x.fold == "it" || x.fold == "its";
     if (!qe_.entities.empty() && ents == 0) {
-      if (!pronoun) continue;
-      rel *= 0.6;
+      // "He was due to meet...": the pronoun must follow a sentence that names the entity.
+      if (!pronoun || !PronounRefers(h)) continue;
+      rel = std::max(rel, 0.5) * 0.8;
     }
     if (rel <= 0) continue;
     Support s;
@@ -543,12 +575,15 @@ void Answerer::Reasons(std::vector<Candidate>* c) {
     }
     const ReasonClause& first = rc.front();
     std::string clause = h.text.substr(first.start, first.end - first.start);
+    // A short clause reads better with its subject: "Al Hamdawi was in Qasr Amin for one of
+    // those meetings".
+    if (Words(clause).size() < 6 && first.start < 120) clause = h.text.substr(0, first.end);
     s.weight = weight * (0.5 + rel) * SourcingWeight(s.sourcing);
     Candidate cand;
     cand.key = clause;
     cand.text = clause;
     cand.value = clause;
-    cand.keys = ClauseKeys(clause);
+    cand.keys = ClauseKeys(clause, name_words);
     cand.support.push_back(s);
     clauses.push_back(std::move(cand));
   }
@@ -567,13 +602,10 @@ void Answerer::Reasons(std::vector<Candidate>* c) {
       c->push_back(std::move(cl));
       continue;
     }
+    // Groups keep the keys of their first (best) clause: no chaining of near-misses.
     bool dup = false;
     for (const Support& x : group->support) dup = dup || (x.doc == cl.support[0].doc && x.quote == cl.support[0].quote);
     if (!dup) group->support.push_back(cl.support[0]);
-    std::vector<std::string> merged;
-    std::set_union(group->keys.begin(), group->keys.end(), cl.keys.begin(), cl.keys.end(),
-                   std::back_inserter(merged));
-    group->keys = std::move(merged);
   }
 }
 
@@ -644,14 +676,16 @@ void Answerer::EventList(std::vector<Candidate>* c) {
     auto it = by_id.find(t.value("event", ""));
     if (it == by_id.end()) continue;
     const json& e = *it->second;
-    bool about = qe_.entities.empty();
+    // With "after"/"before", the question's entities name the pivot event, not the answers.
+    bool open = qe_.entities.empty() || !pivot.empty();
+    bool about = open;
     std::vector<const json*> mentions;
     static const json kNone = json::array();
     const json& all = e.contains("mentions") && e["mentions"].is_array() ? e["mentions"] : kNone;
     for (const json& mn : all) {
       std::vector<Word> w = Words(mn.value("text", ""));
       std::vector<std::string> keys = WordKeys(w);
-      bool names = qe_.entities.empty();
+      bool names = open;
       for (int qe : qe_.entities) names = names || index_.Mentions(index_.at(qe), w, keys);
       if (names) {
         about = true;
@@ -702,7 +736,7 @@ json Answerer::Finish(std::vector<Candidate> c, bool keep_order) {
       if (la != lb) return lb;
       return a.score > b.score;
     });
-  const size_t max_answers = q_.type == AnswerType::kEvents ? 12 : 8;
+  const size_t max_answers = q_.type == AnswerType::kEvents || q_.type == AnswerType::kReason ? 12 : 8;
   if (c.size() > max_answers) c.resize(max_answers);
 
   json answers = json::array();
@@ -761,7 +795,7 @@ json Answerer::Run() {
       return Finish(std::move(c), false);
     case AnswerType::kEvents:
       EventList(&c);
-      return Finish(std::move(c), true);
+      return Finish(std::move(c), false);
     default:
       FromEvents(&c);
       FromSearch(&c);

@@ -173,6 +173,10 @@ std::vector<Word> Words(std::string_view text) {
     w.fold = FoldName(w.text);
     w.stem = Stem(w.fold);
     w.capitalized = (c < 0x80 && std::isupper(static_cast<int>(c))) || (c >= 0x80 && u_isupper(c));
+    // "al-Hamdawi", "el-Sisi": a lower-case particle before a capitalized name.
+    size_t hy = w.text.find('-');
+    if (!w.capitalized && hy != std::string::npos && hy <= 3 && hy + 1 < w.text.size())
+      w.capitalized = std::isupper(static_cast<unsigned char>(w.text[hy + 1])) != 0;
     out.push_back(std::move(w));
     i = end;
   }
@@ -257,6 +261,32 @@ Question AnalyzeQuestion(std::string_view text) {
       break;
     }
   }
+  // A bare "what"/"which" gives way to a more telling phrase later on ("what was the death
+  // toll", "which day").
+  if (type == AnswerType::kDescription) {
+    size_t pos2 = w.size(), len2 = 0;
+    AnswerType t2 = type;
+    for (const auto& [phrase, t] : QuestionWords().phrases) {
+      if (t == AnswerType::kDescription) continue;
+      for (size_t i = best_pos + 1; i + phrase.size() <= w.size(); ++i) {
+        bool ok = true;
+        for (size_t k = 0; k < phrase.size() && ok; ++k) ok = w[i + k].fold == phrase[k];
+        if (!ok) continue;
+        if (i < pos2 || (i == pos2 && phrase.size() > len2)) {
+          pos2 = i;
+          len2 = phrase.size();
+          t2 = t;
+        }
+        break;
+      }
+    }
+    // Only noun phrases count here: a later "who"/"when" is a relative clause.
+    if (len2 > 0 && (t2 == AnswerType::kCount || t2 == AnswerType::kReason)) {
+      type = t2;
+      best_pos = pos2;
+      best_len = len2;
+    }
+  }
   q.type = type;
   size_t after = best_pos + best_len;  // first word after the question phrase
 
@@ -293,8 +323,9 @@ Question AnalyzeQuestion(std::string_view text) {
     }
     // The counted noun: the first lower-case word after "how many" ("how many US troops").
     for (size_t i = after; i < w.size() && i < after + 3; ++i) {
+      if (w[i].capitalized && i > after) continue;
+      if (w[i].capitalized && !IsBe(w[i].fold) && !IsDo(w[i].fold)) continue;
       if (IsBe(w[i].fold) || IsDo(w[i].fold) || IsStopword(w[i].fold)) break;
-      if (w[i].capitalized) continue;
       if (!CountSlots().count(w[i].fold)) q.count_noun = w[i].fold;
       break;
     }

@@ -40,8 +40,9 @@ const std::vector<Cue>& Cues() {
 
 bool IsPresenceWord(const std::string& f) {
   static const std::unordered_set<std::string> words = {
-      "trip", "visit", "there", "arrived", "flew", "came", "travelled", "traveled", "sent",
-      "flown", "was", "were", "went", "stay", "stayed", "journey", "mission", "in"};
+      "trip", "visit", "there", "arrived", "flew", "came", "come", "travelled", "traveled",
+      "sent", "flown", "went", "stay", "stayed", "journey", "mission", "returned", "landed",
+      "headed", "arrive", "return", "travel", "fly", "visiting", "trips", "visits"};
   return words.count(f) > 0;
 }
 
@@ -55,6 +56,19 @@ std::vector<ReasonClause> FindReasonClauses(std::string_view sentence, bool pres
   std::vector<bool> taken(w.size(), false);
   for (const Cue& c : Cues()) {
     if (c.focus == "presence" && !presence) continue;
+    if (c.kind == "occasion") {
+      // "for" + up to four words + the occasion noun.
+      for (size_t i = 0; i + 1 < w.size(); ++i) {
+        if (w[i].fold != "for" || taken[i]) continue;
+        for (size_t k = i + 1; k < w.size() && k <= i + 5; ++k)
+          if (w[k].fold == c.words[0]) {
+            taken[i] = true;
+            out.push_back({w[i].start, sentence.size(), "for ... " + c.phrase, "purpose", c.weight});
+            break;
+          }
+      }
+      continue;
+    }
     if (c.focus == "action" && presence) continue;
     for (size_t i = 0; i + c.words.size() <= w.size(); ++i) {
       bool ok = !taken[i];
@@ -69,6 +83,8 @@ std::vector<ReasonClause> FindReasonClauses(std::string_view sentence, bool pres
     bool seen_presence = false;
     for (size_t i = 0; i + 1 < w.size(); ++i) {
       if (IsPresenceWord(w[i].fold)) seen_presence = true;
+      // "was in Iraq to meet": being somewhere.
+      if ((w[i].fold == "was" || w[i].fold == "were") && w[i + 1].fold == "in") seen_presence = true;
       if (!seen_presence || taken[i] || w[i].fold != "to") continue;
       const Word& v = w[i + 1];
       if (v.capitalized || IsStopword(v.fold) || std::isdigit(static_cast<unsigned char>(v.fold[0])))
@@ -76,6 +92,22 @@ std::vector<ReasonClause> FindReasonClauses(std::string_view sentence, bool pres
       taken[i] = true;
       out.push_back({w[i].start, sentence.size(), "to", "purpose", 0.6});
     }
+  }
+  // A trailing attribution is not part of the reason: ", a ministry official said",
+  // ", according to two commanders".
+  static const std::unordered_set<std::string> report = {
+      "said", "says", "told", "confirmed", "reported", "according", "added", "claimed", "stated"};
+  for (ReasonClause& r : out) {
+    size_t comma = std::string_view::npos;
+    for (const Word& x : w) {
+      if (x.start <= r.start) continue;
+      size_t c = sentence.rfind(',', x.start);
+      if (report.count(x.fold) && c != std::string_view::npos && c > r.start && x.start - c < 60) {
+        comma = c;
+        break;
+      }
+    }
+    if (comma != std::string_view::npos) r.end = comma;
   }
   // Trim each clause's end: closing punctuation stays out.
   for (ReasonClause& r : out) {
@@ -90,10 +122,21 @@ std::vector<ReasonClause> FindReasonClauses(std::string_view sentence, bool pres
   return out;
 }
 
-std::vector<std::string> ClauseKeys(std::string_view clause) {
+std::vector<std::string> ReasonSearchWords(bool presence) {
+  std::set<std::string> words;
+  for (const Cue& c : Cues()) {
+    if ((c.focus == "presence" && !presence) || (c.focus == "action" && presence)) continue;
+    for (const std::string& w : c.words)
+      if (!IsStopword(w) && w.size() > 2) words.insert(w);
+  }
+  return std::vector<std::string>(words.begin(), words.end());
+}
+
+std::vector<std::string> ClauseKeys(std::string_view clause, const std::vector<std::string>& ignore) {
   std::set<std::string> keys;
   for (const Word& w : Words(clause)) {
     if (IsStopword(w.fold) || w.fold.size() < 3) continue;
+    if (std::find(ignore.begin(), ignore.end(), w.stem) != ignore.end()) continue;
     int g = SynonymGroup(w.stem);
     keys.insert(g >= 0 ? "#" + std::to_string(g) : w.stem);
   }
@@ -105,7 +148,9 @@ double ClauseOverlap(const std::vector<std::string>& a, const std::vector<std::s
   size_t shared = 0;
   for (const std::string& k : a)
     if (std::binary_search(b.begin(), b.end(), k)) ++shared;
-  if (shared < 2) return 0;
+  if (shared < 2 && std::min(a.size(), b.size()) > 3) return 0;
+  // A short clause does not swallow a long one that only starts the same way.
+  if (static_cast<double>(shared) / static_cast<double>(std::max(a.size(), b.size())) < 0.2) return 0;
   return static_cast<double>(shared) / static_cast<double>(std::min(a.size(), b.size()));
 }
 

@@ -28,11 +28,15 @@ struct ReasonClause {
 // action. Questions (sentences ending in '?') have none.
 std::vector<ReasonClause> FindReasonClauses(std::string_view sentence, bool presence);
 
-// Content-word keys of a clause for grouping (stems; synonyms share a key).
-std::vector<std::string> ClauseKeys(std::string_view clause);
+// The content words of the cue phrases (for widening an evidence search towards reasons).
+std::vector<std::string> ReasonSearchWords(bool presence);
+
+// Content-word keys of a clause for grouping (stems; synonyms share a key), leaving out
+// the stems in `ignore` (the names the question is about).
+std::vector<std::string> ClauseKeys(std::string_view clause, const std::vector<std::string>& ignore = {});
 
 // How much two clauses say the same thing: shared keys over the smaller key set (0..1);
-// 0 when they share fewer than two keys.
+// 0 when they share fewer than two keys (one suffices when a clause has at most three).
 double ClauseOverlap(const std::vector<std::string>& a, const std::vector<std::string>& b);
 
 }  // namespace ask

@@ -124,7 +124,9 @@ Found FindCue(const Document& doc, const std::vector<Word>& w) {
       f.cue_word = k;
       // "The IRGC confirmed ..., according to Fars": Fars is the channel, the IRGC speaks.
       Found inner = FindVerbCue(doc, w);
-      if (inner.ok && inner.cue_word < k) {
+      bool pronoun = inner.ok && inner.source.end - inner.source.begin == 1 &&
+                     (w[inner.source.begin].cls & events::kPron);
+      if (inner.ok && inner.cue_word < k && !pronoun && w[inner.cue_word].lemma != "tell") {
         inner.channel = p;
         inner.cue = f.cue + "; " + inner.cue;
         return inner;
@@ -294,7 +296,9 @@ void Attribute(Document* doc) {
         l.span = events::SpanOf(w, f.channel);
         l.source = std::string(doc->Text(l.span));
         l.sourcing = Sourcing::kOutlet;
-        a.chain.push_back(l);
+        bool known = false;
+        for (const SourceLink& c : a.chain) known = known || (c.sourcing == Sourcing::kOutlet && c.source == l.source);
+        if (!known) a.chain.push_back(l);
       }
       SourceLink src;
       src.span = events::SpanOf(w, f.source);

@@ -2,6 +2,7 @@
 // shared by the text-dump and HTML cleaners.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 #include <string>
@@ -16,35 +17,83 @@ namespace {
 
 struct BoilerplateLexicon {
   std::unordered_set<std::string> exact;
-  std::vector<std::string> prefixes;
-  std::vector<std::string> contains;
+  size_t longest_exact = 0;
+  std::unique_ptr<RE2> prefix;    // (?i)^(?:p1|p2|...), on the trimmed line
+  std::unique_ptr<RE2> contains;  // (?i)(?:c1|c2|...)
 };
+
+// One case-insensitive alternation of literal phrases (spaces match any white space run).
+std::unique_ptr<RE2> Alternation(const std::vector<std::string>& phrases, bool anchored) {
+  std::string pattern = anchored ? "(?i)^(?:" : "(?i)(?:";
+  for (size_t i = 0; i < phrases.size(); ++i) {
+    if (i > 0) pattern += '|';
+    std::string quoted = RE2::QuoteMeta(phrases[i]);
+    std::string spaced;
+    for (size_t k = 0; k < quoted.size(); ++k) {
+      if (quoted[k] == '\\' && k + 1 < quoted.size() && quoted[k + 1] == ' ') {
+        spaced += "\\s+";
+        ++k;
+      } else {
+        spaced += quoted[k];
+      }
+    }
+    pattern += spaced;
+  }
+  pattern += ")";
+  RE2::Options opt;
+  opt.set_max_mem(64 << 20);
+  auto re = std::make_unique<RE2>(pattern, opt);
+  if (!re->ok()) return nullptr;
+  return re;
+}
 
 const BoilerplateLexicon& Lexicon() {
   static const BoilerplateLexicon* lex = [] {
     auto* l = new BoilerplateLexicon();
+    std::vector<std::string> prefixes, contains;
     for (const auto& row : ReadDataTable("boilerplate.tsv")) {
       if (row.size() < 2 || row[1].empty()) continue;
-      if (row[0] == "exact") l->exact.insert(row[1]);
-      else if (row[0] == "prefix") l->prefixes.push_back(row[1]);
-      else if (row[0] == "contains") l->contains.push_back(row[1]);
+      if (row[0] == "exact") {
+        l->exact.insert(row[1]);
+        l->longest_exact = std::max(l->longest_exact, row[1].size());
+      } else if (row[0] == "prefix") {
+        prefixes.push_back(row[1]);
+      } else if (row[0] == "contains") {
+        contains.push_back(row[1]);
+      }
     }
+    if (!prefixes.empty()) l->prefix = Alternation(prefixes, true);
+    if (!contains.empty()) l->contains = Alternation(contains, false);
     return l;
   }();
   return *lex;
 }
 
-const std::vector<std::unique_ptr<RE2>>& OutletPatterns() {
+struct OutletPattern {
+  std::unique_ptr<RE2> re;
+  std::string keyword;  // lower case; the line must contain it (cheap filter)
+};
+
+const std::vector<OutletPattern>& OutletPatterns() {
   static const auto* pats = [] {
-    auto* v = new std::vector<std::unique_ptr<RE2>>();
+    auto* v = new std::vector<OutletPattern>();
     for (const auto& row : ReadDataTable("clean_outlet_patterns.tsv")) {
       if (row.empty() || row[0].empty()) continue;
       auto re = std::make_unique<RE2>(row[0], RE2::Quiet);
-      if (re->ok() && re->NumberOfCapturingGroups() == 1) v->push_back(std::move(re));
+      if (!re->ok() || re->NumberOfCapturingGroups() != 1) continue;
+      v->push_back(OutletPattern{std::move(re), row.size() > 1 ? row[1] : ""});
     }
     return v;
   }();
   return *pats;
+}
+
+// ASCII lower case of `s`.
+std::string FoldAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  return out;
 }
 
 const std::vector<std::string>& Rubrics() {
@@ -61,6 +110,7 @@ const std::vector<std::string>& Rubrics() {
 size_t SpaceAt(std::string_view s, size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (c < 0xC2) return 0;
   if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
   if (c == 0xE2 && i + 2 < s.size()) {
     unsigned char b = static_cast<unsigned char>(s[i + 1]), d = static_cast<unsigned char>(s[i + 2]);
@@ -77,10 +127,13 @@ size_t SpaceAt(std::string_view s, size_t i) {
   return 0;
 }
 
+std::string CollapseSpaceImpl(std::string_view s);
+
 // Lower-cased, spaces collapsed, trailing ".:!|>»›" and spaces removed.
 std::string LineKey(std::string_view line) {
-  std::string s = CollapseSpace(line);
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string s = CollapseSpaceImpl(line);
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   while (!s.empty()) {
     unsigned char c = static_cast<unsigned char>(s.back());
     if (c == '.' || c == ':' || c == '!' || c == '|' || c == '>' || c == ' ') {
@@ -117,7 +170,10 @@ std::string_view TrimSpace(std::string_view s) {
   return s.substr(b, e - b);
 }
 
-std::string CollapseSpace(std::string_view s) {
+std::string CollapseSpace(std::string_view s) { return CollapseSpaceImpl(s); }
+
+namespace {
+std::string CollapseSpaceImpl(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool space = false;
@@ -134,27 +190,34 @@ std::string CollapseSpace(std::string_view s) {
   }
   return out;
 }
+}  // namespace
 
 bool IsBoilerplateLine(std::string_view line) {
   const BoilerplateLexicon& lex = Lexicon();
-  std::string key = LineKey(line);
-  if (key.empty()) return false;
-  if (lex.exact.count(key)) return true;
-  for (const std::string& p : lex.prefixes)
-    if (key.size() >= p.size() && key.compare(0, p.size(), p) == 0) return true;
-  if (key.size() < 800) {
-    for (const std::string& p : lex.contains)
-      if (key.find(p) != std::string::npos) return true;
+  std::string_view t = TrimSpace(line);
+  if (t.empty()) return false;
+  // Exact phrases are short; allow some room for spaces and trailing punctuation.
+  if (t.size() <= lex.longest_exact + 8) {
+    std::string key = LineKey(t);
+    if (!key.empty() && lex.exact.count(key)) return true;
   }
+  re2::StringPiece in(t.data(), t.size());
+  if (lex.prefix != nullptr && RE2::PartialMatch(in, *lex.prefix)) return true;
+  if (t.size() < 800 && lex.contains != nullptr && RE2::PartialMatch(in, *lex.contains)) return true;
   return false;
 }
 
 std::string OutletFromLine(std::string_view line) {
-  std::string s = CollapseSpace(line);
-  if (s.size() > 2000) s.resize(2000);
-  for (const auto& re : OutletPatterns()) {
+  std::string s;
+  const std::string folded = FoldAscii(line.substr(0, 2000));
+  for (const OutletPattern& p : OutletPatterns()) {
+    if (!p.keyword.empty() && folded.find(p.keyword) == std::string::npos) continue;
+    if (s.empty()) {
+      s = CollapseSpace(line);
+      if (s.size() > 2000) s.resize(2000);
+    }
     std::string name;
-    if (RE2::PartialMatch(s, *re, &name)) {
+    if (RE2::PartialMatch(s, *p.re, &name)) {
       std::string_view t = TrimSpace(name);
       if (!t.empty()) return std::string(t);
     }

@@ -20,9 +20,9 @@ void DropRepeatedBlocks(bool html, Page* page) {
   std::vector<std::string> keys;
   kept.reserve(page->blocks.size());
   for (PageBlock& b : page->blocks) {
-    std::string key = CollapseSpace(b.text);
+    std::string key = html ? CollapseSpace(b.text) : b.text;
     bool repeat = false;
-    if (key.size() >= 30) {
+    if (key.size() >= 30 && (!html || b.kind == BlockKind::kCaption)) {
       if (html) {
         repeat = b.kind == BlockKind::kCaption && !captions.insert(key).second;
       } else {

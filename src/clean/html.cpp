@@ -256,7 +256,7 @@ struct Res {
                "skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|"
                "yom-remote|newsletter|subscribe|promo|share|sharing|cookie|consent|signup|"
                "outbrain|taboola|recirc|trending|most-popular|mostpopular|read-more|readmore|"
-               "toolbar|masthead|byline-share|paywall|disclosure|advert"};
+               "toolbar|masthead|byline-share|paywall|advert"};
   RE2 maybe{"(?i)and|article|body|column|content|main|shadow|story|post|entry|text"};
   RE2 positive{"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|"
                "blog|story|prose"};
@@ -357,6 +357,7 @@ bool HasBlockChild(const Tree& t, const HtmlNode& n) {
 // whose class or id says they are ads, comments, share bars, related links.
 void RemoveChrome(Tree* t, bool strip_unlikely) {
   const Res& r = R();
+  Measure(t);
   for (size_t i = 0; i < t->nodes.size(); ++i) {
     HtmlNode& n = t->nodes[i];
     if (n.tag == kText) continue;
@@ -364,8 +365,12 @@ void RemoveChrome(Tree* t, bool strip_unlikely) {
     if (n.hidden) { n.removed = true; continue; }
     if (n.tag == kNav || n.tag == kAside || n.tag == kFooter || n.tag == kDialog || n.tag == kMenu ||
         n.tag == kIframe) {
-      n.removed = true;
-      continue;
+      // Markup errors can leave the article inside a <nav>: keep chrome that holds prose.
+      bool prose = n.paragraphs >= 3 && LinkDensity(n) < 0.3 && n.text_len > 500;
+      if (!prose) {
+        n.removed = true;
+        continue;
+      }
     }
     if (!n.role.empty() && RE2::FullMatch(n.role, r.unlikely_roles)) { n.removed = true; continue; }
     if (strip_unlikely && !n.class_id.empty() && n.tag != kBody && n.tag != kA && n.tag != kHtml &&
@@ -458,6 +463,22 @@ int ScoreCandidates(Tree* t) {
   return top;
 }
 
+// True when the text below node `i` has a sentence end (". " or a final period).
+bool EndsWithSentence(const Tree& t, int i) {
+  std::string text;
+  std::vector<int> stack{i};
+  while (!stack.empty() && text.size() < 400) {
+    int k = stack.back();
+    stack.pop_back();
+    const HtmlNode& c = t.nodes[k];
+    if (c.removed) continue;
+    if (c.tag == kText) text += c.text;
+    for (auto it = c.kids.rbegin(); it != c.kids.rend(); ++it) stack.push_back(*it);
+  }
+  std::string_view v = TrimSpace(text);
+  return v.find(". ") != std::string_view::npos || (!v.empty() && v.back() == '.');
+}
+
 // The sibling nodes that belong with the top candidate, in document order.
 std::vector<int> ArticleNodes(const Tree& t, int top) {
   std::vector<int> out;
@@ -476,14 +497,7 @@ std::vector<int> ArticleNodes(const Tree& t, int top) {
     if (!append && s.tag == kP) {
       double ld = LinkDensity(s);
       if (s.text_len > 80 && ld < 0.25) append = true;
-      else if (s.text_len < 80 && s.text_len > 0 && ld == 0) {
-        // ends with a sentence
-        append = false;
-        for (int q = k + 1; q < static_cast<int>(t.nodes.size()); ++q) {
-          (void)q;
-          break;
-        }
-      }
+      else if (s.text_len < 80 && s.text_len > 0 && ld == 0) append = EndsWithSentence(t, k);
     }
     if (append) out.push_back(k);
   }
@@ -1079,6 +1093,16 @@ void CleanHtml(std::string_view raw, Page* page) {
       best = std::move(trial.blocks);
     }
     if (best_len >= 500) break;
+  }
+  // A date written near the top of the article ("Published 3 January 2020 10:30").
+  if (!page->meta.published.known()) {
+    for (size_t i = 0; i < best.size() && i < 12; ++i) {
+      PubDate d;
+      if (best[i].text.size() <= 80 && ParseDateValue(best[i].text, &d) && d.precision >= DatePrecision::kDay) {
+        page->meta.published = d;
+        break;
+      }
+    }
   }
   // The article's own headline: keep it once, as the title block.
   std::vector<PageBlock> blocks;

@@ -258,6 +258,10 @@ void CleanTextDump(std::string_view raw, Page* page) {
   std::vector<Line> lines = SplitLines(raw);
   BlockBuilder out(page);
 
+  std::vector<char> boiler(lines.size(), 0);
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (!lines[i].blank) boiler[i] = IsBoilerplateLine(lines[i].text);
+
   // Metadata that only boilerplate states: read it before anything is dropped.
   for (const Line& l : lines) {
     if (l.blank || l.text.size() > 1200) continue;
@@ -285,7 +289,7 @@ void CleanTextDump(std::string_view raw, Page* page) {
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.blank || BulletLength(l.text) > 0) continue;
-    if (CountWords(l.text) >= 15 && EndsSentence(l.text) && !IsBoilerplateLine(l.text)) {
+    if (CountWords(l.text) >= 15 && EndsSentence(l.text) && !boiler[i]) {
       body_start = i;
       break;
     }
@@ -294,9 +298,32 @@ void CleanTextDump(std::string_view raw, Page* page) {
   size_t body_end = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
-    if (!l.blank && CountWords(l.text) >= 8 && EndsSentence(l.text) && !IsBoilerplateLine(l.text)) body_end = i;
+    if (!l.blank && CountWords(l.text) >= 8 && EndsSentence(l.text) && !boiler[i]) body_end = i;
   }
 
+  // The title: the first header line that reads like a headline; a line of four words or
+  // more beats an earlier short one (a site name or section label above the headline).
+  int title_pick = -1;
+  if (!qa) {
+    int first_short = -1;
+    for (size_t i = 0; i < body_start && i < lines.size(); ++i) {
+      const Line& l = lines[i];
+      if (l.blank || BulletLength(l.text) > 0) continue;
+      std::string_view title = StripRubric(l.text);
+      if (boiler[i] && title.size() == l.text.size()) continue;
+      FoundDate fd;
+      if (!HasLetter(l.text) || DateLine(l.text, &fd)) continue;
+      if (title.size() > 300 || CountWords(title) < 2 || EndsSentence(title) || IsBoilerplateLine(title) ||
+          LooksLikeGluedMenu(title) || LooksLikeLinkList(title))
+        continue;
+      if (CountWords(title) >= 4) {
+        title_pick = static_cast<int>(i);
+        break;
+      }
+      if (first_short < 0) first_short = static_cast<int>(i);
+    }
+    if (title_pick < 0) title_pick = first_short;
+  }
   bool have_title = false;
   int title_line = -1;
   std::vector<PubDate> stated_dates;  // dates of date lines, in order
@@ -415,10 +442,9 @@ void CleanTextDump(std::string_view raw, Page* page) {
       last_was_text = false;
       continue;
     }
-    if (!have_title && head && !qa) {
+    if (!have_title && static_cast<int>(i) == title_pick) {
       std::string_view title = StripRubric(t);
-      if (title.size() <= 300 && CountWords(title) >= 2 && !EndsSentence(title) && !IsBoilerplateLine(title) &&
-          !LooksLikeGluedMenu(title) && !LooksLikeLinkList(title)) {
+      {
         have_title = true;
         title_line = static_cast<int>(i);
         page->meta.title = CollapseSpace(title);
@@ -452,7 +478,7 @@ void CleanTextDump(std::string_view raw, Page* page) {
     }
 
     // ---- Boilerplate.
-    if (IsBoilerplateLine(t) || LooksLikeGluedMenu(t) || LooksLikeLinkList(t)) {
+    if ((t.size() == l.text.size() ? boiler[i] : IsBoilerplateLine(t)) || LooksLikeGluedMenu(t) || LooksLikeLinkList(t)) {
       last_was_text = false;
       continue;
     }

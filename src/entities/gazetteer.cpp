@@ -57,12 +57,18 @@ EntityLexicons* Load() {
     e.exact_case = AllCaps(row[0]) && row[0].size() <= 4;
     e.common_word = lex->english.count(key) > 0;
     lex->gazetteer.emplace(key, e);
+    for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1))
+      lex->gazetteer_prefixes.insert(key.substr(0, sp));
+    lex->gazetteer_prefixes.insert(key);
     lex->max_gazetteer_words = std::max(lex->max_gazetteer_words, WordCount(key));
   }
   for (const auto& row : ReadDataTable("entities/titles.tsv")) {
     if (row.empty() || row[0].empty()) continue;
     std::string key = EntryKey(row[0]);
     lex->titles.insert(key);
+    for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1))
+      lex->title_prefixes.insert(key.substr(0, sp));
+    lex->title_prefixes.insert(key);
     lex->max_title_words = std::max(lex->max_title_words, WordCount(key));
   }
   for (const auto& row : ReadDataTable("entities/org_words.tsv")) {

@@ -25,7 +25,11 @@ struct GazetteerEntry {
 struct EntityLexicons {
   std::unordered_map<std::string, GazetteerEntry> gazetteer;
   int max_gazetteer_words = 1;
+  // Every word prefix of a gazetteer entry ("united", "united states"), so a lookup stops
+  // as soon as no entry can match.
+  std::unordered_set<std::string> gazetteer_prefixes;
   std::unordered_set<std::string> titles;
+  std::unordered_set<std::string> title_prefixes;
   int max_title_words = 1;
   std::unordered_set<std::string> org_tail;
   std::unordered_set<std::string> org_head;

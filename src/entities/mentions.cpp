@@ -190,8 +190,9 @@ class MentionFinder {
           std::string_view tail = text.substr(text.rfind('-') + 1);
           bool head_lower = head[0] >= 'a' && head[0] <= 'z';
           bool tail_lower = tail[0] >= 'a' && tail[0] <= 'z';
+          bool tail_upper = (tail[0] >= 'A' && tail[0] <= 'Z') || static_cast<unsigned char>(tail[0]) >= 0x80;
           std::string head_low = FoldName(head);
-          if (head_lower && !tail_lower) {
+          if (head_lower && tail_upper) {
             if (IsLowerParticle(head_low) || lex_.particles.count(head_low)) {
               k.particle_name = true;  // "al-Muhandis", "bin-Laden"
               k.cap = true;
@@ -213,12 +214,37 @@ class MentionFinder {
           }
         }
         k.low = FoldName(Raw(k.start, k.end));
-        k.common = lex_.english.count(k.low) > 0;
+        // Only capitalised words are ever asked whether they are ordinary words.
+        if (k.cap || k.allcaps) k.common = IsEnglishWord(k.low);
       } else {
         k.low = FoldName(Raw(k.start, k.end));
       }
       toks_.push_back(std::move(k));
     }
+  }
+
+  // An ordinary English word, or a plural or inflection of one ("scorers", "automakers").
+  bool IsEnglishWord(const std::string& w) const {
+    if (lex_.english.count(w)) return true;
+    size_t n = w.size();
+    if (n < 4) return false;
+    if (w[n - 1] == 's' && w[n - 2] != 's') {
+      if (lex_.english.count(w.substr(0, n - 1))) return true;
+      if (n > 4 && w[n - 2] == 'e' && lex_.english.count(w.substr(0, n - 2))) return true;
+      if (n > 4 && w.compare(n - 3, 3, "ies") == 0 && lex_.english.count(w.substr(0, n - 3) + "y")) return true;
+    }
+    return false;
+  }
+
+  // Named events ("World Cup", "U.S. Open", "Gulf War"): not a person, organisation or place;
+  // this stage has no type for them, so they are left out rather than mistyped.
+  bool EventName(int first, int last) const {
+    static const std::unordered_set<std::string_view> kEvent = {
+        "cup", "open", "championship", "championships", "games", "olympics", "olympic", "series",
+        "classic", "prix", "war", "revolution", "trophy", "masters", "invitational", "tournament",
+        "festival", "marathon", "rally", "derby", "bowl", "uprising", "intifada", "crisis", "day"};
+    if (!kEvent.count(toks_[last].low)) return false;
+    return last > first || toks_[last].low == "olympics" || toks_[last].low == "olympic";
   }
 
   // A sentence whose capitalisation says nothing: all caps, or a title-case headline.
@@ -271,6 +297,7 @@ class MentionFinder {
       if (!toks_[last].word) break;
       if (!key.empty()) key += ' ';
       key += toks_[last].low;
+      if (!lex_.title_prefixes.count(key)) break;
       if (lex_.titles.count(key)) best = last;
       if (toks_[last].ends_chunk) break;
     }
@@ -285,6 +312,7 @@ class MentionFinder {
       int last = first + n - 1;
       if (!key.empty()) key += ' ';
       key += toks_[last].low;
+      if (!lex_.gazetteer_prefixes.count(key)) break;
       auto it = lex_.gazetteer.find(key);
       if (it != lex_.gazetteer.end()) {
         bool ok = true;
@@ -361,7 +389,9 @@ class MentionFinder {
       const Tok& t = toks_[first];
       const GazetteerEntry* g = nullptr;
       int gl = GazetteerAt(first, last, &g);
-      if (gl >= 0 && !(gl == first && g->common_word && (t.sent_start || IsFunctionWord(t.low)))) break;
+      // "Polish Foreign Minister", "China's...": places and peoples that are also words.
+      bool keep_common = gl >= first && g->type != EntityType::kOrg;
+      if (gl >= 0 && (keep_common || !(gl == first && g->common_word && (t.sent_start || IsFunctionWord(t.low))))) break;
       bool initial_common = t.sent_start && t.common && !lex_.given_names.count(t.low) &&
                             !lex_.family_names.count(t.low);
       if (IsFunctionWord(t.low) || initial_common) {
@@ -392,6 +422,8 @@ class MentionFinder {
         // "President Donald Trump", "Maj. Gen. Qassem Soleimani": the title is an attribute.
         titles.emplace_back(Raw(toks_[p].start, toks_[tl].end));
         p = tl + 1;
+        // "Duke of Norfolk", "Prince of Wales": a title of a place, not a name after a title.
+        if (p <= last && IsFunctionWord(toks_[p].low)) return;
         continue;
       }
       if (tl == last && titles.empty()) return;  // a title alone ("the President")
@@ -400,6 +432,13 @@ class MentionFinder {
         // "Iranian General ...", "US President ...": a known name before a title or a person.
         int next_title = TitleStartingAt(gl + 1, last);
         if (next_title >= 0 && next_title < last) split = true;
+        if (g->type == EntityType::kNorp && !EndsWithOrgWord(gl + 1, last) && !toks_[gl + 1].common)
+          split = true;  // "American Oliver Hale": a nationality before a name
+        if (g->type != EntityType::kOrg && EventName(gl + 1, last)) {
+          // "U.S. Labor Day": the place, then an event this stage leaves out.
+          AddCandidate(p, gl, g->type, kStrong, "gazetteer:" + g->kind.substr(0, g->kind.find(':')), {});
+          return;
+        }
         if (g->type == EntityType::kNorp || g->type == EntityType::kGpe) {
           if (lex_.given_names.count(toks_[gl + 1].low) && !EndsWithOrgWord(gl + 1, last)) split = true;
           // "Iraqi Shi'ite", "Iranian Hezbollah": two known names side by side.
@@ -433,9 +472,17 @@ class MentionFinder {
     }
   }
 
-  // "P." or "J.R.": a capital initial.
+  static bool IsRomanNumeral(std::string_view w) {
+    if (w.empty()) return false;
+    for (char c : w)
+      if (c != 'i' && c != 'v' && c != 'x') return false;
+    return true;
+  }
+
+  // "P." or "J.R.": a capital initial, not a known abbreviation like "U.S.".
   bool IsInitial(int i) const {
     std::string_view t = Raw(toks_[i].start, toks_[i].end);
+    if (lex_.gazetteer.count(toks_[i].low)) return false;
     if (t.size() < 2 || t.back() != '.') return false;
     for (size_t k = 0; k < t.size(); ++k) {
       char c = t[k];
@@ -475,6 +522,7 @@ class MentionFinder {
       AddCandidate(first, last, g->type, kStrong, "gazetteer:" + g->kind.substr(0, g->kind.find(':')), titles);
       return;
     }
+    if (titles.empty() && EventName(first, last)) return;
     if (!titles.empty()) {
       AddCandidate(first, last, EntityType::kPerson, kStrong, "title+name", titles);
       return;
@@ -535,6 +583,15 @@ class MentionFinder {
       AddCandidate(first, last, EntityType::kPerson, kContext, "family-name", {});
       return;
     }
+    // An ordinary word in capitals ("TENNIS", "LEAGUE"), a Roman numeral ("XI"), single
+    // letters ("W D L" in a table): no names.
+    if (n == 1 && f.allcaps && (f.common || IsRomanNumeral(f.low))) return;
+    {
+      bool letters_only = true;
+      for (int k = first; k <= last; ++k)
+        if (Raw(toks_[k].start, toks_[k].end).size() > 2) letters_only = false;
+      if (letters_only && n >= 2) return;
+    }
     // All-caps short word: an acronym, usually an organisation.
     if (n == 1 && f.allcaps && f.low.size() <= 6) {
       AddCandidate(first, last, EntityType::kOrg, kWeak, "acronym", {});
@@ -563,6 +620,10 @@ class MentionFinder {
         return;
       }
     }
+    if (n == 1 && lex_.given_names.count(f.low) && !f.common) {
+      AddCandidate(first, last, EntityType::kPerson, kContext, "given-name", {});
+      return;
+    }
     if (IsPlacePreposition(pw) && !(pw == "to" && IsSpeechVerb(nw))) {
       AddCandidate(first, last, EntityType::kGpe, kContext, "context:place", {});
       return;
@@ -579,10 +640,6 @@ class MentionFinder {
       AddCandidate(first, last, EntityType::kPerson, kContext, "family-name", {});
       return;
     }
-    if (pw == "the") {
-      AddCandidate(first, last, EntityType::kOrg, kWeak, "context:the", {});
-      return;
-    }
     if (n >= 2 && n <= 3) {
       bool plain = true;
       for (int k = first; k <= last; ++k)
@@ -592,9 +649,27 @@ class MentionFinder {
         return;
       }
     }
+    if (pw == "the") {
+      AddCandidate(first, last, EntityType::kOrg, kWeak, "context:the", {});
+      return;
+    }
     // A single ordinary English word, capitalised for emphasis or after a colon: no name.
     if (n == 1 && f.common && !f.allcaps) return;
-    AddCandidate(first, last, n <= 3 ? EntityType::kPerson : EntityType::kOrg, kWeak, "capitalized", {});
+    if (n >= 2) {
+      // "British Universities", "Chicago NAPM", "Jones Medical": a common word or an acronym
+      // at the end is seldom part of a person's name.
+      bool acronym_inside = false;
+      for (int k = first; k <= last; ++k)
+        if (toks_[k].allcaps && !f.allcaps) acronym_inside = true;
+      bool name_word = lex_.family_names.count(l.low) || lex_.given_names.count(l.low);
+      if (acronym_inside || (l.common && !name_word && !l.allcaps)) {
+        AddCandidate(first, last, EntityType::kOrg, kWeak, "capitalized-org", {});
+        return;
+      }
+    }
+    // A single unknown word that no full name in the document explains: organisations are
+    // often named by one word ("Rabobank", "Pirelli"), people are introduced in full first.
+    AddCandidate(first, last, n == 1 || n > 3 ? EntityType::kOrg : EntityType::kPerson, kWeak, "capitalized", {});
   }
 
   // Names and types learned from the normally cased body, for headlines and weak mentions.
@@ -660,7 +735,7 @@ class MentionFinder {
         i = kl + 1;
         continue;
       }
-      if (gl >= 0 && !(gl == i && g->common_word)) {
+      if (gl >= 0 && !(gl == i && g->common_word && g->type == EntityType::kOrg)) {
         AddCandidate(i, gl, g->type, kStrong, "gazetteer:" + g->kind.substr(0, g->kind.find(':')), {});
         i = gl + 1;
         continue;
@@ -718,7 +793,7 @@ class MentionFinder {
           continue;
         }
       }
-      if (c.first == c.last && org_parts_.count(key) && c.type != EntityType::kOrg) {
+      if (c.first == c.last && c.strength == kWeak && org_parts_.count(key) && c.type != EntityType::kOrg) {
         c.type = EntityType::kOrg;
         c.rule += "+org-part";
         continue;
@@ -767,6 +842,15 @@ class MentionFinder {
            toks_[i].low.size() > 0 && toks_[i].low[0] >= '0' && toks_[i].low[0] <= '9';
   }
 
+  // A plain score ("3", not "3-45" or "1996-08-30") right after token `i`.
+  bool ScoreAfter(int i) const {
+    int n = i + 1;
+    if (!IsNumberTok(n) || toks_[n].sentence != toks_[i].sentence) return false;
+    for (char ch : toks_[n].low)
+      if (ch < '0' || ch > '9') return false;
+    return toks_[n].low.size() <= 3;
+  }
+
   // A dateline: a place opening a sentence, a date after it ("LONDON 1996-08-30").
   bool Dateline(const Candidate& c) const {
     if (!toks_[c.first].sent_start) return false;
@@ -789,11 +873,14 @@ class MentionFinder {
       if (Dateline(c)) continue;
       int p = c.first - 1;
       bool same_prev = p >= 0 && toks_[p].sentence == toks_[c.first].sentence;
-      if (same_prev && (toks_[p].low == "in" || toks_[p].low == "from" || toks_[p].low == "near")) continue;
+      if (same_prev && (toks_[p].low == "in" || toks_[p].low == "from" || toks_[p].low == "near" || (toks_[p].low == "at" && !toks_[p].allcaps))) continue;
       if (unknown && !place) {
-        int n = c.last + 1;
-        bool score_next = IsNumberTok(n) && toks_[n].sentence == toks_[c.last].sentence;
-        if (!score_next) continue;
+        // A results line: "Karlsruhe 3 Bochum 1", this name and another each before a score.
+        if (c.first != c.last || !ScoreAfter(c.last)) continue;
+        int others = 0;
+        for (const Candidate& o : cands_)
+          if (&o != &c && toks_[o.first].sentence == toks_[c.first].sentence && ScoreAfter(o.last)) ++others;
+        if (others == 0) continue;
       }
       c.type = EntityType::kOrg;
       c.rule += "+team";

@@ -31,6 +31,7 @@ bool LooksLikeVerb(const std::vector<Word>& w, size_t i) {
   if (IsCap(x) && !(x.flags & kTokSentenceStart)) return false;
   // Past forms and participles end phrases unless a determiner makes them adjectives
   // ("the wounded", "an armed group").
+  if (x.past && !x.past_participle) return !(i > 0 && (w[i - 1].cls & kDet));  // "gave", "blew"
   if (x.past_participle || x.ing) {
     if (i > 0 && (w[i - 1].cls & kDet)) return false;
     if (x.ing && i + 1 < w.size() && IsCap(w[i + 1]) == false && (w[i + 1].cls & kDet) == 0 &&

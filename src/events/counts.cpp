@@ -90,6 +90,16 @@ bool ParseQuantity(const std::vector<Word>& w, size_t i, Quantity* q) {
 
 bool IsPeopleNoun(const Word& w) { return IsCueWord(w, "people"); }
 
+bool IsUnit(const Word& w) {
+  static const char* kUnits[] = {"km", "kilometres", "kilometers", "miles", "metres", "meters",
+                                 "tons", "tonnes", "dollars", "euros", "years", "days", "hours",
+                                 "minutes", "weeks", "months", "percent", "%", "times", "rounds",
+                                 "rockets", "missiles", "shells", "feet", "kg", "pounds"};
+  for (const char* u : kUnits)
+    if (w.lower == u) return true;
+  return false;
+}
+
 // Modifiers between a number and its people noun: "US", "Iraqi", "civilian", "more".
 bool IsModifier(const Word& w) {
   if (w.flags & kTokPunct) return w.lower == "-";
@@ -186,7 +196,14 @@ std::vector<FoundCount> FindCounts(const std::vector<Word>& w) {
               if (SlotOf(w[k2]) != nullptr) { slot = SlotOf(w[k2]); anchor = static_cast<int>(k2); break; }
           }
           if (slot != nullptr) {
-            add(slot, q, 1, i, e, anchor);
+            // The named victims before "and": "killed A, B, and seven others" adds two.
+            long long named = 1;
+            if (and_others && anchor >= 0 && static_cast<size_t>(anchor) < i) {
+              named = 1;
+              for (size_t k2 = static_cast<size_t>(anchor) + 1; k2 < i; ++k2)
+                if (w[k2].lower == "," && k2 + 1 < i) ++named;
+            }
+            add(slot, q, named, i, e, anchor);
             i = e;
             continue;
           }
@@ -217,6 +234,13 @@ std::vector<FoundCount> FindCounts(const std::vector<Word>& w) {
         size_t m = e;
         while (m < n && m < e + 3 && IsModifier(w[m]) && !IsPeopleNoun(w[m]) && SlotOf(w[m]) == nullptr) ++m;
         bool people = m < n && IsPeopleNoun(w[m]);
+        // "arrested 20 Palestinians": a plural or a nationality after a slot verb is people,
+        // unless it is a unit.
+        if (!people && verb >= 0 && e < n && !IsUnit(w[e]) && (w[e].flags & kTokWord) &&
+            ((w[e].flags & kTokCapitalized) || (w[e].lower.size() > 3 && w[e].lower.back() == 's'))) {
+          people = true;
+          m = e;
+        }
         size_t after = people ? m + 1 : e;
         if (verb >= 0 && (people || e == n || (w[e].flags & kTokPunct) || (w[e].cls & (kPrep | kConj)))) {
           // "killed 10 in the attack" ok; "killed 10 kilometres" is not people.

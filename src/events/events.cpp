@@ -28,7 +28,7 @@ using events::Phrase;
 using events::Word;
 
 constexpr size_t kNone = static_cast<size_t>(-1);
-constexpr size_t kPatternGap = 4;  // words allowed between two pattern words
+constexpr size_t kPatternGap = 6;  // words allowed between two pattern words
 
 struct Match {
   const events::VerbPattern* pattern = nullptr;
@@ -80,11 +80,14 @@ bool MatchPattern(const std::vector<Word>& w, size_t i, const events::VerbPatter
 bool LooksNominal(const std::vector<Word>& w, size_t i) {
   // A gerund after a preposition is a verb: "guilty of violating", "by storming".
   if (w[i].ing && i > 0 && (w[i - 1].cls & events::kPrep)) return false;
-  for (size_t k = i; k > 0 && i - k < 4; --k) {
+  // A gerund is a noun only right after a determiner or possessive: "Soleimani's killing".
+  const size_t window = w[i].ing ? 1 : 4;
+  for (size_t k = i; k > 0 && i - k < window; --k) {
     const Word& p = w[k - 1];
     if ((p.cls & events::kDet) || p.possessive || p.lower == "of") return true;
-    if (IsPunct(p) || (p.cls & (events::kPrep | events::kConj | events::kBe | events::kHave | events::kModal |
-                                events::kRel | events::kPron | events::kNeg | events::kSubord)) ||
+    bool name = IsCap(p) || (p.flags & kTokAllCaps);
+    if (IsPunct(p) || (!name && (p.cls & (events::kPrep | events::kConj | events::kBe | events::kHave | events::kModal |
+                                          events::kRel | events::kPron | events::kNeg | events::kSubord))) ||
         events::LooksLikeVerb(w, k - 1))
       break;
   }
@@ -114,6 +117,22 @@ std::vector<Match> FindMatches(const std::vector<Word>& w) {
     if (used[i] || IsPunct(w[i]) || (w[i].flags & kTokNumber)) continue;
     // Capitalized words inside a sentence are names ("Quds Force", "Islamic State").
     if (IsCap(w[i]) && !(w[i].flags & kTokSentenceStart) && !title_case) continue;
+    {
+      Word form = w[i];
+      form.lemma = form.lower;  // the list holds forms, not lemmas
+      if (events::IsCueWord(form, "not_trigger") &&
+          !(i > 0 && (w[i - 1].cls & (events::kModal | events::kPron | events::kNeg | events::kDo))))
+        continue;
+    }
+    // A participle used as an adjective: "and armed factions", "the wounded soldiers".
+    if (w[i].past_participle && !w[i].ing && i + 1 < w.size() && i > 0) {
+      const Word& n = w[i + 1];
+      const Word& p = w[i - 1];
+      bool noun_next = (n.flags & kTokWord) && n.cls == 0 && !IsCap(n);
+      bool adj_slot = (p.cls & (events::kDet | events::kConj)) || p.possessive || IsPunct(p) ||
+                      ((p.cls & events::kPrep) && !(p.cls & events::kBe));
+      if (noun_next && adj_slot) continue;
+    }
     const std::string* keys[2] = {&w[i].lemma, &w[i].lower};
     bool done = false;
     for (int kk = 0; kk < 2 && !done; ++kk) {
@@ -224,6 +243,14 @@ bool NegatedBefore(const std::vector<Word>& w, size_t t, bool nominal) {
   size_t s = events::VerbGroupStart(w, t);
   for (size_t k = s; k < t; ++k)
     if (w[k].cls & events::kNeg) return true;
+  // Through a plan or attempt: "was not yet actively seeking to assassinate".
+  if (!nominal && PlannedBefore(w, t)) {
+    for (size_t k = s; k > 0 && s - k < 7; --k) {
+      const Word& p = w[k - 1];
+      if (IsPunct(p) || (p.cls & (events::kSubord | events::kRel))) break;
+      if (p.cls & events::kNeg) return true;
+    }
+  }
   if (nominal && t > 0 && (w[t - 1].lower == "no" || (t > 1 && w[t - 2].lower == "no"))) return true;
   // "failed to meet", "refrained from attacking"
   if (t >= 2 && w[t - 1].lower == "to" && (w[t - 2].lemma == "fail" || w[t - 2].lower == "failed")) return true;
@@ -867,6 +894,23 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
           break;
         }
       }
+      // "An attempt to assassinate X", "a plot to kill X": the object after the pattern.
+      if (e.target.empty() && m.last > m.trigger)
+        e.target = ArgsFrom(ctx, events::ObjectAfter(w, m.last + 1, w.size()), false);
+      // The object of a verb: "launched war games", "gave ... aid", "extend the curfew":
+      // the verb's subject acts.
+      if (e.source.empty()) {
+        for (size_t j = t; j > 0 && t - j < 8; --j) {
+          const Word& p = w[j - 1];
+          if ((p.cls & (events::kStop | events::kSubord | events::kRel)) || p.lower == ",") break;
+          if ((p.cls & events::kPrep) && p.lower != "of") break;
+          bool verb = events::LooksLikeVerb(w, j - 1) || (j >= 2 && (w[j - 2].cls & (events::kModal | events::kDo)));
+          if (verb && !(p.cls & (events::kBe | events::kHave | events::kModal | events::kDo))) {
+            e.source = ArgsFrom(ctx, events::SubjectBefore(w, events::VerbGroupStart(w, j - 1)), true);
+            break;
+          }
+        }
+      }
     }
     for (size_t at : m.extra_targets) {
       for (EventArg& a : ArgsFrom(ctx, events::ObjectAfter(w, at, w.size()), false)) {
@@ -940,7 +984,19 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
     }
     if (target >= 0) out[target].counts.push_back(fc.count);
   }
-  for (EventMention& e : out) doc->events.push_back(std::move(e));
+  // A nominal mention that names no actor and no count adds nothing ("after the strike");
+  // one that names the instrument of another event is that event ("by a US drone strike").
+  for (size_t q = 0; q < out.size(); ++q) {
+    const Match& m = ms[kept[q]];
+    if (!m.nominal) continue;
+    bool inside = false;
+    for (size_t r = 0; r < out.size() && !inside; ++r)
+      if (r != q && out[r].instrument.span.Contains(out[q].trigger) && Violent(out[r].cameo)) inside = true;
+    if (inside || (out[q].source.empty() && out[q].target.empty() && out[q].counts.empty()))
+      out[q].cameo.clear();
+  }
+  for (EventMention& e : out)
+    if (!e.cameo.empty()) doc->events.push_back(std::move(e));
 }
 
 }  // namespace

@@ -25,6 +25,7 @@ std::vector<std::string> SplitWords(const std::string& s) {
 struct IrregularForm {
   std::string lemma;
   bool pp = false;
+  bool past = false;
 };
 
 const std::unordered_map<std::string, IrregularForm>& Irregular() {
@@ -35,6 +36,8 @@ const std::unordered_map<std::string, IrregularForm>& Irregular() {
       IrregularForm f;
       f.lemma = row[1];
       f.pp = row.size() > 2 && (row[2] == "pp" || row[2] == "both");
+      f.past = row.size() > 2 && (row[2] == "past" || row[2] == "both") && f.lemma != "be" &&
+               f.lemma != "have" && f.lemma != "do";
       (*t)[row[0]] = f;
     }
     return t;
@@ -350,8 +353,10 @@ std::vector<Word> SentenceWords(const Document& doc, int sentence, int* first_to
     w.lemma = (t.flags & kTokNumber) ? base : LemmaOf(base);
     if (auto ir = irregular.find(base); ir != irregular.end()) {
       w.past_participle = ir->second.pp;
+      w.past = ir->second.past;
     } else if (base.size() > 3 && base.compare(base.size() - 2, 2, "ed") == 0) {
       w.past_participle = true;
+      w.past = true;
     }
     w.ing = base.size() > 4 && base.compare(base.size() - 3, 3, "ing") == 0;
     words.push_back(std::move(w));

@@ -44,6 +44,7 @@ struct Word {
   uint16_t flags = 0;    // Token flags
   uint32_t cls = 0;      // WordClass bits
   bool past_participle = false;  // "killed", "struck", "taken"
+  bool past = false;             // a past tense form: "killed", "gave", "struck"
   bool ing = false;               // "killing"
   bool possessive = false;        // "Iran's"
 };

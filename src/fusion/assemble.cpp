@@ -141,8 +141,12 @@ void AddActors(SlotBuilder* slot, std::map<std::string, std::set<std::string>>* 
 
 std::vector<std::string> RankedNames(const std::map<std::string, std::set<std::string>>& support,
                                      const std::map<std::string, std::string>& names) {
+  // Resolved entities when there are any: a stray phrase ("mourning ceremony") is no actor.
+  bool any_entity = false;
+  for (const auto& [key, docs] : support) any_entity = any_entity || key[0] == 'e';
   std::vector<std::pair<std::string, size_t>> v;
-  for (const auto& [key, docs] : support) v.emplace_back(key, docs.size());
+  for (const auto& [key, docs] : support)
+    if (!any_entity || key[0] == 'e') v.emplace_back(key, docs.size());
   std::stable_sort(v.begin(), v.end(), [&](const auto& a, const auto& b) {
     if (a.second != b.second) return a.second > b.second;
     return names.at(a.first) < names.at(b.first);
@@ -438,6 +442,13 @@ std::string Describe(const SlotValue& v, const std::map<std::string, std::string
 
 enum class PairKind { kNone, kUncertain, kUpdate, kDispute };
 
+// True if some document reports `a` but not `b`.
+bool OwnDoc(const SlotValue& a, const SlotValue& b) {
+  for (const auto& d : a.docs)
+    if (std::find(b.docs.begin(), b.docs.end(), d) == b.docs.end()) return true;
+  return false;
+}
+
 }  // namespace
 
 std::vector<Conflict> FindConflicts(const Event& event, const std::vector<EventRecord>& records,
@@ -451,6 +462,13 @@ std::vector<Conflict> FindConflicts(const Event& event, const std::vector<EventR
     outlet.emplace(r.doc, r.outlet);
     sentences.push_back(r.sentence);
   }
+  std::set<std::string> source_entities;
+  for (const auto& r : event.mentions)
+    for (size_t i = 0; i < r.mention.source.size() && i < r.source_entities.size(); ++i) {
+      int id = r.source_entities[i];
+      if (id >= 0 && static_cast<size_t>(id) < entities.entities.size())
+        source_entities.insert(entities.entities[static_cast<size_t>(id)].name);
+    }
   // Text-dated values only: a date inferred from context or the page date is no claim.
   std::set<std::string> text_dates;
   for (const auto& r : event.mentions)
@@ -464,11 +482,22 @@ std::vector<Conflict> FindConflicts(const Event& event, const std::vector<EventR
     if (slot.name == "date" && event.date_basis != "text") continue;
     PairKind kind = PairKind::kNone;
     bool any_pair = false;
+    const SlotValue* main_date = nullptr;
+    for (const auto& v : vals)
+      if (slot.name == "date" && v.value == event.date) main_date = &v;
     std::string why;
     for (size_t i = 0; i < vals.size(); ++i) {
       for (size_t j = i + 1; j < vals.size(); ++j) {
         const SlotValue& a = vals[i];
         const SlotValue& b = vals[j];
+        // A contradiction is between reports: some document must give one value and not
+        // the other, both ways (a document that gives both tells of a change itself).
+        if (!OwnDoc(a, b) || !OwnDoc(b, a)) continue;
+        // A date given only by documents that also give the event's date is most likely
+        // the date of something else in their sentence ("said on Sunday that the strike").
+        if (slot.name == "date" && main_date != nullptr &&
+            ((&a != main_date && !OwnDoc(a, *main_date)) || (&b != main_date && !OwnDoc(b, *main_date))))
+          continue;
         bool compatible = true;
         bool counts_differ = false;
         bool rising_ab = true, rising_ba = true;  // for counts: which way a rise goes
@@ -496,6 +525,8 @@ std::vector<Conflict> FindConflicts(const Event& event, const std::vector<EventR
         } else if (slot.name == "instrument") {
           compatible = InstrumentsCompatible(InstrumentClass(a.value), InstrumentClass(b.value));
         } else if (slot.name == "source") {
+          // Only resolved actors can contradict; a stray phrase is no claim of who did it.
+          if (!source_entities.count(a.value) || !source_entities.count(b.value)) continue;
           // Actors that one sentence names together, or one inside the other's name or titles
           // ("US President Donald Trump" and "US"), do not contradict each other.
           compatible = MentionsName(a.value, b.value) || MentionsName(b.value, a.value);
@@ -647,6 +678,7 @@ std::string TrimToTerms(const std::string& sentence, const std::vector<std::stri
   }
   while (!text.empty() && (text.back() == ',' || text.back() == ';' || text.back() == ':' || text.back() == ' '))
     text.pop_back();
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
   const size_t kMax = 220;
   if (text.size() > kMax) {
     size_t cut = text.rfind(' ', kMax - 20);

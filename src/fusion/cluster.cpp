@@ -31,6 +31,22 @@ bool IsNamedType(EntityType t) {
   return t == EntityType::kPerson || t == EntityType::kOrg || t == EntityType::kFac;
 }
 
+// Key of the last word of a capitalised name of at least four letters, else 0.
+uint64_t SurnameKey(const std::string& name) {
+  size_t end = name.size();
+  while (end > 0 && (name[end - 1] == ' ' || name[end - 1] == '.')) --end;
+  size_t start = name.rfind(' ', end == 0 ? 0 : end - 1);
+  start = start == std::string::npos ? 0 : start + 1;
+  if (start >= end || !(name[start] >= 'A' && name[start] <= 'Z')) return 0;
+  std::vector<std::string> w = Words(name.substr(start, end - start));
+  if (w.size() != 1 || w[0].size() < 4) return 0;
+  return (1ull << 62) | (Hash64("surname:" + w[0]) >> 3);
+}
+
+// Surname keys of resolved people carry this bit: two resolved people who share a surname
+// are different people (resolution said so), so their surnames must not meet.
+constexpr uint64_t kResolvedSurname = 1ull << 61;
+
 std::vector<Actor> Actors(const std::vector<EventArg>& args, const std::vector<int>& ids,
                           const Resolution& entities) {
   std::vector<Actor> out;
@@ -54,6 +70,10 @@ std::vector<Actor> Actors(const std::vector<EventArg>& args, const std::vector<i
       a.key = (1ull << 63) | Hash64(k);
       a.name = Squash(args[i].text);
     }
+    bool person = a.entity < 0 || (static_cast<size_t>(a.entity) < entities.entities.size() &&
+                                   entities.entities[static_cast<size_t>(a.entity)].type == EntityType::kPerson);
+    a.surname = person ? SurnameKey(a.name) : 0;
+    if (a.surname != 0 && a.entity >= 0) a.surname |= kResolvedSurname;
     bool dup = false;
     for (const auto& b : out) dup = dup || b.key == a.key;
     if (!dup) out.push_back(std::move(a));
@@ -190,7 +210,9 @@ Decision Score(const MentionFeatures& m, const EventRecord& r, const std::vector
     } else if (best_gap == 1) {
       if (strongest) d.Add(-1.0, "dates one day apart");
     } else if (best_gap <= 3) {
-      d.Add(strongest ? -3.0 : -1.0, "dates ", std::to_string(best_gap), " days apart");
+      // A report's own date often sticks to the event it tells of ("said on Sunday that the
+      // strike..."): a near date costs, but a shared target can still carry the merge.
+      d.Add(strongest ? (best_gap == 2 ? -2.0 : -3.0) : -1.0, "dates ", std::to_string(best_gap), " days apart");
     } else if (strongest) {
       d.Veto("dates ", m.date.value, " and ", best->date.value, " apart");
     } else {
@@ -244,21 +266,38 @@ Decision Score(const MentionFeatures& m, const EventRecord& r, const std::vector
       d.anchor = true;
     else if (proper)
       d.weak_anchor = true;
-  } else if (c.has_named_target) {
-    named = nullptr;
-    for (const auto& n : c.target_names)
-      if (SentenceNames(sentence_words, r.sentence, n)) {
+  } else {
+    if (c.has_named_target) {
+      for (const auto& n : c.target_names) {
+        if (!SentenceNames(sentence_words, r.sentence, n)) continue;
+        // "Anna Osterhold" names her own target, not "Osterhold" of the cluster.
+        bool inside_own = false;
+        for (const auto& t : m.targets) inside_own = inside_own || (t.entity >= 0 && MentionsName(t.name, n.name));
+        if (inside_own) continue;
         named = &n;
         break;
       }
+    }
     if (named != nullptr) {
       d.Add(2.0, "sentence names target ", named->name);
       d.weak_anchor = true;
-    } else if (m_named_target) {
+    } else if (m_named_target && c.has_named_target) {
+      // Resolution says these are different people or groups.
       std::string mine;
       for (const auto& t : m.targets)
         if (t.named) mine = t.name;
       d.Veto("different targets: ", mine, " vs ", (c.target_names.empty() ? "?" : c.target_names[0].name));
+    } else {
+      // An unresolved name meets a person by surname ("Soleimani", "Qassem Soleimani").
+      const Actor* same_surname = nullptr;
+      for (const auto& t : m.targets)
+        if (t.surname != 0 && (HasKey(c.targets, t.surname & ~kResolvedSurname) ||
+                               (t.entity < 0 && HasKey(c.targets, t.surname | kResolvedSurname))))
+          same_surname = &t;
+      if (same_surname != nullptr) {
+        d.Add(1.5, "same target surname ", same_surname->name);
+        d.weak_anchor = true;
+      }
     }
   }
 
@@ -327,7 +366,10 @@ Decision Score(const MentionFeatures& m, const EventRecord& r, const std::vector
   bool targets_agree = m.targets.empty() || c.targets.empty() || shared != nullptr;
   if (same_doc && time_ok && sources_agree && targets_agree) {
     d.Add(1.0, "same document");
-    d.weak_anchor = true;
+    if (same_time)
+      d.anchor = true;
+    else
+      d.weak_anchor = true;
   }
 
   // ---- instrument
@@ -383,7 +425,10 @@ void BlockKeys(const MentionFeatures& m, bool for_query, std::vector<uint64_t>* 
       }
     }
   }
-  for (const auto& t : m.targets) out->push_back(BlockKey(m, "T", std::to_string(t.key)));
+  for (const auto& t : m.targets) {
+    out->push_back(BlockKey(m, "T", std::to_string(t.key)));
+    if (t.surname != 0) out->push_back(BlockKey(m, "S", std::to_string(t.surname & ~kResolvedSurname)));
+  }
   if (!m.place.empty()) {
     const std::string& a = m.place.Anchor();
     out->push_back(BlockKey(m, "P", a.empty() ? m.place.key : a));
@@ -399,6 +444,7 @@ void Join(const MentionFeatures& m, const EventRecord& r, int feature_index, con
     c->docs.push_back(r.doc);
   for (const auto& t : m.targets) {
     if (!HasKey(c->targets, t.key)) c->targets.push_back(t.key);
+    if (t.surname != 0 && !HasKey(c->targets, t.surname)) c->targets.push_back(t.surname);
     if (!t.named) continue;
     c->has_named_target = true;
     auto add_name = [&](const std::string& n) {

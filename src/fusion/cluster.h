@@ -32,6 +32,8 @@ struct Actor {
   bool named = false;       // a resolved PERSON/ORG/FAC entity: a different one means a
                             // different event
   std::string name;         // entity name, or the text as written
+  uint64_t surname = 0;     // for people and unresolved names: a key of the last name, so
+                            // "Soleimani" meets "Qassem Soleimani" (0 when none)
 };
 
 // What the identity decision reads of one record, computed once.

@@ -2,8 +2,6 @@
 #include "fusion/fusion.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <set>
 
 #include "fusion/assemble.h"
@@ -52,15 +50,15 @@ Dossier Fuse(const std::vector<EventRecord>& records, const Resolution& entities
     if (a.date != b.date) return a.date < b.date;
     return a.id < b.id;
   });
-  if (std::getenv("DOSSIER_FUSION_DEBUG") != nullptr)
-    for (auto& [e, c] : built) {
+  for (auto& [e, c] : built) {
       std::fprintf(stderr, "%s %s %s\n", e.id.c_str(), e.date.c_str(), e.summary.c_str());
       for (const auto& n : e.merge_reasons) std::fprintf(stderr, "  + %s\n", n.c_str());
       for (const auto& n : e.near_misses) std::fprintf(stderr, "  - %s\n", n.c_str());
     }
   for (auto& [e, c] : built) {
     for (Conflict& k : FindConflicts(e, records, entities)) out.conflicts.push_back(std::move(k));
-    if (e.real && !e.date.empty()) {
+    // Events the text dates: an event known only by its page's date is no timeline entry.
+    if (e.real && !e.date.empty() && e.date_basis != "published") {
       TimelineEntry t;
       t.date = e.date;
       t.precision = e.precision;

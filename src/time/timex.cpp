@@ -51,6 +51,20 @@ int CodeIndex(const char* const* codes, int n, const std::string& v) {
   return 0;
 }
 
+// The table entries that start with one word, iterated as pointers.
+struct EntryList {
+  const std::vector<WordEntry>* list = nullptr;
+  struct Iterator {
+    const WordEntry* p;
+    const WordEntry* operator*() const { return p; }
+    Iterator& operator++() { ++p; return *this; }
+    bool operator!=(const Iterator& o) const { return p != o.p; }
+  };
+  Iterator begin() const { return {list ? list->data() : nullptr}; }
+  Iterator end() const { return {list ? list->data() + list->size() : nullptr}; }
+  bool empty() const { return list == nullptr || list->empty(); }
+};
+
 // A word of the text as the patterns see it.
 struct Piece {
   Span span;
@@ -70,7 +84,7 @@ struct Piece {
   bool iso = false, slash = false;
   int literal = -1;         // index into Rules::literal_names, or -1
   const std::vector<uint16_t>* first_patterns = nullptr;  // patterns it can start literally
-  std::vector<const WordEntry*> entries;  // table entries whose first word is this key
+  EntryList entries;        // table entries whose first word is this key
   uint64_t classes = 0;     // element classes that may match here
 };
 
@@ -94,6 +108,7 @@ struct Slots {
   bool tonight = false;
   bool every = false;
   bool weak_month = false, abbr_month = false, weak_season = false;
+  bool common_word_month = false;  // "may", "march" in lower case: not a month
   int first_piece = -1;
 };
 
@@ -118,8 +133,8 @@ void ClassifyPiece(const Rules& rules, Piece* p) {
   const std::string& k = p->key;
   auto it = rules.vocab.find(k);
   if (it != rules.vocab.end() && it->second.words != nullptr) {
+    p->entries.list = it->second.words;
     for (const WordEntry& e : *it->second.words) {
-      p->entries.push_back(&e);
       p->classes |= uint64_t{1} << e.cls;
       if (e.cls == timex::kNum || e.cls == timex::kFuzzy) p->classes |= uint64_t{1} << timex::kNumber;
       if (e.cls == timex::kOrd) p->classes |= uint64_t{1} << timex::kDayOfMonth;
@@ -298,7 +313,8 @@ struct Candidate {
 
 class Matcher {
  public:
-  Matcher(const Rules& rules, const std::vector<Piece>& pieces) : rules_(rules), pieces_(pieces) {}
+  Matcher(const Rules& rules, const std::vector<Piece>& pieces)
+      : rules_(rules), pieces_(pieces), numbers_(pieces.size()) {}
 
   // The longest match of pattern `p` starting at piece `i`, if any.
   bool Longest(const Pattern& p, size_t i, Candidate* best) {
@@ -329,7 +345,7 @@ class Matcher {
       for (size_t k = 0; k < el.literal_ids.size(); ++k) {
         if (el.literal_ids[k] == pc.literal) {
           Slots saved = s;
-          ApplyLiteral(el.literals[k], &s);
+          ApplyLiteral(LiteralEffects()[pc.literal], &s);
           From(p, e + 1, i + 1, s);
           s = saved;
           break;
@@ -466,7 +482,8 @@ class Matcher {
         s->month = we.number;
         s->weak_month = (we.flags & timex::kWeak) != 0;
         s->abbr_month = (we.flags & timex::kAbbr) != 0;
-        if (!pc.capitalized) s->weak_month = s->abbr_month = true;  // "may", "march"
+        if (!pc.capitalized && (we.flags & timex::kWeak)) s->common_word_month = true;  // "may", "march"
+        if (!pc.capitalized) s->weak_month = s->abbr_month = true;
         break;
       case timex::kWeekday:
         s->weekday = we.number;
@@ -508,18 +525,70 @@ class Matcher {
     }
   }
 
-  static void ApplyLiteral(const std::string& l, Slots* s) {
-    if (l == "today") s->day_shift = 0;
-    else if (l == "yesterday") s->day_shift = -1;
-    else if (l == "tomorrow") s->day_shift = 1;
-    else if (l == "tonight") s->day_shift = 0, s->tonight = true;
-    else if (l == "noon" || l == "midday") s->hour = 12, s->minute = 0;
-    else if (l == "midnight") s->hour = 0, s->minute = 0;
-    else if (l == "every" || l == "each" || l == "per") s->every = true;
+  // What matching a literal word sets in the slots, by literal index (computed once).
+  enum Effect : uint8_t { kNoEffect, kToday, kYesterday, kTomorrow, kTonight, kNoon, kMidnight, kEvery };
+  static const std::vector<uint8_t>& LiteralEffects() {
+    static const std::vector<uint8_t>* effects = [] {
+      const Rules& rules = timex::GetRules();
+      auto* v = new std::vector<uint8_t>(rules.literal_names.size(), kNoEffect);
+      for (size_t k = 0; k < rules.literal_names.size(); ++k) {
+        const std::string& l = rules.literal_names[k];
+        uint8_t e = kNoEffect;
+        if (l == "today") e = kToday;
+        else if (l == "yesterday") e = kYesterday;
+        else if (l == "tomorrow") e = kTomorrow;
+        else if (l == "tonight") e = kTonight;
+        else if (l == "noon" || l == "midday") e = kNoon;
+        else if (l == "midnight") e = kMidnight;
+        else if (l == "every" || l == "each" || l == "per") e = kEvery;
+        (*v)[k] = e;
+      }
+      return v;
+    }();
+    return *effects;
   }
 
+  static void ApplyLiteral(uint8_t effect, Slots* s) {
+    switch (effect) {
+      case kToday: s->day_shift = 0; break;
+      case kYesterday: s->day_shift = -1; break;
+      case kTomorrow: s->day_shift = 1; break;
+      case kTonight: s->day_shift = 0, s->tonight = true; break;
+      case kNoon: s->hour = 12, s->minute = 0; break;
+      case kMidnight: s->hour = 0, s->minute = 0; break;
+      case kEvery: s->every = true; break;
+      default: break;
+    }
+  }
+
+  // A number parsed at a piece, remembered: many patterns start with a number.
+  struct NumberAt {
+    bool done = false;
+    uint8_t len = 0;
+    bool fuzzy = false, article = false;
+    double num = 0;
+  };
+
   // Parses a number at piece i into s->num; returns the pieces used (0: none).
-  size_t ParseNumber(size_t i, Slots* s) const {
+  size_t ParseNumber(size_t i, Slots* s) {
+    NumberAt& n = numbers_[i];
+    if (!n.done) {
+      Slots t;
+      n.len = static_cast<uint8_t>(std::min<size_t>(ParseNumberUncached(i, &t), 255));
+      n.num = t.num;
+      n.fuzzy = t.num_fuzzy;
+      n.article = t.num_article;
+      n.done = true;
+    }
+    if (n.len == 0) return 0;
+    s->num = n.num;
+    s->has_num = true;
+    s->num_fuzzy = n.fuzzy;
+    s->num_article = n.article;
+    return n.len;
+  }
+
+  size_t ParseNumberUncached(size_t i, Slots* s) const {
     const Piece& pc = pieces_[i];
     if (pc.numeric) {
       s->num = pc.number;
@@ -611,6 +680,7 @@ class Matcher {
 
   const Rules& rules_;
   const std::vector<Piece>& pieces_;
+  std::vector<NumberAt> numbers_;
   Candidate* best_ = nullptr;
   bool found_ = false;
   int sentence_ = -1;
@@ -704,21 +774,26 @@ class Normalizer {
     end_ = c.end;
     sentence_ = pieces_[start].sentence;
     r->type = p.type;
-    const std::string& a = p.action;
-    if (a == "date") return Date(p, c.slots, r);
-    if (a == "shift") return Shift(p, c.slots, r);
-    if (a == "dur") return Dur(p, c.slots, r);
-    if (a == "set") return Set(p, c.slots, r);
-    if (a == "clock") return Clock(p, c.slots, r);
-    if (a == "quarter") return Quarter(p, c.slots, r);
-    if (a == "quarter_ref") return QuarterRef(p, c.slots, r);
-    if (a == "decade") return Decade(c.slots, r);
-    if (a == "century") return Century(c.slots, r);
-    if (a == "weekof") return WeekOf(c.slots, r);
-    if (a == "weekend") return Weekend(p, c.slots, r);
-    if (a == "value") return Constant(p, c.slots, r);
+    switch (p.action_code) {
+      case timex::kDateAction: return Date(p, c.slots, r);
+      case timex::kShiftAction: return Shift(p, c.slots, r);
+      case timex::kDurAction: return Dur(p, c.slots, r);
+      case timex::kSetAction: return Set(p, c.slots, r);
+      case timex::kClockAction: return Clock(p, c.slots, r);
+      case timex::kQuarterAction: return Quarter(p, c.slots, r);
+      case timex::kQuarterRefAction: return QuarterRef(p, c.slots, r);
+      case timex::kDecadeAction: return Decade(c.slots, r);
+      case timex::kCenturyAction: return Century(c.slots, r);
+      case timex::kWeekOfAction: return WeekOf(c.slots, r);
+      case timex::kWeekendAction: return Weekend(p, c.slots, r);
+      case timex::kValueAction: return Constant(p, c.slots, r);
+      default: break;
+    }
     return false;
   }
+
+  // Whether a position modifier ("the end of", "early") stands before the next match.
+  void set_position_mod(bool on) { position_mod_ = on; }
 
   // Lets a resolved date move the story's reference time.
   void Remember(const Result& r, bool quarter_reference) {
@@ -798,7 +873,7 @@ class Normalizer {
       int64_t d = day_of(y);
       if (d < 0) continue;
       int64_t dist = d - dct_days_;
-      if (tense == Tense::kPast && (dist > 0 || (!strict && dist < -200))) continue;
+      if (tense == Tense::kPast && (dist > 0 || (!strict && dist < -300))) continue;
       if (tense == Tense::kFuture && (dist < 0 || (!strict && dist > 125))) continue;
       int64_t ad = dist < 0 ? -dist : dist;
       if (best < 0 || ad < best_dist) best = y, best_dist = ad;
@@ -819,7 +894,7 @@ class Normalizer {
     int best = -1, best_dist = 0;
     for (int y = dct_.year - 1; y <= dct_.year + 1; ++y) {
       int dist = y * 12 + month - 1 - now;
-      if (tense == Tense::kPast && (dist > 0 || (!strict && dist < -6))) continue;
+      if (tense == Tense::kPast && (dist > 0 || (!strict && dist < -10))) continue;
       if (tense == Tense::kFuture && (dist < 0 || (!strict && dist > 4))) continue;
       int ad = dist < 0 ? -dist : dist;
       if (best < 0 || ad < best_dist) best = y, best_dist = ad;
@@ -847,9 +922,9 @@ class Normalizer {
     }
     if (v.rfind("easter", 0) == 0) return EasterSunday(year) + std::atoi(v.c_str() + 6);
     if (v.rfind("nth:", 0) == 0) {
-      int wd = 0, n = 0, m = 0;
-      if (std::sscanf(v.c_str(), "nth:%d:%d:%d", &wd, &n, &m) != 3) return -1;
-      return NthWeekdayOfMonth(year, m, wd, n);
+      int wd = 0, n = 0, m = 0, offset = 0;
+      if (std::sscanf(v.c_str(), "nth:%d:%d:%d%d", &wd, &n, &m, &offset) < 3) return -1;
+      return NthWeekdayOfMonth(year, m, wd, n) + offset;
     }
     if (v.rfind("islamic:", 0) == 0) {
       int m = 0, d = 0;
@@ -894,9 +969,9 @@ class Normalizer {
   }
 
   bool Date(const Pattern& p, const Slots& s, Result* r) {
-    if (s.weekday_plural || s.part_plural) return false;
+    if (s.weekday_plural || s.part_plural || s.common_word_month) return false;
     // Calendar dates take the nearest reading unless a tense cue stands right by them.
-    Tense tense = TenseAround(4);
+    Tense tense = TenseAround(4, /*ed_verbs=*/true);
     bool explicit_year = s.year != kUnset;
     int part = s.part;
     if (explicit_year && (s.year < 1000 || s.year > 2999)) return false;
@@ -1041,6 +1116,11 @@ class Normalizer {
       // A bare number is a year only outside quantities.
       std::string_view prev = PrevKey(), next = NextKey();
       bool typical = s.year >= 1800 && s.year <= 2100;
+      // A year in words ("nineteen ninety-six") only where a year is expected.
+      if (!pieces_[end_ - 1].digits &&
+          !OneOf(prev, {"in", "since", "by", "until", "of", "year", "from", "to", "and", "before", "after",
+                        "during", "through", "early", "late", "mid"}))
+        return false;
       if (OneOf(prev, {"$", "#", "\xc2\xa3", "\xe2\x82\xac", "no", "number", "nos", "flight", "route",
                        "about", "some", "nearly", "over", "than", "approximately", "almost", "-", "+",
                        "/", "x", "page", "pages", "room", "suite", "up", "down", "by"}) ||
@@ -1049,8 +1129,7 @@ class Normalizer {
       if (OneOf(next, {"%", "percent", "people", "shares", "units", "troops", "km", "miles", "feet",
                        "meters", "metres", "tons", "tonnes", "acres", "votes", "members", "soldiers",
                        "workers", "jobs", "cars", "homes", "points", "employees", "men", "women",
-                       "children", "cases", "deaths", "dollars", "barrels", "hours", "days", "-",
-                       "to", "yards", "pounds", "kilometers", "kilometres", "students", "residents"}))
+                       "children", "cases", "deaths", "dollars", "barrels", "hours", "days", "yards", "pounds", "kilometers", "kilometres", "students", "residents"}))
         return false;
       r->point = TimePoint{};
       r->point.granularity = Granularity::kYear;
@@ -1099,6 +1178,7 @@ class Normalizer {
     auto it = p.args.find("unit");
     if (it != p.args.end()) u = UnitOf(it->second);
     if (u == kUNone || u == kUWeekend || u == kUHour || u == kUMinute || u == kUSecond) return false;
+    if (p.args.count("needmod") && !position_mod_) return false;
     std::string delta_arg = p.args.count("delta") ? p.args.at("delta") : "0";
     int delta = 0;
     bool by_number = delta_arg == "-N" || delta_arg == "+N";
@@ -1238,6 +1318,8 @@ class Normalizer {
     if (s.has_num && !s.num_fuzzy && n >= 1000 && std::fabs(n - std::round(n)) < 1e-9 && n < 3000 &&
         !(s.first_piece >= 0 && pieces_[s.first_piece].ndigits == 99))
       return false;
+    // "three-quarters of", "a quarter of": fractions, not quarters of a year.
+    if (u == kUQuarter && NextKey() == "of") return false;
     // "a 6-year-old boy" is an age, not a time.
     if (end_ < pieces_.size() && pieces_[end_].key == "old" && pieces_[end_].sentence == sentence_ &&
         pieces_[end_].span.start == pieces_[end_ - 1].span.end + 1)
@@ -1472,6 +1554,7 @@ class Normalizer {
   int last_quarter_sentence_ = -1000;
   size_t start_ = 0, end_ = 0;
   int sentence_ = -1;
+  bool position_mod_ = false;
 };
 
 }  // namespace
@@ -1485,19 +1568,38 @@ void TagTime(Document* doc) {
   Normalizer norm(*doc, pieces);
   std::vector<Candidate> cands;
   std::vector<uint16_t> which;
+  std::vector<uint32_t> by_class(rules.patterns.size(), 0);
+  uint32_t stamp = 0;
   std::vector<Result> results;
 
   // The best normalized match starting at piece `start`.
   size_t rule_index = 0;
   auto try_at = [&](size_t start, size_t* end, Result* out, std::string* rule) {
     const Piece& pc = pieces[start];
-    // The patterns whose first word can be this one, in table order.
+    // The patterns whose first word can be this one, in table order. A pattern reached only
+    // through a literal first word must also accept the next word.
     which.clear();
-    if (pc.first_patterns != nullptr)
-      which.insert(which.end(), pc.first_patterns->begin(), pc.first_patterns->end());
+    ++stamp;
     uint64_t classes = pc.classes & rules.first_classes;
     for (int c = 0; classes != 0; ++c, classes >>= 1) {
-      if (classes & 1) which.insert(which.end(), rules.patterns_by_class[c].begin(), rules.patterns_by_class[c].end());
+      if (!(classes & 1)) continue;
+      for (uint16_t k : rules.patterns_by_class[c]) {
+        which.push_back(k);
+        by_class[k] = stamp;
+      }
+    }
+    if (pc.first_patterns != nullptr) {
+      const Piece* next = start + 1 < pieces.size() && pieces[start + 1].sentence == pc.sentence
+                              ? &pieces[start + 1] : nullptr;
+      for (uint16_t k : *pc.first_patterns) {
+        if (by_class[k] == stamp) continue;
+        const Pattern& pat = rules.patterns[k];
+        if (!pat.may_end_after_literal &&
+            (next == nullptr || (!(next->classes & pat.second_classes) &&
+                                 !(next->literal >= 0 && pat.second_literals[next->literal]))))
+          continue;
+        which.push_back(k);
+      }
     }
     if (which.empty()) return false;
     std::sort(which.begin(), which.end());
@@ -1540,8 +1642,11 @@ void TagTime(Document* doc) {
     std::string rule;
     bool found = false;
     size_t core = i;
-    if (mod != nullptr && i + mod_len < pieces.size() && pieces[i + mod_len].sentence == pc.sentence &&
-        try_at(i + mod_len, &end, &r, &rule)) {
+    norm.set_position_mod(mod != nullptr && mod->cls == timex::kMod);
+    bool after_mod = mod != nullptr && i + mod_len < pieces.size() &&
+                     pieces[i + mod_len].sentence == pc.sentence && try_at(i + mod_len, &end, &r, &rule);
+    norm.set_position_mod(false);
+    if (after_mod) {
       found = true;
       core = i + mod_len;
       // Which modifiers fit which expressions.
@@ -1591,8 +1696,8 @@ void TagTime(Document* doc) {
         doc->timexes.back().anchor = r.value;
       }
     }
-    const std::string& action = rules.patterns[rule_index].action;
-    norm.Remember(r, action == "quarter" || (action == "quarter_ref" && r.anchor == "dct"));
+    timex::Action action = rules.patterns[rule_index].action_code;
+    norm.Remember(r, action == timex::kQuarterAction || (action == timex::kQuarterRefAction && r.anchor == "dct"));
     results.push_back(r);
     doc->timexes.push_back(std::move(t));
     i = end;

@@ -116,6 +116,14 @@ void LoadPatterns(Rules* r) {
     else if (row[1] == "SET") p.type = TimexType::kSet;
     else Die(file, "unknown type " + row[1]);
     p.action = row[2];
+    static const char* kActionNames[kNumActions] = {
+        "date", "shift", "dur", "set", "clock", "quarter", "quarter_ref", "decade", "century",
+        "weekof", "weekend", "value"};
+    int code = -1;
+    for (int k = 0; k < kNumActions; ++k)
+      if (p.action == kActionNames[k]) code = k;
+    if (code < 0) Die(file, "unknown action " + p.action);
+    p.action_code = static_cast<Action>(code);
     for (const std::string& a : SplitSpaces(row[3])) {
       size_t eq = a.find('=');
       if (eq == std::string::npos) p.constant = a;
@@ -154,6 +162,23 @@ const Rules& GetRules() {
           if (added) r->literal_names.push_back(l);
           el.literal_ids.push_back(it->second);
         }
+      }
+    }
+    for (Pattern& p : r->patterns) {
+      p.second_literals.assign(r->literal_names.size(), false);
+      for (size_t a = 0; a < p.elements.size(); ++a) {
+        if (!p.elements[a].literals.empty()) {
+          // Elements that can match the word after a literal at element a.
+          size_t b = a + 1;
+          for (; b < p.elements.size(); ++b) {
+            const Element& el = p.elements[b];
+            for (uint8_t c : el.classes) p.second_classes |= uint64_t{1} << c;
+            for (int id : el.literal_ids) p.second_literals[id] = true;
+            if (!el.optional) break;
+          }
+          if (b >= p.elements.size()) p.may_end_after_literal = true;
+        }
+        if (!p.elements[a].optional) break;
       }
     }
     for (const auto& [word, entries] : r->words) r->vocab[word].words = &entries;

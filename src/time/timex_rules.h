@@ -46,16 +46,29 @@ struct Element {
   bool optional = false;
 };
 
+// What a pattern's value is computed by (the "action" column; see timex_patterns.tsv).
+enum Action : uint8_t {
+  kDateAction, kShiftAction, kDurAction, kSetAction, kClockAction, kQuarterAction,
+  kQuarterRefAction, kDecadeAction, kCenturyAction, kWeekOfAction, kWeekendAction,
+  kValueAction, kNumActions
+};
+
 // One row of the pattern table.
 struct Pattern {
   std::string name;                   // the rule name recorded in Timex::rule
   TimexType type = TimexType::kDate;
   std::string action;                 // "date", "shift", "dur", ...
+  Action action_code = kDateAction;   // the same, decoded
   std::unordered_map<std::string, std::string> args;  // key=value arguments
   std::string constant;               // a lone argument without '=' (the value of "value")
   std::vector<Element> elements;
   uint64_t first_classes = 0;         // classes that can match the first word
   std::unordered_set<std::string> first_literals;  // literals that can match the first word
+  // When the first word matched a literal: what the second word can be. A pattern that
+  // can end right after that literal has `may_end_after_literal` set and is not filtered.
+  bool may_end_after_literal = false;
+  uint64_t second_classes = 0;
+  std::vector<bool> second_literals;  // by literal index
 };
 
 struct Rules {
