@@ -100,7 +100,9 @@ void CheckCorpus(const fs::path& corpus) {
     json a = json::parse(out);
     EXPECT_EQ(a.value("question", ""), q);
     EXPECT_TRUE(a["answers"].is_array());
-    if (a["answers"].empty()) EXPECT_TRUE(a.contains("note")) << q;
+    if (a["answers"].empty()) {
+      EXPECT_TRUE(a.contains("note")) << q;
+    }
     for (const json& ans : a["answers"]) {
       EXPECT_FALSE(ans["support"].empty()) << q;
       for (const json& s : ans["support"]) {

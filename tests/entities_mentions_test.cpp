@@ -84,6 +84,94 @@ TEST(Mentions, ParentheticalAndKnownAsAliases) {
   EXPECT_EQ(najda->type, EntityType::kOrg);
 }
 
+TEST(Mentions, ParentheticalAcronymWithArticle) {
+  Document d = Annotate("Tareq Hamdawi, the head of Saraya Al-Fajr (SAF), was killed.");
+  const EntityMention* saf = Mention(d, "SAF");
+  ASSERT_NE(saf, nullptr) << ::testing::PrintToString(Texts(d));
+  ASSERT_GE(saf->alias_of, 0);
+  EXPECT_EQ(d.Text(d.entities[saf->alias_of].span), "Saraya Al-Fajr");
+  EXPECT_EQ(d.entities[saf->alias_of].type, EntityType::kOrg);
+  // Initials make an organisation of a name that looks like a person's.
+  Document d2 = Annotate("Fighters of Nadim Karsh (NK) attacked the town.");
+  const EntityMention* nk = Mention(d2, "Nadim Karsh");
+  ASSERT_NE(nk, nullptr) << ::testing::PrintToString(Texts(d2));
+  EXPECT_EQ(nk->type, EntityType::kOrg);
+}
+
+TEST(Mentions, RepublicsArePlacesAndPeoplesPair) {
+  Document d = Annotate("Troops left the Chechen Republic. Iraqi Kurds met envoys of the Republic of Ireland.");
+  const EntityMention* c = Mention(d, "Chechen Republic");
+  ASSERT_NE(c, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(c->type, EntityType::kGpe);
+  const EntityMention* r = Mention(d, "Republic of Ireland");
+  ASSERT_NE(r, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(r->type, EntityType::kGpe);
+  const EntityMention* k = Mention(d, "Iraqi Kurds");
+  ASSERT_NE(k, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(k->type, EntityType::kNorp);
+}
+
+TEST(Mentions, FamilyNameShapeMakesAPerson) {
+  Document d = Annotate("The goal came late. Then Panayiotopoulos scored and McAteer missed.");
+  const EntityMention* p = Mention(d, "Panayiotopoulos");
+  ASSERT_NE(p, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(p->type, EntityType::kPerson);
+  const EntityMention* m = Mention(d, "McAteer");
+  ASSERT_NE(m, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(m->type, EntityType::kPerson);
+}
+
+TEST(Mentions, CampNamesAFacility) {
+  Document d = Annotate("Rockets hit Camp Halvard, a base north of the city, on Tuesday.");
+  const EntityMention* c = Mention(d, "Camp Halvard");
+  ASSERT_NE(c, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(c->type, EntityType::kFac);
+}
+
+TEST(Mentions, ScorecardNamesArePeople) {
+  Document d = Annotate(
+      "Sri Lanka beat Australia in the cricket match. The innings had 30 runs and 4 wickets.\n"
+      "S. Waugh b Muralitharan 22\nI. Healy c Ranatunga b Muralitharan 8\n"
+      "Hove : Sussex 363 , Lancashire 197");
+  int seen = 0;
+  for (const EntityMention& e : d.entities) {
+    if (d.Text(e.span) == "Muralitharan") {
+      EXPECT_EQ(e.type, EntityType::kPerson);
+      ++seen;
+    }
+  }
+  EXPECT_EQ(seen, 2) << ::testing::PrintToString(Texts(d));
+  const EntityMention* hove = Mention(d, "Hove");
+  ASSERT_NE(hove, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(hove->type, EntityType::kGpe);
+}
+
+TEST(Mentions, GivenNameAloneIsThePersonNamedInFull) {
+  Document d = Annotate("Randall Cunningham retired on Thursday. Fans loved him. \"Randall was great.\"");
+  int seen = 0;
+  for (const EntityMention& e : d.entities) {
+    if (d.Text(e.span) == "Randall") {
+      EXPECT_EQ(e.type, EntityType::kPerson);
+      ++seen;
+    }
+  }
+  EXPECT_EQ(seen, 1) << ::testing::PrintToString(Texts(d));
+}
+
+TEST(Mentions, GivenNameThatIsAWordInAHeadline) {
+  Document d = Annotate("GOALS FOR MARK HUGHES AND DEAN SAUNDERS\nWales won on Saturday.");
+  const EntityMention* m = Mention(d, "MARK HUGHES");
+  ASSERT_NE(m, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(m->type, EntityType::kPerson);
+  ASSERT_NE(Mention(d, "DEAN SAUNDERS"), nullptr) << ::testing::PrintToString(Texts(d));
+}
+
+TEST(Mentions, TableAbbreviationsAreNoNames) {
+  Document d = Annotate("Net profit rose. Shr 1.20 vs 1.10. Avg shrs 40 mln.");
+  EXPECT_EQ(Mention(d, "Shr"), nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(Mention(d, "Avg"), nullptr) << ::testing::PrintToString(Texts(d));
+}
+
 TEST(Mentions, AppositionRoleBecomesATitle) {
   Document d = Annotate("Tariq Hamdani, the deputy head of the Popular Rescue Units, was killed.");
   const EntityMention* t = Mention(d, "Tariq Hamdani");

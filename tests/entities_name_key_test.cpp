@@ -59,6 +59,10 @@ TEST(NameKey, AcronymsAndInitials) {
   EXPECT_EQ(MakeNameKey("Popular Mobilization Forces").initials, "PMF");
   EXPECT_EQ(MakeNameKey("Islamic Revolutionary Guard Corps").initials, "IRGC");
   EXPECT_EQ(MakeNameKey("Bank of England").initials, "BE");
+  // An Arabic article may give the acronym a letter ("SAF" for "Saraya al-Fajr").
+  EXPECT_EQ(MakeNameKey("Saraya al-Fajr").initials, "SF");
+  EXPECT_EQ(MakeNameKey("Saraya Al-Fajr").initials_all, "SAF");
+  EXPECT_EQ(MakeNameKey("Bank of England").initials_all, "BE");
   EXPECT_FALSE(MakeNameKey("Trump").acronym);
   EXPECT_TRUE(MakeNameKey("U.S.").acronym);
 }

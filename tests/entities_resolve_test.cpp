@@ -89,6 +89,17 @@ TEST(Resolve, VariantsJoin) {
   ExpectSame(res, {"Islamic Revolutionary Guard Corps", "IRGC"});
 }
 
+TEST(Resolve, AcronymMayKeepTheArticle) {
+  const EntityType O = EntityType::kOrg;
+  std::vector<MentionRecord> r;
+  r.push_back(Rec("d1", 0, O, "Saraya al-Fajr"));
+  r.push_back(Rec("d2", 0, O, "SAF"));
+  r.push_back(Rec("d2", 1, O, "Jaish al-Nasr"));
+  Resolution res = ResolveEntities(r);
+  ExpectSame(res, {"Saraya al-Fajr", "SAF"});
+  ExpectApart(res, "SAF", "Jaish al-Nasr");
+}
+
 TEST(Resolve, DistinctEntitiesStayApart) {
   Resolution res = ResolveEntities(Corpus());
   ExpectApart(res, "Abu Mahdi al-Muhandis", "Adel Abdul Mahdi");

@@ -476,7 +476,8 @@ TEST(IngestEncoding, ToUtf8AlwaysReturnsValidUtf8) {
 
 TEST(IngestHostile, BinaryFileIsRefused) {
   TempDir tmp;
-  std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0", 33);
+  static const char kHeader[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0";
+  std::string png(kHeader, sizeof kHeader - 1);
   for (int i = 0; i < 200; ++i) png += static_cast<char>((i * 37) & 0xFF), png += '\0';
   std::string p = tmp.Write("image.txt", png);
   std::vector<RawInput> out;

@@ -3,8 +3,8 @@
 // found: the numbers are for the report, not a pass/fail criterion.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -39,15 +39,17 @@ TEST(TimexThroughput, TempEvalTexts) {
   TagTime(&docs[0]);  // load the tables outside the timing
   const int kRounds = 5;
   size_t found = 0;
-  auto start = std::chrono::steady_clock::now();
+  // Process CPU time: the machine may be shared, and wall time would count the others.
+  std::clock_t start = std::clock();
   for (int r = 0; r < kRounds; ++r) {
     for (Document& d : docs) {
       TagTime(&d);
       found += d.timexes.size();
     }
   }
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("time stage: %zu docs x %d in %.3f s: %.0f docs/s, %.0f expressions/s, %.3f ms per 5 KB\n",
+  double secs = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+  if (secs <= 0) secs = 1e-9;
+  std::printf("time stage: %zu docs x %d in %.3f s CPU: %.0f docs/s, %.0f expressions/s, %.3f ms per 5 KB\n",
               docs.size(), kRounds, secs, docs.size() * kRounds / secs, found / secs,
               secs * 1000 / (static_cast<double>(bytes) * kRounds / 5000));
   EXPECT_GT(found, docs.size());

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -98,6 +96,9 @@ class Answerer {
   // True when `w` has a content word of the question (or a synonym, or a word of its event).
   bool HasWord(const std::vector<Word>& w) const;
   bool Matches(const std::string& st, const Word& x) const;
+  // For "did X verb": 1.5 when the sentence names X before the question's verb (X is its
+  // doer), 0.7 when it names X only after it, 1 otherwise.
+  double SubjectOrder(const std::vector<Word>& w) const;
   // True when one of the two sentences before hit `h` names a question entity (or when
   // the document layers are not at hand).
   bool PronounRefers(const SentenceHit& h) const;
@@ -141,6 +142,26 @@ bool Answerer::Matches(const std::string& st, const Word& x) const {
   int g = SynonymGroup(st);
   if (g >= 0 && SynonymGroup(x.stem) == g) return true;
   return WordInFamilies(st, families_) && WordInFamilies(x.stem, families_);
+}
+
+double Answerer::SubjectOrder(const std::vector<Word>& w) const {
+  if (qe_.subject.empty() || q_.passive || stems_.empty()) return 1.0;
+  size_t verb = w.size();
+  for (size_t i = 0; i < w.size() && verb == w.size(); ++i)
+    for (const std::string& st : stems_)
+      if (Matches(st, w[i])) {
+        verb = i;
+        break;
+      }
+  if (verb == w.size()) return 1.0;
+  std::vector<Word> head(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(verb));
+  std::vector<Word> tail(w.begin() + static_cast<std::ptrdiff_t>(verb), w.end());
+  std::vector<std::string> hk = WordKeys(head), tk = WordKeys(tail);
+  for (int e : qe_.subject) {
+    if (index_.Mentions(index_.at(e), head, hk)) return 1.5;
+    if (index_.Mentions(index_.at(e), tail, tk)) return 0.7;
+  }
+  return 1.0;
 }
 
 bool Answerer::PronounRefers(const SentenceHit& h) const {
@@ -416,7 +437,7 @@ void Answerer::FromSearch(std::vector<Candidate>* c) {
     if (d->Text(span) != h.text) continue;
     Support base;
     if (!Ground(h.doc, h.text, &base)) continue;
-    base.weight = 0.7 * rel * SourcingWeight(base.sourcing);
+    base.weight = 0.7 * rel * SourcingWeight(base.sourcing) * SubjectOrder(w);
     auto add_entity = [&](const std::string& surface, double factor) {
       int ent = index_.ByName(surface);
       std::string name = ent >= 0 ? index_.at(ent).name : surface;
@@ -535,7 +556,6 @@ void Answerer::Reasons(std::vector<Candidate>* c) {
     std::vector<std::string> keys = WordKeys(w);
     int ents = 0;
     double rel = Relevance(w, keys, &ents);
-    if (std::getenv("DOSSIER_ASK_DEBUG")) std::fprintf(stderr, "reason hit %.3f %zu %s\n", h.score, rc.size(), h.text.c_str());
     bool pronoun = false;
     for (const Word& x : w)
       pronoun = pronoun || x.fold == "he" || x.fold == "his" || x.fold == "him" || x.fold == "she" ||
@@ -567,10 +587,37 @@ void Answerer::Reasons(std::vector<Candidate>* c) {
       }
       return false;
     };
+    // "X did Z in retaliation for the strike": the question's event is what Z answers,
+    // not something done for a reason.
+    auto event_follows = [&](const ReasonClause& r) {
+      size_t seen = 0;
+      for (const Word& x : w) {
+        if (x.start < r.start + r.cue.size() || x.start >= r.end) continue;
+        if (++seen > 4) break;
+        if (WordInFamilies(x.stem, families)) return true;
+        for (const std::string& st : stems_)
+          if (Matches(st, x)) return true;
+      }
+      return false;
+    };
+    // The question's actor ("why did Iran ...") named before the cue.
+    auto subject_before = [&](size_t cue_start) {
+      if (qe_.subject.empty()) return false;
+      std::vector<Word> head;
+      for (const Word& x : w)
+        if (x.start < cue_start) head.push_back(x);
+      std::vector<std::string> hk = WordKeys(head);
+      for (int e : qe_.subject)
+        if (index_.Mentions(index_.at(e), head, hk)) return true;
+      return false;
+    };
     double weight = 0;
     for (const ReasonClause& r : rc) {
       double f = 1.0;
       if (!q_.presence && r.kind == "purpose" && !near_event(r.start)) f = 0.45;
+      bool reaction = r.cue == "in retaliation for" || r.cue == "in retaliation" || r.cue == "in response to" ||
+                      r.cue == "in revenge for" || r.cue == "as punishment for";
+      if (!q_.presence && reaction && event_follows(r) && !subject_before(r.start)) f = 0.3;
       weight = std::max(weight, r.weight * f);
     }
     const ReasonClause& first = rc.front();

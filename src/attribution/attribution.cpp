@@ -153,7 +153,8 @@ Found FindVerbCue(const Document& doc, const std::vector<Word>& w) {
     size_t g = events::VerbGroupStart(w, k);
     // "was reported", "were told": passive reporting is not a source.
     if (events::IsPassive(w, k) && x.lower != "said") continue;
-    if (k + 1 < w.size() && w[k + 1].lower == "by") continue;  // "a drone attack claimed by"
+    // "a drone attack claimed by", "sources briefed on the meeting"
+    if (k + 1 < w.size() && (w[k + 1].lower == "by" || w[k + 1].lower == "on")) continue;
     Phrase subj = events::SubjectBefore(w, g, true);
     bool inverted = false;
     if (subj.empty() || (g > 0 && (w[g - 1].cls & events::kQuote))) {
@@ -340,10 +341,19 @@ void Attribute(Document* doc) {
         }
         for (size_t k = doc->attributions.size(); !resolved && k > 0 && doc->attributions.size() - k < 4; --k) {
           const Attribution& prev = doc->attributions[k - 1];
-          if (prev.sourcing == Sourcing::kNamed || prev.sourcing == Sourcing::kAnonymous) {
+          bool it = pron == "it";
+          if ((!it && (prev.sourcing == Sourcing::kNamed || prev.sourcing == Sourcing::kAnonymous)) ||
+              (it && (prev.sourcing == Sourcing::kOutlet || prev.sourcing == Sourcing::kNamed))) {
             src.source = prev.source;
             src.span = prev.source_span;
             src.sourcing = prev.sourcing;
+            // Keep the outlet that carried the earlier statement.
+            for (const SourceLink& l : prev.chain)
+              if (l.sourcing == Sourcing::kOutlet && l.source != src.source) {
+                bool known = false;
+                for (const SourceLink& c : a.chain) known = known || c.source == l.source;
+                if (!known) a.chain.push_back(l);
+              }
             resolved = true;
             break;
           }

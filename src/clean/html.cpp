@@ -10,8 +10,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -85,7 +83,6 @@ struct HtmlNode {
   std::string itemprop;
   std::string role;
   std::string datetime;    // <time datetime>, or content= of an itemprop element
-  int raw_line = 0;
   // Computed.
   int text_len = 0;        // bytes of non-space text below
   int link_len = 0;        // of which inside <a>
@@ -234,7 +231,6 @@ void Copy(xmlNode* x, int parent, int depth, Tree* t) {
       if (!v.empty()) n.datetime = v;
     }
     n.hidden = IsHidden(c);
-    n.raw_line = static_cast<int>(xmlGetLineNo(c));
     int self;
     if (depth >= kMaxDepth && parent >= 0) {
       self = parent;  // flatten
@@ -397,9 +393,10 @@ int ScoreCandidates(Tree* t) {
   for (size_t i = 0; i < t->nodes.size(); ++i) {
     const HtmlNode& n = t->nodes[i];
     if (n.removed || n.tag == kText) continue;
+    // Paragraph-like: <p>, <pre>, <td>, and containers without block children (which
+    // Readability turns into paragraphs).
     bool para = n.tag == kP || n.tag == kPre || n.tag == kTd ||
-                ((n.tag == kDiv || n.tag == kSection || n.tag == kOther || n.tag == kSpan) && !HasBlockChild(*t, n) && n.tag != kSpan) ||
-                (n.tag == kSpan && n.parent >= 0 && !HasBlockChild(*t, n) && t->nodes[n.parent].tag == kDiv && false);
+                ((n.tag == kDiv || n.tag == kSection || n.tag == kOther) && !HasBlockChild(*t, n));
     if (!para) continue;
     if (n.text_len < 25) continue;
     if (n.parent < 0) continue;
@@ -434,6 +431,18 @@ int ScoreCandidates(Tree* t) {
       if (contained >= 3) {
         top = p;
         break;
+      }
+    }
+  }
+  // A table row or body is part of a table, not an article: take what holds the table.
+  if (t->nodes[top].tag == kTr || t->nodes[top].tag == kTbody || t->nodes[top].tag == kThead) {
+    int p = top;
+    while (p >= 0 && t->nodes[p].tag != kTable) p = t->nodes[p].parent;
+    if (p >= 0 && t->nodes[p].parent >= 0 && t->nodes[t->nodes[p].parent].tag != kHtml) {
+      top = t->nodes[p].parent;
+      if (!t->nodes[top].scored) {
+        t->nodes[top].scored = true;
+        t->nodes[top].score = TagWeight(t->nodes[top].tag) + ClassWeight(t->nodes[top]);
       }
     }
   }
@@ -542,7 +551,6 @@ bool LooksLikeJunk(const Tree& t, int i) {
   if (!is_list && weight < 25 && ld > 0.2) return true;
   if (weight >= 25 && ld > 0.5) return true;
   if ((embeds == 1 && len < 75) || embeds > 1) return true;
-  if (is_list && ld > 0.5 && len < 1000) return true;
   return false;
 }
 
@@ -555,9 +563,13 @@ void CleanArticle(Tree* t, const std::vector<int>& roots) {
     HtmlNode& n = t->nodes[i];
     if (n.removed || n.tag == kText) continue;
     bool root = std::find(roots.begin(), roots.end(), i) != roots.end();
-    if (!root && (n.tag == kForm || n.tag == kTable || n.tag == kUl || n.tag == kOl || n.tag == kDiv ||
-                  n.tag == kSection || n.tag == kHeader || n.tag == kOther || n.tag == kAside) &&
-        n.tag != kTable && LooksLikeJunk(*t, i)) {
+    // Readability cleans forms, lists and divs conditionally; a div holding only inline
+    // content is a paragraph there and stays.
+    bool container = n.tag == kDiv || n.tag == kSection || n.tag == kHeader || n.tag == kAside || n.tag == kOther;
+    bool conditional = n.tag == kForm || n.tag == kUl || n.tag == kOl || (container && HasBlockChild(*t, n));
+    // ...except when it is mostly links ("Related: <a>..</a> <a>..</a>").
+    bool link_line = container && !conditional && n.text_len > 0 && LinkDensity(n) > 0.5 && ClassWeight(n) < 25;
+    if (!root && (link_line || (conditional && LooksLikeJunk(*t, i)))) {
       n.removed = true;
       continue;
     }
@@ -576,6 +588,7 @@ struct Emitter {
   std::string_view raw;
   Page* page;
   size_t raw_cursor = 0;
+  bool located_ = false;
   std::string run;        // inline text being gathered
   bool in_pre = false;
 
@@ -631,15 +644,23 @@ struct Emitter {
     b.kind = kind;
     b.text = std::move(out);
     // Origin: find the first words of the block in the raw HTML.
-    std::string_view probe = std::string_view(b.text).substr(0, std::min<size_t>(b.text.size(), 24));
+    // The search window is bounded so that text the markup spells differently (entities)
+    // does not cost a scan of the whole page per block.
+    std::string_view probe = std::string_view(b.text).substr(0, std::min<size_t>(b.text.size(), 16));
     size_t nl = probe.find('\n');
     if (nl != std::string_view::npos) probe = probe.substr(0, nl);
-    size_t at = raw.find(probe, raw_cursor);
+    size_t at = std::string_view::npos;
+    if (raw_cursor < raw.size()) {
+      // Until the first block is located the article may start anywhere in the page.
+      size_t found = raw.substr(raw_cursor, located_ ? (1u << 16) : std::string_view::npos).find(probe);
+      if (found != std::string_view::npos) at = raw_cursor + found;
+    }
     if (at != std::string_view::npos && !probe.empty()) {
       size_t len = 0;
       while (len < b.text.size() && at + len < raw.size() && raw[at + len] == b.text[len]) ++len;
       b.origin.push_back(OriginPiece{0, static_cast<uint32_t>(at), static_cast<uint32_t>(len)});
       raw_cursor = at + len;
+      located_ = true;
     }
     page->blocks.push_back(std::move(b));
   }
@@ -691,7 +712,7 @@ struct Emitter {
     Flush(inherited);
     if (!HasBlockChild(t, n)) {
       for (int k : n.kids) Inline(k, depth + 1);
-      Flush(kind == BlockKind::kParagraph && n.tag != kP && n.tag != kDiv ? kind : kind);
+      Flush(kind);
       return;
     }
     for (int k : n.kids) {
@@ -1073,14 +1094,6 @@ void CleanHtml(std::string_view raw, Page* page) {
     } else {
       roots = ArticleNodes(t, top);
     }
-    if (std::getenv("DOSSIER_CLEAN_DEBUG") != nullptr) {
-      for (int r : roots) {
-        std::fprintf(stderr, "attempt %d root %d tag %d class '%s' score %.1f text %d\n", attempt, r,
-                     t.nodes[r].tag, t.nodes[r].class_id.c_str(), t.nodes[r].score, t.nodes[r].text_len);
-        for (int p = t.nodes[r].parent; p >= 0; p = t.nodes[p].parent)
-          std::fprintf(stderr, "   up %d tag %d class '%s' removed %d\n", p, t.nodes[p].tag, t.nodes[p].class_id.substr(0, 60).c_str(), t.nodes[p].removed);
-      }
-    }
     if (attempt < 2) CleanArticle(&t, roots);
     Page trial;
     Emitter e{t, raw, &trial};
@@ -1110,7 +1123,7 @@ void CleanHtml(std::string_view raw, Page* page) {
   for (PageBlock& b : best) {
     if (!title_seen && b.kind == BlockKind::kHeading && blocks.size() < 6 && SameTitle(b.text, page->meta.title)) {
       title_seen = true;
-      continue;
+      b.kind = BlockKind::kTitle;
     }
     blocks.push_back(std::move(b));
   }

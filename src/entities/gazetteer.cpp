@@ -75,6 +75,7 @@ EntityLexicons* Load() {
     if (row.size() < 2) continue;
     if (row[1] == "head") lex->org_head.insert(EntryKey(row[0]));
     else if (row[1] == "tail") lex->org_tail.insert(EntryKey(row[0]));
+    else if (row[1] == "fachead") lex->fac_head.insert(EntryKey(row[0]));
     else lex->place_tail[EntryKey(row[0])] = TypeOf(row[1] == "loc" ? "LOC" : row[1] == "fac" ? "FAC" : "GPE");
   }
   for (const auto& row : ReadDataTable("entities/person_names.tsv")) {

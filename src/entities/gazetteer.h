@@ -34,6 +34,7 @@ struct EntityLexicons {
   std::unordered_set<std::string> org_tail;
   std::unordered_set<std::string> org_head;
   std::unordered_map<std::string, EntityType> place_tail;  // "river" -> LOC, "airport" -> FAC
+  std::unordered_set<std::string> fac_head;  // "camp": "Camp Halvard" is a facility
   std::unordered_set<std::string> given_names;
   std::unordered_set<std::string> family_names;
   std::unordered_set<std::string> particles;

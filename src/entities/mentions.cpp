@@ -30,7 +30,7 @@ struct Tok {
   bool allcaps = false;
   bool sent_start = false;
   bool ends_chunk = false;      // possessive "Iran's", "Iran-backed": the name stops here
-  bool particle_name = false;   // "al-Muhandis": lower-case particle, capitalised name
+  bool particle_name = false;   // "al-Karimi": lower-case particle, capitalised name
   bool common = false;          // an ordinary English word in lower case
   int sentence = -1;
 };
@@ -48,7 +48,7 @@ bool IsStopName(std::string_view low) {
   static const std::unordered_set<std::string_view> kStop = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
       "january", "february", "march", "april", "june", "july", "august", "september",
-      "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
+      "october", "november", "december", "may", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
       "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "jan", "feb", "mar", "apr", "jun", "jul",
       "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
       "sat", "sun", "i", "i'm", "i'd", "i've", "i'll", "ok",
@@ -56,7 +56,10 @@ bool IsStopName(std::string_view low) {
       "tv", "god", "internet", "web", "mr", "mrs", "ms", "dr", "gmt", "utc", "est", "edt", "ist",
       "bst", "cet", "pdt", "pst", "ceo", "cfo", "vs", "vs.", "v", "no.", "nos.", "pct", "pm",
       "read", "advertisement", "photo", "video", "image", "getty", "images", "update", "updated",
-      "christmas", "easter", "ramadan", "eid"};
+      "christmas", "easter", "ramadan", "eid",
+      // Abbreviations of results and financial tables: no names.
+      "shr", "shrs", "avg", "chg", "wk", "wks", "mln", "bln", "h1", "h2", "q1", "q2", "q3", "q4",
+      "qtr", "ytd", "eps", "fax", "tel", "rbi", "rbis", "era", "euro", "euros"};
   return kStop.count(low) > 0;
 }
 
@@ -194,7 +197,7 @@ class MentionFinder {
           std::string head_low = FoldName(head);
           if (head_lower && tail_upper) {
             if (IsLowerParticle(head_low) || lex_.particles.count(head_low)) {
-              k.particle_name = true;  // "al-Muhandis", "bin-Laden"
+              k.particle_name = true;  // "al-Karimi", "bin-Talal"
               k.cap = true;
             } else {
               // "pro-Iranian", "anti-American": the name is the tail.
@@ -332,6 +335,11 @@ class MentionFinder {
     return best;
   }
 
+  // The lower-case marks a cricket scorecard writes before a fielder's or bowler's name.
+  static bool IsScorecardMark(std::string_view w) {
+    return w == "b" || w == "c" || w == "st" || w == "lbw";
+  }
+
   bool NameLike(int i) const {
     const Tok& t = toks_[i];
     if (!t.word || !t.cap) return false;
@@ -419,7 +427,7 @@ class MentionFinder {
       }
       int tl = TitleStartingAt(p, last);
       if (tl >= 0 && tl < last && !EndsWithOrgWord(p, last)) {
-        // "President Donald Trump", "Maj. Gen. Qassem Soleimani": the title is an attribute.
+        // "President Donald Trump", "Maj. Gen. Kaveh Rostami": the title is an attribute.
         titles.emplace_back(Raw(toks_[p].start, toks_[tl].end));
         p = tl + 1;
         // "Duke of Norfolk", "Prince of Wales": a title of a place, not a name after a title.
@@ -443,7 +451,14 @@ class MentionFinder {
           if (lex_.given_names.count(toks_[gl + 1].low) && !EndsWithOrgWord(gl + 1, last)) split = true;
           // "Iraqi Shi'ite", "Iranian Hezbollah": two known names side by side.
           const GazetteerEntry* g2 = nullptr;
-          if (GazetteerAt(gl + 1, last, &g2) == last && g2->type != EntityType::kOrg) split = true;
+          if (GazetteerAt(gl + 1, last, &g2) == last && g2->type != EntityType::kOrg) {
+            if (g->type == EntityType::kNorp && g2->type == EntityType::kNorp) {
+              // "Iraqi Kurds", "Bosnian Serb": one group, named by a people and a country.
+              AddCandidate(p, last, EntityType::kNorp, kStrong, "gazetteer:group-pair", titles);
+              return;
+            }
+            split = true;
+          }
         }
         if (split) {
           AddCandidate(p, gl, g->type, kStrong, "gazetteer:" + g->kind.substr(0, g->kind.find(':')), {});
@@ -451,7 +466,7 @@ class MentionFinder {
           continue;
         }
       }
-      // Find a title inside the remaining chunk: "Iraqi Prime Minister Adel Abdul Mahdi".
+      // Find a title inside the remaining chunk: "Iraqi Prime Minister Omar Abdul Karim".
       for (int q = p + 1; q <= last; ++q) {
         int t2 = TitleStartingAt(q, last);
         if (t2 == last && !EndsWithOrgWord(p, last)) {
@@ -492,6 +507,42 @@ class MentionFinder {
     return true;
   }
 
+  // Family names by their shape: Gaelic "Mc"/"Mac" before a capital, and endings of Greek,
+  // Slavic, Baltic, Turkish, Nordic, Armenian and Georgian family names. General knowledge of
+  // naming; used only for a single word nothing else typed.
+  static bool SurnameShape(std::string_view w) {
+    if (w.size() >= 5 && w[0] == 'M' && w[1] == 'c' && w[2] >= 'A' && w[2] <= 'Z') return true;
+    if (w.size() >= 6 && w.substr(0, 3) == "Mac" && w[3] >= 'A' && w[3] <= 'Z') return true;
+    for (char c : w)
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+    static const char* const kEndings[] = {
+        "opoulos", "poulos", "akis", "idis", "enko", "ovich", "evich", "ovic", "evic", "wicz",
+        "ski", "ska", "sky", "skaya", "ova", "eva", "yev", "oglu", "sson", "dottir", "escu",
+        "ishvili", "adze", "yan", "ov", "ev"};
+    for (const char* e : kEndings) {
+      std::string_view end(e);
+      size_t min = end.size() <= 3 ? 6 : end.size() + 3;
+      if (w.size() >= min && w.substr(w.size() - end.size()) == end) return true;
+    }
+    return false;
+  }
+
+  // A state named as a republic or kingdom: "Republic of X", "X Republic", "Kingdom of X".
+  bool StateName(int first, int last) const {
+    for (int k = first; k <= last; ++k) {
+      const std::string& w = toks_[k].low;
+      if (w != "republic" && w != "kingdom" && w != "principality" && w != "sultanate" && w != "emirate")
+        continue;
+      bool of_next = k + 1 < last && toks_[k + 1].low == "of";
+      if (of_next || k == last) {
+        for (int j = first; j <= last; ++j)
+          if (j != k && lex_.org_tail.count(toks_[j].low)) return false;
+        return true;
+      }
+    }
+    return false;
+  }
+
   bool EndsWithOrgWord(int first, int last) const {
     return last > first && lex_.org_tail.count(toks_[last].low) > 0;
   }
@@ -523,8 +574,21 @@ class MentionFinder {
       return;
     }
     if (titles.empty() && EventName(first, last)) return;
+    if (n == 1) {
+      // "US-Iran", "Israeli-Arab": two known names joined, a relation rather than a name.
+      std::string_view w = Raw(f.start, f.end);
+      size_t hy = w.find('-');
+      if (hy != std::string_view::npos && hy > 0 && hy + 1 < w.size() &&
+          lex_.gazetteer.count(FoldName(w.substr(0, hy))) && lex_.gazetteer.count(FoldName(w.substr(hy + 1))))
+        return;
+    }
     if (!titles.empty()) {
       AddCandidate(first, last, EntityType::kPerson, kStrong, "title+name", titles);
+      return;
+    }
+    if (n >= 2 && StateName(first, last)) {
+      // "Republic of Ireland", "Chechen Republic", "Federal Republic of Yugoslavia".
+      AddCandidate(first, last, EntityType::kGpe, kStrong, "state-name", {});
       return;
     }
     if (n >= 2 && lex_.org_tail.count(l.low)) {
@@ -537,6 +601,11 @@ class MentionFinder {
         AddCandidate(first, last, pt->second, kStrong, "place-word", {});
         return;
       }
+    }
+    if (n >= 2 && n <= 3 && lex_.fac_head.count(f.low) && !l.common) {
+      // "Camp Halvard", "Camp Bastion": a facility named by its kind first.
+      AddCandidate(first, last, EntityType::kFac, kStrong, "place-head", {});
+      return;
     }
     if (n >= 2 && lex_.org_head.count(f.low) && !lex_.given_names.count(f.low)) {
       AddCandidate(first, last, EntityType::kOrg, kStrong, "org-head", {});
@@ -553,7 +622,7 @@ class MentionFinder {
       AddCandidate(first, last, EntityType::kPerson, kStrong, "initial+name", {});
       return;
     }
-    // Ends in a known organisation: "Kata'ib Hezbollah", "Lebanese Hezbollah".
+    // Ends in a known organisation: "Jund Hamas", "Lebanese Hezbollah".
     if (n >= 2) {
       const GazetteerEntry* lg = nullptr;
       for (int k = first + 1; k <= last; ++k) {
@@ -563,7 +632,7 @@ class MentionFinder {
         }
       }
     }
-    // Arabic and other name particles inside: a person ("Abu Mahdi al-Muhandis").
+    // Arabic and other name particles inside: a person ("Abu Yasir al-Karimi").
     bool particles = false;
     for (int i = first; i <= last; ++i) {
       const std::string& w = toks_[i].low;
@@ -600,8 +669,6 @@ class MentionFinder {
     // Context.
     const int prev = first - 1;
     const int next = last + 1;
-    const bool in_sentence = [&] { return true; }();
-    (void)in_sentence;
     auto word_at = [&](int i) -> std::string_view {
       if (i < 0 || i >= static_cast<int>(toks_.size())) return {};
       if (toks_[i].sentence != f.sentence) return {};
@@ -619,6 +686,11 @@ class MentionFinder {
         AddCandidate(first, last, EntityType::kGpe, kContext, "context:place-region", {});
         return;
       }
+    }
+    if (n <= 2 && IsScorecardMark(pw) && prev >= 0 && !toks_[prev].cap) {
+      // A cricket scorecard: "c Healy b Muralitharan", "st Dravid", "lbw b Warne".
+      AddCandidate(first, last, EntityType::kPerson, kContext, "context:scorecard", {});
+      return;
     }
     if (n == 1 && lex_.given_names.count(f.low) && !f.common) {
       AddCandidate(first, last, EntityType::kPerson, kContext, "given-name", {});
@@ -650,6 +722,9 @@ class MentionFinder {
       }
     }
     if (pw == "the") {
+      // "the Test", "the Stadium": an ordinary word after "the" is no name, unless a name is
+      // being given ("known as the Najda").
+      if (n == 1 && f.common && !(first >= 2 && toks_[first - 2].low == "as")) return;
       AddCandidate(first, last, EntityType::kOrg, kWeak, "context:the", {});
       return;
     }
@@ -669,6 +744,11 @@ class MentionFinder {
     }
     // A single unknown word that no full name in the document explains: organisations are
     // often named by one word ("Rabobank", "Pirelli"), people are introduced in full first.
+    if (n == 1 && !f.allcaps && SurnameShape(Raw(f.start, f.end))) {
+      // "McAteer", "Panayiotopoulos", "Samokhvalova": the shape of a family name.
+      AddCandidate(first, last, EntityType::kPerson, kWeak, "surname-shape", {});
+      return;
+    }
     AddCandidate(first, last, n == 1 || n > 3 ? EntityType::kOrg : EntityType::kPerson, kWeak, "capitalized", {});
   }
 
@@ -744,21 +824,28 @@ class MentionFinder {
       int j = i;
       while (j < e && toks_[j].word && (toks_[j].cap || toks_[j].allcaps || toks_[j].particle_name) &&
              !IsStopName(toks_[j].low) && !IsFunctionWord(toks_[j].low) &&
-             (!toks_[j].common || person_parts_.count(toks_[j].low) || in_multi_.count(toks_[j].low)) &&
+             (!toks_[j].common || person_parts_.count(toks_[j].low) || in_multi_.count(toks_[j].low) ||
+              (j == i && GivenNameBeforeName(j, e))) &&
              TitleStartingAt(j, j) < 0) {
         if (toks_[j].ends_chunk) { ++j; break; }
         ++j;
       }
       if (j > i) {
-        bool headline_acronym = j == i + 1 && toks_[i].allcaps && toks_[i].low.size() <= 4 &&
-                                !known_.count(toks_[i].low);
-        (void)headline_acronym;
         TypeAndAdd(i, j - 1, {});
         i = j;
         continue;
       }
       ++i;
     }
+  }
+
+  // "Mark Hughes" in a title-case line: a given name that is also a word ("mark", "dean"),
+  // followed by a capitalised word that is no ordinary word.
+  bool GivenNameBeforeName(int j, int e) const {
+    if (!lex_.given_names.count(toks_[j].low) || toks_[j].ends_chunk) return false;
+    int n = j + 1;
+    return n < e && toks_[n].word && (toks_[n].cap || toks_[n].allcaps) && !toks_[n].common &&
+           !IsStopName(toks_[n].low) && !lex_.gazetteer.count(toks_[n].low);
   }
 
   // A weak mention takes the type the document gives the same name with better evidence; a
@@ -792,6 +879,14 @@ class MentionFinder {
           c.type = EntityType::kPerson;
           continue;
         }
+      }
+      if (c.first == c.last && c.strength == kWeak && c.type == EntityType::kOrg &&
+          (c.rule == "capitalized" || c.rule == "context:the") && person_parts_.count(key) &&
+          !org_parts_.count(key)) {
+        // "Randall" after "Randall Cunningham": a part of a person's full name.
+        c.type = EntityType::kPerson;
+        c.rule += "+name-part";
+        continue;
       }
       if (c.first == c.last && c.strength == kWeak && org_parts_.count(key) && c.type != EntityType::kOrg) {
         c.type = EntityType::kOrg;
@@ -863,20 +958,54 @@ class MentionFinder {
     return IsNumberTok(n) && t.find('-') != std::string_view::npos;
   }
 
+  static bool IsVenuePreposition(std::string_view w) {
+    return w == "in" || w == "from" || w == "near" || w == "at";
+  }
+
+  // Where a match was played: a place opening a results line before a colon ("Hove :
+  // Sussex 363"), or a place describing a team ("the Moscow club", "the Volgograd side").
+  bool Venue(const Candidate& c) const {
+    const int ntok = static_cast<int>(toks_.size());
+    int n = c.last + 1;
+    if (n >= ntok || toks_[n].sentence != toks_[c.first].sentence) return false;
+    if (toks_[c.first].sent_start && toks_[n].low == ":") return true;
+    if (toks_[c.first].sent_start && toks_[n].low == "(") {
+      // "London ( The Oval ) : Warwickshire 195".
+      for (int k = n + 1; k < ntok && k <= n + 8 && toks_[k].sentence == toks_[c.first].sentence; ++k)
+        if (toks_[k].low == ")") return k + 1 < ntok && toks_[k + 1].low == ":";
+    }
+    int p = c.first - 1;
+    bool the = p >= 0 && toks_[p].sentence == toks_[c.first].sentence && toks_[p].low == "the";
+    const std::string& w = toks_[n].low;
+    return the && (w == "club" || w == "side" || w == "team" || w == "outfit");
+  }
+
   // Cities and regions in team sports are clubs and teams ("Leicestershire beat Somerset",
   // "Karlsruhe 3 Bochum 1"); so are unknown names next to scores.
   void TypeTeams() {
+    // Places after "in", "at", "from", "near" are where things happen, and so is the place
+    // after a comma that follows one ("at Edgbaston , Birmingham").
+    std::unordered_set<int> located_end;
+    for (const Candidate& c : cands_) {
+      int p = c.first - 1;
+      if (p >= 0 && toks_[p].sentence == toks_[c.first].sentence && IsVenuePreposition(toks_[p].low))
+        located_end.insert(c.last);
+    }
     for (Candidate& c : cands_) {
       bool place = c.type == EntityType::kGpe && (c.rule == "gazetteer:city" || c.rule == "gazetteer:region");
       bool unknown = c.strength != kStrong && c.type != EntityType::kOrg;
       if (!place && !unknown) continue;
-      if (Dateline(c)) continue;
+      if (Dateline(c) || Venue(c)) continue;
+      if (c.rule.compare(0, 17, "context:scorecard") == 0) continue;
       int p = c.first - 1;
       bool same_prev = p >= 0 && toks_[p].sentence == toks_[c.first].sentence;
-      if (same_prev && (toks_[p].low == "in" || toks_[p].low == "from" || toks_[p].low == "near" || (toks_[p].low == "at" && !toks_[p].allcaps))) continue;
+      if (same_prev && IsVenuePreposition(toks_[p].low)) continue;
+      if (same_prev && toks_[p].low == "," && located_end.count(p - 1)) continue;
       if (unknown && !place) {
         // A results line: "Karlsruhe 3 Bochum 1", this name and another each before a score.
-        if (c.first != c.last || !ScoreAfter(c.last)) continue;
+        // A name of several words counts only when nothing said it is a person's.
+        bool shape_only = c.rule == "name-shape" || c.rule == "capitalized" || c.rule == "family-name";
+        if ((c.first != c.last && !shape_only) || !ScoreAfter(c.last)) continue;
         int others = 0;
         for (const Candidate& o : cands_)
           if (&o != &c && toks_[o.first].sentence == toks_[c.first].sentence && ScoreAfter(o.last)) ++others;
@@ -887,7 +1016,7 @@ class MentionFinder {
     }
   }
 
-  // Parenthetical aliases "Popular Mobilization Forces (PMF)", "known as the Hashed", and
+  // Parenthetical aliases "Southern Defence Forces (SDF)", "known as the Najda", and
   // role appositions "X, the deputy head of Y,".
   void LinkAliases() {
     std::sort(cands_.begin(), cands_.end(), [](const Candidate& a, const Candidate& b) {
@@ -916,6 +1045,13 @@ class MentionFinder {
           Candidate& a = cands_[it->second];
           if (a.last + 1 < ntok && toks_[a.last + 1].low == ")" && ParentheticalAlias(c, a)) {
             a.alias_of = static_cast<int>(k);
+            // "Saraya Al-Fajr (SAF)": a name abbreviated by its initials is an organisation,
+            // not a person, unless a title said otherwise.
+            if (c.type == EntityType::kPerson && c.rule != "title+name" && c.last > c.first &&
+                MakeNameKey(Raw(toks_[a.first].start, toks_[a.last].end)).acronym) {
+              c.type = EntityType::kOrg;
+              c.rule += "+acronym";
+            }
             if (a.strength != kStrong) a.type = c.type;
             a.rule += "+alias";
           }
@@ -963,14 +1099,14 @@ class MentionFinder {
     }
   }
 
-  // "Popular Mobilization Forces (PMF)": an acronym of the name, or the same kind of name
-  // ("Hashed (al-Shaabi)"); not "Merlene Ottey (Jamaica)".
+  // "Southern Defence Forces (SDF)": an acronym of the name, or the same kind of name
+  // ("Najda (al-Shaabi)"); not "Merlene Ottey (Jamaica)".
   bool ParentheticalAlias(const Candidate& outer, const Candidate& inner) const {
     std::string inner_text(Raw(toks_[inner.first].start, toks_[inner.last].end));
     NameKey ik = MakeNameKey(inner_text);
     if (ik.acronym) {
       NameKey ok = MakeNameKey(Raw(toks_[outer.first].start, toks_[outer.last].end));
-      return ok.parts.size() >= 2 && ok.initials == ik.initials;
+      return ok.parts.size() >= 2 && (ok.initials == ik.initials || ok.initials_all == ik.initials);
     }
     return inner.strength != kStrong && outer.type != EntityType::kPerson &&
            inner.type == outer.type;

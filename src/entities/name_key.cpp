@@ -200,6 +200,7 @@ NameKey MakeNameKey(std::string_view name) {
     for (char ch : name)
       if (ch >= 'A' && ch <= 'Z') letters += ch;
     key.initials = letters;
+    key.initials_all = letters;
     NamePart p;
     p.key = p.head = "#" + letters;
     key.parts.push_back(p);
@@ -208,13 +209,16 @@ NameKey MakeNameKey(std::string_view name) {
   }
 
   for (const std::string& w : words) {
-    if (!IsFunctionWord(w) && !IsArabicArticle(w)) key.initials += static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+    if (IsFunctionWord(w)) continue;
+    char up = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+    if (!IsArabicArticle(w)) key.initials += up;
+    key.initials_all += up;
   }
 
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
     bool has_next = i + 1 < words.size();
-    // Arabic article before another word: dropped. Glued article ("alMuhandis") is rare.
+    // Arabic article before another word: dropped. Glued article ("alKarimi") is rare.
     if (IsArabicArticle(w) && has_next) continue;
     if (IsFunctionWord(w) && has_next) continue;
     NamePart part;
@@ -240,7 +244,7 @@ NameKey MakeNameKey(std::string_view name) {
     } else if (w.size() > 3 && (w.compare(0, 4, "abdu") == 0 || w.compare(0, 4, "abdo") == 0 ||
                                 w.compare(0, 4, "abde") == 0 || w.compare(0, 4, "abda") == 0) &&
                w != "abdullah" && w != "abdulla" && w != "abdallah") {
-      // Glued "Abdulmahdi", "Abdelaziz": the same compound as "Abdul Mahdi".
+      // Glued "Abdulkarim", "Abdelaziz": the same compound as "Abdul Karim".
       size_t cut = (w.size() > 5 && (w[4] == 'l' || w[4] == 'r' || w[4] == 's')) ? 5 : 4;
       part.kind = NamePartKind::kCompound;
       part.head = Skeleton(std::string_view(w).substr(cut));

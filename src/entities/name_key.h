@@ -2,13 +2,13 @@
 // resolution compares.
 //
 // A name is split into parts (words joined by spaces or hyphens). Arabic articles (al-, el-,
-// ad-, ash-...) are dropped, "Abdul"/"Abd al-" binds to the word it governs ("Abdul Mahdi" is
-// one part), "Abu"/"Umm" make a kunya part ("Abu Mahdi") and "bin"/"ibn" a patronym part.
+// ad-, ash-...) are dropped, "Abdul"/"Abd al-" binds to the word it governs ("Abdul Karim" is
+// one part), "Abu"/"Umm" make a kunya part ("Abu Yasir") and "bin"/"ibn" a patronym part.
 // Each part is reduced to a transliteration skeleton: ASCII, lower case, apostrophes of every
 // kind removed, q/g/gh/ck/hard c -> k, ph -> f, dh -> d, th -> t, z -> s, doubled letters
 // collapsed, and every run of vowels (a e i o u, and y or w after a vowel) written as one 'V'.
-// So "Qassem" and "Qasem", "Soleimani" and "Suleimani", "Kata'ib", "Kata’ib", "Kataib" and
-// "Kataeb" share a skeleton, while "Muhammad" (mVhVmVd) and "Mahmoud" (mVhmVd) do not.
+// So "Hassan" and "Hasan", "Rostami" and "Rustami", "Jama'at", "Jama’at", "Jamaat" and
+// "Jamaet" share a skeleton, while "Muhammad" (mVhVmVd) and "Mahmoud" (mVhmVd) do not.
 #ifndef DOSSIER_ENTITIES_NAME_KEY_H_
 #define DOSSIER_ENTITIES_NAME_KEY_H_
 
@@ -20,15 +20,15 @@ namespace dossier {
 
 enum class NamePartKind {
   kPlain,      // an ordinary given name or surname
-  kKunya,      // "Abu Mahdi", "Umm Ahmad": a teknonym, never a surname
+  kKunya,      // "Abu Yasir", "Umm Ahmad": a teknonym, never a surname
   kPatronym,   // "bin Salman", "ibn Saud"
-  kCompound,   // "Abdul Mahdi", "Abd al-Aziz": one name written as two words
+  kCompound,   // "Abdul Karim", "Abd al-Aziz": one name written as two words
 };
 
 struct NamePart {
   NamePartKind kind = NamePartKind::kPlain;
-  std::string key;    // skeleton of the whole part ("Vbd mVhdV" for "Abdul Mahdi")
-  std::string head;   // skeleton of the governed word ("mVhdV"); equals key for plain parts
+  std::string key;    // skeleton of the whole part ("Vbd kVrVm" for "Abdul Karim")
+  std::string head;   // skeleton of the governed word ("kVrVm"); equals key for plain parts
   bool initial = false;  // a single letter ("J." in "Donald J. Trump")
 };
 
@@ -36,21 +36,24 @@ struct NameKey {
   std::vector<NamePart> parts;
   // The parts' keys joined by ' ', initials left out: equal full keys mean the same name.
   std::string full;
-  // Initials of the words, for acronym matching ("PMF" for "Popular Mobilization Forces"),
+  // Initials of the words, for acronym matching ("SDF" for "Southern Defence Forces"),
   // function words ("of", "the", "and", "for", articles) left out; upper case ASCII.
   std::string initials;
-  // True when the name was written as an all-caps acronym ("PMF", "IRGC", "U.S.").
+  // The same with Arabic articles kept ("SAF" for "Saraya al-Fajr"); equals `initials` when
+  // the name has none.
+  std::string initials_all;
+  // True when the name was written as an all-caps acronym ("SDF", "NATO", "U.S.").
   bool acronym = false;
 };
 
-// ASCII lower-case fold of `s`: diacritics removed ("Kataʼib" -> "kata'ib"), typographic
+// ASCII lower-case fold of `s`: diacritics removed ("Jamaʼat" -> "jama'at"), typographic
 // apostrophes and hyphens made plain, other non-ASCII letters kept as they are.
 std::string FoldName(std::string_view s);
 
-// The skeleton of one word (see above). "Soleimani" -> "sVlVmVnV".
+// The skeleton of one word (see above). "Rostami" -> "rVstVmV".
 std::string Skeleton(std::string_view word);
 
-// The key of a whole name as written ("Abu Mahdi al-Muhandis", "Kata’ib Hezbollah", "PMF").
+// The key of a whole name as written ("Abu Yasir al-Karimi", "Jama’at Nasr", "SDF").
 NameKey MakeNameKey(std::string_view name);
 
 }  // namespace dossier

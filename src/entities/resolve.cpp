@@ -112,16 +112,24 @@ class Resolver {
     std::map<std::string, int> index;  // NodeId -> node; sorted so node order is stable
     std::map<std::string, std::pair<TypeClass, NameKey>> keys;
     std::vector<std::string> rec_node(records_.size());
+    // Keys of each distinct spelling and class, computed once: a corpus repeats its names.
+    std::unordered_map<std::string, std::string> id_of;
     for (size_t i = 0; i < records_.size(); ++i) {
       const MentionRecord& r = records_[i];
       std::string surface = CleanSurface(r.text);
       if (surface.empty()) continue;
       TypeClass cls = ClassOf(r.type);
+      std::string memo = std::string(ClassName(cls)) + surface;
+      auto seen = id_of.find(memo);
+      if (seen != id_of.end()) {
+        rec_node[i] = seen->second;
+        continue;
+      }
       NameKey k = MakeNameKey(surface);
-      if (k.full.empty()) continue;
-      std::string id = NodeId(cls, FullKey(cls, k));
+      std::string id = k.full.empty() ? "" : NodeId(cls, FullKey(cls, k));
+      id_of.emplace(memo, id);
       rec_node[i] = id;
-      keys.emplace(id, std::make_pair(cls, k));
+      if (!id.empty()) keys.emplace(id, std::make_pair(cls, k));
     }
     for (const auto& [id, ck] : keys) {
       index[id] = static_cast<int>(nodes_.size());
@@ -183,18 +191,6 @@ class Resolver {
     return best;
   }
 
-  TypeClass RootClass(int root) {
-    // Majority class of a cluster by mentions.
-    std::map<TypeClass, int> votes;
-    for (size_t i = 0; i < nodes_.size(); ++i)
-      if (Find(static_cast<int>(i)) == root) votes[nodes_[i].cls] += nodes_[i].mentions;
-    TypeClass best = nodes_[root].cls;
-    int bc = -1;
-    for (const auto& [c, v] : votes)
-      if (v > bc) best = c, bc = v;
-    return best;
-  }
-
   // The same name typed PERSON in one place and ORG in another: the clear majority wins.
   // Places never join people or organisations this way.
   void MergeTypeVotes() {
@@ -219,8 +215,8 @@ class Resolver {
     }
   }
 
-  // A mention the document itself names as another ("Popular Mobilization Forces (PMF)",
-  // "known as the Hashed", "X, also known as Y").
+  // A mention the document itself names as another ("Southern Defence Forces (SDF)",
+  // "known as the Najda", "X, also known as Y").
   void MergeAliases() {
     std::vector<std::pair<int, int>> links;
     std::map<std::pair<int, int>, std::string> evidence;
@@ -252,13 +248,15 @@ class Resolver {
     for (const auto& l : links) Union(l.first, l.second, "alias", evidence[l]);
   }
 
-  // "PMF" and "Popular Mobilization Forces": initials match one multi-word name only.
+  // "SDF" and "Southern Defence Forces": initials match one multi-word name only.
   void MergeAcronyms() {
     std::map<std::string, std::vector<int>> by_initials;
     for (size_t i = 0; i < nodes_.size(); ++i) {
       const Node& n = nodes_[i];
       if (n.key.acronym || n.key.parts.size() < 2 || n.cls == TypeClass::kPerson) continue;
       by_initials[n.key.initials].push_back(static_cast<int>(i));
+      // "SAF" for "Saraya al-Fajr": the article's letter may be part of the acronym.
+      if (n.key.initials_all != n.key.initials) by_initials[n.key.initials_all].push_back(static_cast<int>(i));
     }
     for (size_t i = 0; i < nodes_.size(); ++i) {
       const Node& n = nodes_[i];
@@ -292,7 +290,7 @@ class Resolver {
       const NamePart& a = *sp[i];
       const NamePart& b = *lp[off + i];
       if (a.key == b.key) continue;
-      // "Mahdi" for "Abdul Mahdi" as the last part: the governed word of a compound surname.
+      // "Karim" for "Abdul Karim" as the last part: the governed word of a compound surname.
       if (i + 1 == sp.size() && sp.size() == 1 && a.kind == NamePartKind::kPlain &&
           b.kind == NamePartKind::kCompound && a.key == b.head)
         continue;
@@ -312,7 +310,7 @@ class Resolver {
       const NamePart& last = n.key.parts.back();
       by_last[last.head].push_back(static_cast<int>(i));
     }
-    // Shortest names first, so "Mahdi" sees "Abdul Mahdi" already joined to "Adel Abdul Mahdi".
+    // Shortest names first, so "Karim" sees "Abdul Karim" already joined to "Omar Abdul Karim".
     std::vector<int> order;
     for (size_t i = 0; i < nodes_.size(); ++i)
       if (nodes_[i].cls == TypeClass::kPerson && !nodes_[i].key.acronym) order.push_back(static_cast<int>(i));

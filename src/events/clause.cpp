@@ -108,6 +108,12 @@ Phrase SubjectBefore(const std::vector<Word>& w, size_t pos, bool long_phrase) {
         continue;
       }
     }
+    // "sources briefed on the gathering", "officials familiar with the plan"
+    if (long_phrase && b < e && i >= 2 && (w[i].cls & kPrep) && (w[i - 1].past_participle || w[i - 1].lower == "familiar") &&
+        NounPhraseWord(w, i - 2) && !(w[i - 2].flags & kTokPunct)) {
+      b = i - 1;
+      continue;
+    }
     // "of" inside a name phrase: "head of Iran's Quds Force"
     if (w[i].lower == "of" && b < e && i > 0 && NounPhraseWord(w, i - 1)) { b = i; continue; }
     // "and" between names: "Soleimani and al-Muhandis"

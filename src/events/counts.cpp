@@ -1,6 +1,8 @@
 #include "events/counts.h"
 
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
 namespace dossier {
 namespace events {
@@ -15,8 +17,21 @@ struct Quantity {
 
 bool Is(const std::vector<Word>& w, size_t i, const char* s) { return i < w.size() && w[i].lower == s; }
 
+// Words that can start a quantity phrase (cheap filter before ParseQuantity).
+bool MayStartQuantity(const Word& x) {
+  static const std::unordered_set<std::string_view> kStarters = {
+      "at", "more", "over", "upwards", "up", "as", "fewer", "less", "about", "around", "nearly",
+      "almost", "approximately", "roughly", "some", "estimated", "an", "all", "dozens", "scores",
+      "hundreds", "tens", "thousands", "a"};
+  if (x.lower.empty()) return false;
+  if (x.lower[0] >= '0' && x.lower[0] <= '9') return true;
+  if (x.flags & kTokPunct) return false;
+  return kStarters.count(x.lower) > 0 || NumberValue(x.lower) >= 0;
+}
+
 // Parses a quantity phrase starting at words[i].
 bool ParseQuantity(const std::vector<Word>& w, size_t i, Quantity* q) {
+  if (i >= w.size() || !MayStartQuantity(w[i])) return false;
   Quantity r;
   r.begin = i;
   size_t j = i;

@@ -584,11 +584,17 @@ struct FoundInstrument {
   size_t head = 0;   // first word of the lexicon match
 };
 
-FoundInstrument FindInstrument(const std::vector<Word>& w, size_t t, size_t last) {
+struct InstrumentAt {
+  size_t i;
+  const events::Instrument* in;
+};
+
+// The instruments named in a sentence, longest match at each word.
+std::vector<InstrumentAt> SentenceInstruments(const std::vector<Word>& w) {
   const auto& by_first = events::InstrumentsByFirst();
-  FoundInstrument best;
-  size_t best_dist = kNone;
+  std::vector<InstrumentAt> out;
   for (size_t i = 0; i < w.size(); ++i) {
+    if (w[i].flags & kTokPunct) continue;
     auto it = by_first.find(w[i].lemma);
     if (it == by_first.end()) it = by_first.find(w[i].lower);
     if (it == by_first.end()) continue;
@@ -598,6 +604,22 @@ FoundInstrument FindInstrument(const std::vector<Word>& w, size_t t, size_t last
       bool ok = true;
       for (size_t k = 1; k < n && ok; ++k) ok = w[i + k].lemma == in->words[k] || w[i + k].lower == in->words[k];
       if (!ok) continue;
+      out.push_back(InstrumentAt{i, in});
+      break;
+    }
+  }
+  return out;
+}
+
+FoundInstrument FindInstrument(const std::vector<Word>& w, const std::vector<InstrumentAt>& found,
+                               size_t t, size_t last) {
+  FoundInstrument best;
+  size_t best_dist = kNone;
+  for (const InstrumentAt& at : found) {
+    size_t i = at.i;
+    const events::Instrument* in = at.in;
+    {
+      size_t n = in->words.size();
       size_t dist = i > last ? i - last : (i + n <= t ? t - (i + n) + 1 : 0);
       if (dist < best_dist || (dist == best_dist && best.instrument != nullptr &&
                                in->code.size() > best.instrument->code.size())) {
@@ -611,7 +633,6 @@ FoundInstrument FindInstrument(const std::vector<Word>& w, size_t t, size_t last
         best.phrase = Phrase{b, i + n};
         best.head = i;
       }
-      break;
     }
   }
   if (best_dist > 14) best.instrument = nullptr;
@@ -799,6 +820,7 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
   // 4. Arguments.
   ArgContext ctx{doc, &w, si};
   std::vector<events::FoundCount> counts = events::FindCounts(w);
+  const std::vector<InstrumentAt> instruments = SentenceInstruments(w);
   std::vector<size_t> kept;
   for (size_t k = 0; k < ms.size(); ++k)
     if (!ms[k].dropped) kept.push_back(k);
@@ -920,7 +942,7 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
       }
     }
     // Instrument and the code it specifies.
-    FoundInstrument fi = FindInstrument(w, t, m.last);
+    FoundInstrument fi = FindInstrument(w, instruments, t, m.last);
     if (fi.instrument != nullptr && (Root(m.code) == "18" || Root(m.code) == "19" || m.code == "1712")) {
       e.instrument.span = events::SpanOf(w, fi.phrase);
       e.instrument.text = std::string(doc->Text(e.instrument.span));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 
 #include "core/data_dir.h"
 
@@ -158,8 +159,16 @@ const InstrumentTable& Instruments() {
 struct CueTable {
   std::vector<Cue> cues;
   std::unordered_map<std::string, std::vector<const Cue*>> by_first;
-  std::unordered_set<std::string> single;  // category + "\t" + word
+  std::vector<std::string> categories;                // bit i = categories[i]
+  std::unordered_map<std::string, uint64_t> single;   // word -> category bits
+  std::unordered_map<std::string, uint64_t> starts;   // first word -> category bits
 };
+
+uint64_t CategoryBit(const CueTable& t, std::string_view category) {
+  for (size_t i = 0; i < t.categories.size(); ++i)
+    if (t.categories[i] == category) return uint64_t{1} << i;
+  return 0;
+}
 
 const CueTable& Cues() {
   static const auto* table = [] {
@@ -172,7 +181,11 @@ const CueTable& Cues() {
       c.category = row[0];
       c.words = SplitWords(row[1]);
       if (c.words.empty()) continue;
-      if (c.words.size() == 1) t->single.insert(c.category + "\t" + c.words[0]);
+      size_t bit = 0;
+      while (bit < t->categories.size() && t->categories[bit] != c.category) ++bit;
+      if (bit == t->categories.size() && bit < 64) t->categories.push_back(c.category);
+      if (c.words.size() == 1 && bit < 64) t->single[c.words[0]] |= uint64_t{1} << bit;
+      if (bit < 64) t->starts[c.words[0]] |= uint64_t{1} << bit;
       t->cues.push_back(std::move(c));
     }
     for (const Cue& c : t->cues) t->by_first[c.words[0]].push_back(&c);
@@ -186,10 +199,16 @@ const CueTable& Cues() {
   return *table;
 }
 
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+
 // Every word a lexicon knows: lemma candidates are checked against it.
-const std::unordered_set<std::string>& KnownWords() {
+const WordSet& KnownWords() {
   static const auto* set = [] {
-    auto* s = new std::unordered_set<std::string>();
+    auto* s = new WordSet();
     for (const VerbPattern& p : Patterns().patterns)
       for (const auto& w : p.words) s->insert(w);
     for (const Instrument& in : Instruments().items)
@@ -210,33 +229,42 @@ std::string LemmaOf(const std::string& w) {
   const auto& irregular = Irregular();
   if (auto it = irregular.find(w); it != irregular.end()) return it->second.lemma;
   const auto& known = KnownWords();
-  size_t n = w.size();
+  const size_t n = w.size();
   auto ends = [&](const char* suf) {
     size_t k = std::char_traits<char>::length(suf);
     return n > k + 1 && w.compare(n - k, k, suf) == 0;
   };
-  std::string cands[4];
-  int nc = 0;
-  if (ends("ies")) {
-    cands[nc++] = w.substr(0, n - 3) + "y";
-  } else if (ends("ied")) {
-    cands[nc++] = w.substr(0, n - 3) + "y";
+  std::string_view v(w);
+  char buf[64];
+  // A candidate: the first `keep` bytes plus an optional letter.
+  auto try_form = [&](size_t keep, char add) -> bool {
+    if (add == 0) return known.find(v.substr(0, keep)) != known.end();
+    if (keep + 1 > sizeof(buf)) return false;
+    std::memcpy(buf, w.data(), keep);
+    buf[keep] = add;
+    return known.find(std::string_view(buf, keep + 1)) != known.end();
+  };
+  auto make = [&](size_t keep, char add) {
+    std::string out = w.substr(0, keep);
+    if (add != 0) out.push_back(add);
+    return out;
+  };
+  if (ends("ies") || ends("ied")) {
+    if (try_form(n - 3, 'y')) return make(n - 3, 'y');
   } else if (ends("ed")) {
-    if (n > 4 && w[n - 3] == w[n - 4] && IsConsonant(w[n - 3])) cands[nc++] = w.substr(0, n - 3);
-    cands[nc++] = w.substr(0, n - 1);
-    cands[nc++] = w.substr(0, n - 2);
+    if (n > 4 && w[n - 3] == w[n - 4] && IsConsonant(w[n - 3]) && try_form(n - 3, 0)) return make(n - 3, 0);
+    if (try_form(n - 1, 0)) return make(n - 1, 0);
+    if (try_form(n - 2, 0)) return make(n - 2, 0);
   } else if (ends("ing")) {
-    if (n > 5 && w[n - 4] == w[n - 5] && IsConsonant(w[n - 4])) cands[nc++] = w.substr(0, n - 4);
-    cands[nc++] = w.substr(0, n - 3);
-    cands[nc++] = w.substr(0, n - 3) + "e";
+    if (n > 5 && w[n - 4] == w[n - 5] && IsConsonant(w[n - 4]) && try_form(n - 4, 0)) return make(n - 4, 0);
+    if (try_form(n - 3, 0)) return make(n - 3, 0);
+    if (try_form(n - 3, 'e')) return make(n - 3, 'e');
   } else if (ends("es")) {
-    cands[nc++] = w.substr(0, n - 1);
-    cands[nc++] = w.substr(0, n - 2);
+    if (try_form(n - 1, 0)) return make(n - 1, 0);
+    if (try_form(n - 2, 0)) return make(n - 2, 0);
   } else if (ends("s") && !ends("ss") && !ends("us") && !ends("is")) {
-    cands[nc++] = w.substr(0, n - 1);
+    if (try_form(n - 1, 0)) return make(n - 1, 0);
   }
-  for (int i = 0; i < nc; ++i)
-    if (known.count(cands[i])) return cands[i];
   return w;  // known or not, the word is its own lemma
 }
 
@@ -332,6 +360,8 @@ std::vector<Word> SentenceWords(const Document& doc, int sentence, int* first_to
           p == "\xC2\xBB")
         w.cls |= kQuote;
       w.lemma = w.lower;
+      if (auto c = Cues().single.find(w.lower); c != Cues().single.end()) w.cues = c->second;
+      if (auto c = Cues().starts.find(w.lower); c != Cues().starts.end()) w.cue_starts = c->second;
       words.push_back(std::move(w));
       continue;
     }
@@ -359,6 +389,14 @@ std::vector<Word> SentenceWords(const Document& doc, int sentence, int* first_to
       w.past = true;
     }
     w.ing = base.size() > 4 && base.compare(base.size() - 3, 3, "ing") == 0;
+    const auto& single = Cues().single;
+    const auto& starts = Cues().starts;
+    if (auto c = single.find(w.lower); c != single.end()) w.cues |= c->second;
+    if (auto c = starts.find(w.lower); c != starts.end()) w.cue_starts |= c->second;
+    if (w.lemma != w.lower) {
+      if (auto c = single.find(w.lemma); c != single.end()) w.cues |= c->second;
+      if (auto c = starts.find(w.lemma); c != starts.end()) w.cue_starts |= c->second;
+    }
     words.push_back(std::move(w));
   }
   return words;
@@ -398,6 +436,7 @@ const std::unordered_map<std::string, std::vector<const Instrument*>>& Instrumen
 bool CueAt(const std::vector<Word>& words, size_t i, std::string_view category, size_t* len) {
   const auto& t = Cues();
   if (i >= words.size()) return false;
+  if ((words[i].cue_starts & CategoryBit(t, category)) == 0) return false;
   for (const std::string* key : {&words[i].lower, &words[i].lemma}) {
     auto it = t.by_first.find(*key);
     if (it == t.by_first.end()) continue;
@@ -419,15 +458,7 @@ bool CueAt(const std::vector<Word>& words, size_t i, std::string_view category, 
 }
 
 bool IsCueWord(const Word& w, std::string_view category) {
-  const auto& s = Cues().single;
-  std::string key(category);
-  key.push_back('\t');
-  size_t n = key.size();
-  key += w.lower;
-  if (s.count(key)) return true;
-  key.resize(n);
-  key += w.lemma;
-  return s.count(key) > 0;
+  return (w.cues & CategoryBit(Cues(), category)) != 0;
 }
 
 long long NumberValue(std::string_view lower) {

@@ -47,6 +47,8 @@ struct Word {
   bool past = false;             // a past tense form: "killed", "gave", "struck"
   bool ing = false;               // "killing"
   bool possessive = false;        // "Iran's"
+  uint64_t cues = 0;              // one-word cue categories of the word (see IsCueWord)
+  uint64_t cue_starts = 0;        // categories with a cue phrase starting at this word
 };
 
 // The words of sentence `sentence` of `doc` (tokens in order).

@@ -51,11 +51,6 @@ Dossier Fuse(const std::vector<EventRecord>& records, const Resolution& entities
     return a.id < b.id;
   });
   for (auto& [e, c] : built) {
-      std::fprintf(stderr, "%s %s %s\n", e.id.c_str(), e.date.c_str(), e.summary.c_str());
-      for (const auto& n : e.merge_reasons) std::fprintf(stderr, "  + %s\n", n.c_str());
-      for (const auto& n : e.near_misses) std::fprintf(stderr, "  - %s\n", n.c_str());
-    }
-  for (auto& [e, c] : built) {
     for (Conflict& k : FindConflicts(e, records, entities)) out.conflicts.push_back(std::move(k));
     // Events the text dates: an event known only by its page's date is no timeline entry.
     if (e.real && !e.date.empty() && e.date_basis != "published") {

@@ -39,7 +39,10 @@ json SlotValueToJson(const SlotValue& v) {
     j["value"] = v.value;
   }
   if (!v.qualifier.empty()) j["qualifier"] = v.qualifier;
+  if (v.numeric && v.high > 0) j["high"] = v.high;
+  j["hedged"] = v.hedged;
   j["docs"] = v.docs;
+  j["evidence_docs"] = v.evidence_docs;
   j["evidence"] = v.evidence;
   j["attributed_to"] = v.attributed_to;
   json sourcing = json::array();
@@ -72,7 +75,9 @@ json EventToJson(const Event& e) {
               {"mode", e.mode},       {"date", e.date},         {"precision", e.precision},
               {"place", e.place},     {"source", e.source},     {"target", e.target},
               {"summary", e.summary}, {"slots", slots},         {"mentions", mentions},
-              {"merge_reasons", e.merge_reasons}};
+              {"merge_reasons", e.merge_reasons}, {"near_misses", e.near_misses},
+              {"docs", e.docs},       {"family", e.family},     {"modality", e.modality},
+              {"real", e.real},       {"date_basis", e.date_basis}};
 }
 
 json ConflictToJson(const Conflict& c) {
@@ -82,8 +87,8 @@ json ConflictToJson(const Conflict& c) {
 }
 
 json TimelineEntryToJson(const TimelineEntry& t) {
-  return json{{"date", t.date}, {"precision", t.precision}, {"summary", t.summary},
-              {"event", t.event}, {"docs", t.docs}};
+  return json{{"date", t.date},   {"precision", t.precision}, {"summary", t.summary},
+              {"event", t.event}, {"docs", t.docs},           {"basis", t.basis}};
 }
 
 json EventRecordToJson(const EventRecord& r) {
@@ -98,7 +103,9 @@ json EventRecordToJson(const EventRecord& r) {
               {"timex_text", r.timex_text},
               {"timex_value", r.timex_value},
               {"attributed_to", r.attributed_to},
-              {"sourcing", ToString(r.sourcing)}};
+              {"sourcing", ToString(r.sourcing)},
+              {"trigger_text", r.trigger_text},
+              {"sentence_start", r.sentence_start}};
 }
 
 EventRecord EventRecordFromJson(const json& j) {
@@ -113,6 +120,8 @@ EventRecord EventRecordFromJson(const json& j) {
   r.timex_value = j.value("timex_value", "");
   r.attributed_to = j.value("attributed_to", "");
   r.sourcing = SourcingFrom(j.value("sourcing", "author"));
+  r.trigger_text = j.value("trigger_text", "");
+  r.sentence_start = j.value("sentence_start", int64_t{-1});
   return r;
 }
 

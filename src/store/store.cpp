@@ -239,10 +239,12 @@ Status Store::AddDocuments(const std::vector<const Document*>& docs) {
       r.published = p.value;
       r.index = static_cast<int>(i);
       r.mention = e;
-      if (e.sentence >= 0 && e.sentence < static_cast<int>(d->sentences.size()))
-        r.sentence = std::string(d->Text(d->sentences[e.sentence].span));
-      else
-        r.sentence = std::string(d->Text(e.span));
+      Span sentence = e.sentence >= 0 && e.sentence < static_cast<int>(d->sentences.size())
+                          ? d->sentences[e.sentence].span
+                          : e.span;
+      r.sentence = std::string(d->Text(sentence));
+      r.sentence_start = sentence.start;
+      r.trigger_text = std::string(d->Text(e.trigger));
       if (e.timex >= 0 && e.timex < static_cast<int>(d->timexes.size())) {
         r.timex_text = std::string(d->Text(d->timexes[e.timex].span));
         r.timex_value = d->timexes[e.timex].value;
@@ -252,7 +254,6 @@ Status Store::AddDocuments(const std::vector<const Document*>& docs) {
         r.sourcing = d->attributions[e.attribution].sourcing;
       }
       json rj = EventRecordToJson(r);
-      rj["mention"]["trigger"] = std::string(d->Text(e.trigger));
       ev_ins.Bind(1, d->id).Bind(2, static_cast<int64_t>(i))
           .Bind(3, rj.dump(-1, ' ', false, json::error_handler_t::replace));
       if (ev_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));

@@ -131,6 +131,8 @@ bool AllDigits(std::string_view s) {
 // Fills the computed fields of a piece from its key.
 void ClassifyPiece(const Rules& rules, Piece* p) {
   const std::string& k = p->key;
+  // Words longer than any word of the tables ("Revolutionary") cannot be looked up.
+  if (k.size() > rules.max_word_length && !IsAsciiDigit(k[0])) return;
   auto it = rules.vocab.find(k);
   if (it != rules.vocab.end() && it->second.words != nullptr) {
     p->entries.list = it->second.words;
@@ -264,7 +266,7 @@ std::vector<Piece> MakePieces(const Document& doc, const Rules& rules) {
       // Drop the period of an abbreviation ("sept." -> "sept"), keep "a.m.".
       if (p.key.size() > 2 && p.key.back() == '.' && p.key.find('.') == p.key.size() - 1)
         p.key.pop_back();
-      if (p.key == "\xe2\x80\x99s") p.key = "'s";
+      if (p.key.size() == 4 && p.key == "\xe2\x80\x99s") p.key = "'s";
       ClassifyPiece(rules, &p);
       out.push_back(std::move(p));
     };
@@ -330,7 +332,7 @@ class Matcher {
  private:
   void From(const Pattern& p, size_t e, size_t i, Slots& s) {
     if (e == p.elements.size()) {
-      if (!found_ || i > best_->end) {
+      if (i > static_cast<size_t>(s.first_piece) && (!found_ || i > best_->end)) {
         found_ = true;
         best_->end = i;
         best_->slots = s;
@@ -760,7 +762,9 @@ std::string DurationValue(double n, Unit u, bool half) {
 class Normalizer {
  public:
   Normalizer(const Document& doc, const std::vector<Piece>& pieces) : doc_(doc), pieces_(pieces) {
-    if (ParseTimexValue(doc.meta.published.value, &dct_) && dct_.year > 0) {
+    if (ParseTimexValue(doc.meta.published.value, &dct_) && dct_.year > 0 && dct_.month <= 12 &&
+        dct_.day <= 31 && dct_.granularity != Granularity::kCentury &&
+        dct_.granularity != Granularity::kDecade) {
       int64_t last;
       if (dct_.granularity >= Granularity::kDay && DayRange(dct_, &dct_days_, &last)) has_dct_day_ = true;
     } else {

@@ -1,5 +1,6 @@
 #include "time/timex_rules.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
@@ -137,7 +138,6 @@ void LoadPatterns(Rules* r) {
       if (!el.optional) break;
     }
     r->first_classes |= p.first_classes;
-    r->first_literals.insert(p.first_literals.begin(), p.first_literals.end());
     const auto index = static_cast<uint16_t>(r->patterns.size());
     for (const std::string& l : p.first_literals) r->patterns_by_literal[l].push_back(index);
     for (int c = 0; c < kNumElementClasses; ++c)
@@ -184,6 +184,7 @@ const Rules& GetRules() {
     for (const auto& [word, entries] : r->words) r->vocab[word].words = &entries;
     for (const auto& [word, id] : ids) r->vocab[word].literal = id;
     for (const auto& [word, list] : r->patterns_by_literal) r->vocab[word].patterns = &list;
+    for (const auto& [word, v] : r->vocab) r->max_word_length = std::max(r->max_word_length, word.size());
     return r;
   }();
   return *rules;

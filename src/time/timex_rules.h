@@ -74,7 +74,6 @@ struct Pattern {
 struct Rules {
   std::unordered_map<std::string, std::vector<WordEntry>> words;  // by first word
   std::vector<Pattern> patterns;
-  std::unordered_set<std::string> first_literals;  // union over all patterns
   uint64_t first_classes = 0;                      // union over all patterns
   // Index of the patterns that can start at a word, by literal and by class (ascending).
   std::unordered_map<std::string, std::vector<uint16_t>> patterns_by_literal;
@@ -87,6 +86,7 @@ struct Rules {
     const std::vector<uint16_t>* patterns = nullptr;   // patterns it can start literally
   };
   std::unordered_map<std::string, Vocab> vocab;
+  size_t max_word_length = 0;  // of the words in `vocab`
   std::vector<std::string> literal_names;
 };
 
