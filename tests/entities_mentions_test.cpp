@@ -96,6 +96,11 @@ TEST(Mentions, ParentheticalAcronymWithArticle) {
   const EntityMention* nk = Mention(d2, "Nadim Karsh");
   ASSERT_NE(nk, nullptr) << ::testing::PrintToString(Texts(d2));
   EXPECT_EQ(nk->type, EntityType::kOrg);
+  Document d3 = Annotate("The historian Alan John Percivale (A.J.P.) Taylor wrote it in Tel Aviv.");
+  const EntityMention* a = Mention(d3, "Alan John Percivale");
+  ASSERT_NE(a, nullptr) << ::testing::PrintToString(Texts(d3));
+  EXPECT_EQ(a->type, EntityType::kPerson);
+  ASSERT_NE(Mention(d3, "Tel Aviv"), nullptr) << ::testing::PrintToString(Texts(d3));
 }
 
 TEST(Mentions, RepublicsArePlacesAndPeoplesPair) {

@@ -172,3 +172,41 @@ TEST(BuildCommand, MissingPathIsReported) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(ExportCommand, WritesEveryFormat) {
+  TempDir dir;
+  dir.Write("in/a.txt",
+            "Drone strike kills four near Port Vasra\n\nMar 4, 2023\n\n"
+            "A drone strike near Port Vasra killed four militia members on Friday, officials said.\n");
+  std::string db = dir.Path("d.db");
+  std::string bin = DOSSIER_BINARY;
+  ASSERT_EQ(Exec(bin + " build --quiet --db " + db + " " + dir.Path("in")).rc, 0);
+  CommandRun jsonl = Exec(bin + " export --format jsonl --db " + db + " 2>/dev/null");
+  ASSERT_EQ(jsonl.rc, 0);
+  size_t lines = 0, pos = 0;
+  while ((pos = jsonl.out.find('\n', pos)) != std::string::npos) {
+    ++lines;
+    ++pos;
+  }
+  EXPECT_GT(lines, 0u);
+  auto first = nlohmann::json::parse(jsonl.out.substr(0, jsonl.out.find('\n')), nullptr, false);
+  ASSERT_TRUE(first.is_object());
+  EXPECT_TRUE(first.contains("record"));
+  CommandRun gdelt = Exec(bin + " export --format gdelt --db " + db + " 2>/dev/null");
+  ASSERT_EQ(gdelt.rc, 0);
+  EXPECT_EQ(gdelt.out.rfind("GLOBALEVENTID\tSQLDATE\t", 0), 0u) << gdelt.out.substr(0, 80);
+  CommandRun plover = Exec(bin + " export --format plover --db " + db + " 2>/dev/null");
+  ASSERT_EQ(plover.rc, 0);
+  if (!plover.out.empty()) {
+    auto ev = nlohmann::json::parse(plover.out.substr(0, plover.out.find('\n')), nullptr, false);
+    ASSERT_TRUE(ev.is_object());
+    EXPECT_TRUE(ev.contains("event_type"));
+  }
+  EXPECT_EQ(Exec(bin + " export --format csv --db " + db).rc, 2);
+}
+
+}  // namespace
+}  // namespace dossier

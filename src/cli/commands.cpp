@@ -29,6 +29,21 @@ std::unique_ptr<Store> OpenOrDie(const std::string& db, int* rc) {
   return store;
 }
 
+// Opens the store and loads one of its stored result arrays. On failure prints the error and
+// returns the exit code; 0 on success.
+int LoadResults(const std::string& db, Status (Store::*load)(json*), std::unique_ptr<Store>* store,
+                json* out) {
+  int rc;
+  *store = OpenOrDie(db, &rc);
+  if (!*store) return rc;
+  Status s = ((**store).*load)(out);
+  if (!s.ok()) {
+    std::fprintf(stderr, "dossier: %s: %s\n", db.c_str(), s.message().c_str());
+    return 1;
+  }
+  return 0;
+}
+
 void PrintJson(const json& j) {
   std::cout << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }
@@ -136,15 +151,9 @@ int RunDocs(const std::string& db, bool with_text, bool as_json) {
 }
 
 int RunEntities(const std::string& db, bool as_json) {
-  int rc;
-  auto store = OpenOrDie(db, &rc);
-  if (!store) return rc;
+  std::unique_ptr<Store> store;
   json ents;
-  Status s = store->LoadEntitiesJson(&ents);
-  if (!s.ok()) {
-    std::fprintf(stderr, "dossier: %s: %s\n", db.c_str(), s.message().c_str());
-    return 1;
-  }
+  if (int rc = LoadResults(db, &Store::LoadEntitiesJson, &store, &ents); rc != 0) return rc;
   if (as_json) {
     PrintJson(json{{"entities", ents}});
     return 0;
@@ -165,15 +174,9 @@ int RunEntities(const std::string& db, bool as_json) {
 }
 
 int RunEvents(const std::string& db, bool as_json) {
-  int rc;
-  auto store = OpenOrDie(db, &rc);
-  if (!store) return rc;
+  std::unique_ptr<Store> store;
   json events;
-  Status s = store->LoadEventsJson(&events);
-  if (!s.ok()) {
-    std::fprintf(stderr, "dossier: %s: %s\n", db.c_str(), s.message().c_str());
-    return 1;
-  }
+  if (int rc = LoadResults(db, &Store::LoadEventsJson, &store, &events); rc != 0) return rc;
   if (as_json) {
     PrintJson(json{{"events", events}});
     return 0;
@@ -190,7 +193,8 @@ int RunEvents(const std::string& db, bool as_json) {
                 join(e.value("source", json::array())).c_str(), join(e.value("target", json::array())).c_str(),
                 e.value("place", "").c_str());
     if (!e.value("summary", "").empty()) std::printf("    %s\n", Fit(OneLine(e.value("summary", "")), 110).c_str());
-    for (const auto& [slot, values] : e.value("slots", json::object()).items()) {
+    const json slots = e.value("slots", json::object());
+    for (const auto& [slot, values] : slots.items()) {
       if (slot == "source" || slot == "target") continue;
       for (const auto& v : values) {
         std::string q = v.value("qualifier", "");
@@ -206,15 +210,9 @@ int RunEvents(const std::string& db, bool as_json) {
 }
 
 int RunTimeline(const std::string& db, bool as_json) {
-  int rc;
-  auto store = OpenOrDie(db, &rc);
-  if (!store) return rc;
+  std::unique_ptr<Store> store;
   json tl;
-  Status s = store->LoadTimelineJson(&tl);
-  if (!s.ok()) {
-    std::fprintf(stderr, "dossier: %s: %s\n", db.c_str(), s.message().c_str());
-    return 1;
-  }
+  if (int rc = LoadResults(db, &Store::LoadTimelineJson, &store, &tl); rc != 0) return rc;
   if (as_json) {
     PrintJson(json{{"timeline", tl}});
     return 0;
@@ -229,15 +227,9 @@ int RunTimeline(const std::string& db, bool as_json) {
 }
 
 int RunConflicts(const std::string& db, bool as_json) {
-  int rc;
-  auto store = OpenOrDie(db, &rc);
-  if (!store) return rc;
+  std::unique_ptr<Store> store;
   json cs;
-  Status s = store->LoadConflictsJson(&cs);
-  if (!s.ok()) {
-    std::fprintf(stderr, "dossier: %s: %s\n", db.c_str(), s.message().c_str());
-    return 1;
-  }
+  if (int rc = LoadResults(db, &Store::LoadConflictsJson, &store, &cs); rc != 0) return rc;
   if (as_json) {
     PrintJson(json{{"conflicts", cs}});
     return 0;

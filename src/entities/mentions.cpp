@@ -59,7 +59,7 @@ bool IsStopName(std::string_view low) {
       "christmas", "easter", "ramadan", "eid",
       // Abbreviations of results and financial tables: no names.
       "shr", "shrs", "avg", "chg", "wk", "wks", "mln", "bln", "h1", "h2", "q1", "q2", "q3", "q4",
-      "qtr", "ytd", "eps", "fax", "tel", "rbi", "rbis", "era", "euro", "euros"};
+      "qtr", "ytd", "eps", "fax", "rbi", "rbis", "era", "euro", "euros"};
   return kStop.count(low) > 0;
 }
 
@@ -1047,8 +1047,12 @@ class MentionFinder {
             a.alias_of = static_cast<int>(k);
             // "Saraya Al-Fajr (SAF)": a name abbreviated by its initials is an organisation,
             // not a person, unless a title said otherwise.
-            if (c.type == EntityType::kPerson && c.rule != "title+name" && c.last > c.first &&
-                MakeNameKey(Raw(toks_[a.first].start, toks_[a.last].end)).acronym) {
+            std::string_view inner = Raw(toks_[a.first].start, toks_[a.last].end);
+            bool weak_person = c.rule == "name-shape" || c.rule == "name-particles" ||
+                               c.rule == "capitalized" || c.rule == "family-name";
+            // Not "Alan John Percivale (A.J.P.)": initials with periods abbreviate people too.
+            if (c.type == EntityType::kPerson && weak_person && c.last > c.first &&
+                inner.find('.') == std::string_view::npos && MakeNameKey(inner).acronym) {
               c.type = EntityType::kOrg;
               c.rule += "+acronym";
             }
