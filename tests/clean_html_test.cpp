@@ -165,5 +165,30 @@ TEST(CleanHtml, GarbageNeverCrashes) {
   SUCCEED();
 }
 
+TEST(CleanHtml, ArticleInsideWrapperNamedLikeAFooter) {
+  // The whole article sits under a layout wrapper whose class says "footer"; a real footer
+  // (a short disclosure) must not win over it.
+  Document d = CleanHtmlPage(
+      "<html><head><title>River rises</title></head><body>"
+      "<div class=\"above-footer\"><div class=\"article-body\">"
+      "<p>Paragraph 0 of the article says that the river rose by 10 centimetres overnight, and the town council, which met early, closed two bridges.</p>"
+      "<p>Paragraph 1 of the article says that the river rose by 11 centimetres overnight, and the town council, which met early, closed two bridges.</p>"
+      "<p>Paragraph 2 of the article says that the river rose by 12 centimetres overnight, and the town council, which met early, closed two bridges.</p>"
+      "<p>Paragraph 3 of the article says that the river rose by 13 centimetres overnight, and the town council, which met early, closed two bridges.</p>"
+      "<p>Paragraph 4 of the article says that the river rose by 14 centimetres overnight, and the town council, which met early, closed two bridges.</p>"
+      "<p>Paragraph 5 of the article says that the river rose by 15 centimetres overnight, and the town council, which met early, closed two bridges.</p>"
+      ""
+      "</div></div>"
+      "<div class=\"notice\"><p>Many offers on this site come from partners who pay us, which may affect "
+      "where and in what order they appear on the pages of this site, and this site does not list every offer "
+      "that partners make, or every partner that makes offers.</p><p>Opinions here are the writers' alone, "
+      "not those of any partner, and have not been reviewed, approved or otherwise endorsed by any partner, "
+      "which readers should keep in mind when they read the stories on this site, every day.</p><p>Terms apply "
+      "to the offers listed on these pages, and readers should check them with the partner, who sets them, "
+      "before they sign up, since terms change often and without notice.</p></div>"
+      "</body></html>");
+  EXPECT_TRUE(Has(d, "Paragraph 3 of the article")) << d.text;
+}
+
 }  // namespace
 }  // namespace dossier

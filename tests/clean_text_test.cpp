@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "clean/clean.h"
+#include "clean/page.h"
 
 namespace dossier {
 namespace {
@@ -270,6 +271,75 @@ TEST(CleanText, OutletFromUrlHostWhenNothingElse) {
   d.meta.url = "https://www.example-news.test/politics/vote";
   ASSERT_TRUE(CleanDocument(&d).ok());
   EXPECT_EQ(d.meta.outlet, "example-news.test");
+}
+
+TEST(CleanText, NavigationLineIsNotTheTitle) {
+  Document d = Clean(
+      "Example Daily\nHome Politics Economy Sport Culture Weather Podcasts\n\n"
+      "Floods cut off three villages in the northern hills\n\nBy Ana Lopez\nJun 2, 2022\n\n"
+      "Heavy rain on Wednesday cut the only road into three villages in the northern hills, the regional "
+      "governor said, and rescue teams were sent by boat.\n");
+  EXPECT_EQ(d.meta.title, "Floods cut off three villages in the northern hills");
+  EXPECT_FALSE(Has(d, "Podcasts"));
+}
+
+TEST(CleanText, SiteLabelIsNotTheTitleAndCreditGivesOutlet) {
+  Document d = Clean(
+      "Northern Wire Service\nBusiness News | Wire\n\n"
+      "Port workers end strike after pay deal with shipping firms\n\nBy Sam Reed\nMay 9, 2022 10:00 AM GMT\n\n"
+      "HARBOURTOWN, May 9 (NWS) - Port workers ended a five-day strike on Monday after unions reached a pay "
+      "deal with the main shipping firms, union leaders said.\n\n"
+      "The deal raises wages by six percent this year and four percent next year, the union said in a statement.\n\n"
+      "Our Standards: The NWS Trust Principles.\n");
+  EXPECT_EQ(d.meta.title, "Port workers end strike after pay deal with shipping firms");
+  EXPECT_EQ(d.meta.outlet, "Northern Wire Service");
+  EXPECT_FALSE(Has(d, "Business News | Wire"));
+  EXPECT_FALSE(Has(d, "Our Standards"));
+}
+
+TEST(CleanText, DatelineCreditWithoutSpelledOutName) {
+  Document d = Clean(
+      "Port workers end strike after pay deal\n\n"
+      "HARBOURTOWN, May 9 (Globe Wire) - Port workers ended a five-day strike on Monday after unions reached a "
+      "pay deal with the main shipping firms, union leaders said.\n");
+  EXPECT_EQ(d.meta.outlet, "Globe Wire");
+}
+
+TEST(CleanText, QuestionTitleAndQaChrome) {
+  Document d = Clean(
+      "Example Q&A\nQuestions Tags Users\n\nHow do tides form in a closed bay?\n\nAsked Apr 2, 2021\nViewed 1k times\n\n"
+      "7\n\nI live near a small bay with a narrow mouth and the tide there is much weaker than on the open "
+      "coast. What explains the difference?\n\n2 Answers\nSorted by: Highest score (default)\n\n"
+      "5\n\nThe narrow mouth limits how much water can flow in during each tidal cycle, so the bay never "
+      "fills to the level of the open sea.\n\nHot Network Questions\nWhy is the sea salty?\n");
+  EXPECT_EQ(d.meta.title, "How do tides form in a closed bay?");
+  EXPECT_FALSE(Has(d, "Sorted by"));
+  EXPECT_FALSE(Has(d, "Hot Network Questions"));
+  EXPECT_TRUE(Has(d, "narrow mouth limits"));
+}
+
+TEST(CleanText, FollowerCountLines) {
+  EXPECT_TRUE(IsBoilerplateLine("1.2K Followers"));
+  EXPECT_TRUE(IsBoilerplateLine("340 likes"));
+  EXPECT_TRUE(IsBoilerplateLine("3,400 subscribers"));
+  EXPECT_FALSE(IsBoilerplateLine("1,200 followers of the sect gathered in the square on Sunday."));
+  EXPECT_FALSE(IsBoilerplateLine("Followers of the movement"));
+}
+
+TEST(CleanText, InferredDayFromBareMonthLastYearAndWeekday) {
+  // 2021 was "last year"; "In November" then is November 2021, the report is from early
+  // 2022, and the Wednesday it keeps mentioning is the first Wednesday of that window.
+  Document d = Clean(
+      "Mayor resigns over bridge contract\n\n"
+      "The mayor of the river town resigned on Wednesday, council members said Wednesday, after an audit "
+      "of the bridge contract.\n\n"
+      "In November, the council ordered the audit after costs doubled.\n\n"
+      "Last year, the bridge was closed twice for repairs, and in spring 2021 the contractor asked for more money.\n");
+  const PubDate& p = d.meta.published;
+  EXPECT_TRUE(p.inferred);
+  EXPECT_EQ(p.value, "2022-01-05");
+  EXPECT_EQ(p.earliest, "2022-01-01");
+  EXPECT_EQ(p.latest, "2022-02-28");
 }
 
 }  // namespace

@@ -208,5 +208,58 @@ TEST(TimexRules, EveryTimexNamesItsRule) {
   for (const Timex& t : d.timexes) EXPECT_FALSE(t.rule.empty()) << d.Text(t.span);
 }
 
+// A singular unit with an unspecified count is one unit ("day-long" is P1D, not PXD);
+// a plural one stays unspecified ("for weeks" PXW).
+TEST(TimexDuration, SingularUnitWithoutNumberIsOne) {
+  EXPECT_EQ(ValueOf("The day-long strike closed the port.", "2000-04-03", "day-long"), "P1D");
+  EXPECT_EQ(ValueOf("They waited for weeks at the border.", "2000-04-03", "for weeks"), "PXW");
+}
+
+// "supposed to" and "slated to" are future cues: the month is the coming one.
+TEST(TimexTense, SupposedAndSlatedAreFuture) {
+  EXPECT_EQ(ValueOf("The talks are supposed to end in December after the vote.", "1998-03-04", "December"),
+            "1998-12");
+  EXPECT_EQ(ValueOf("The plant is slated to open in December after repairs.", "1998-03-04", "December"),
+            "1998-12");
+}
+
+// "the near term", "the short term": references to the future.
+TEST(TimexReference, NearAndShortTermAreFuture) {
+  EXPECT_EQ(ValueOf("Prices should stay firm in the near term, analysts said.", "1989-10-30", "the near term"),
+            "FUTURE_REF");
+  EXPECT_EQ(ValueOf("Rates may fall over the short term.", "1989-10-30", "the short term"), "FUTURE_REF");
+}
+
+// "the last half of 1989" is the second half, like "the second half of 1989".
+TEST(TimexQuarter, LastHalfIsTheSecondHalf) {
+  EXPECT_EQ(ValueOf("Sales will rise in the last half of 1989, it said.", "1989-10-26", "the last half of 1989"),
+            "1989-H2");
+  EXPECT_EQ(ValueOf("Sales rose in the second half of 1989, it said.", "1989-10-26", "the second half of 1989"),
+            "1989-H2");
+}
+
+// "the latest quarter" is a finished quarter: never the document's own quarter, even after
+// a forecast for it ("the fourth quarter") was mentioned.
+TEST(TimexQuarter, LatestQuarterIsFinished) {
+  EXPECT_EQ(ValueOf("Profit will rise in the fourth quarter. In the latest quarter, profit fell.", "1989-10-30",
+                    "the latest quarter"),
+            "1989-Q3");
+}
+
+// "the past few weeks", "the last several quarters": references to the past.
+TEST(TimexReference, PastFewUnitsArePastRef) {
+  EXPECT_EQ(ValueOf("Prices slid over the past several quarters, he said.", "1989-10-30", "the past several quarters"),
+            "PAST_REF");
+  EXPECT_EQ(ValueOf("It has rained for the last few months in the north.", "1998-02-06", "the last few months"),
+            "PAST_REF");
+}
+
+// A range after "the next"/"the past" is an unspecified amount of the unit.
+TEST(TimexDuration, RangeAfterTheNextIsUnspecified) {
+  EXPECT_EQ(ValueOf("Rates should fall in the next 12 to 18 months, he said.", "1989-10-30",
+                    "the next 12 to 18 months"),
+            "PXM");
+}
+
 }  // namespace
 }  // namespace dossier

@@ -53,8 +53,9 @@ bool IsOutlet(const Document& doc, const std::vector<Word>& w, Phrase p) {
   return false;
 }
 
-bool IsAnonymous(const Document& doc, const std::vector<Word>& w, Phrase p, bool anon_cue_in_sentence) {
-  for (int e : events::EntitiesIn(doc, events::SpanOf(w, p)))
+bool IsAnonymous(const Document& doc, const std::vector<Word>& w, Phrase p, bool anon_cue_in_sentence,
+                 const std::vector<int>& ents) {
+  for (int e : events::EntitiesIn(doc, events::SpanOf(w, p), ents))
     if (doc.entities[e].type == EntityType::kPerson) return false;
   bool head = false;
   size_t head_at = p.end;
@@ -194,14 +195,16 @@ Found FindVerbCue(const Document& doc, const std::vector<Word>& w) {
   return f;
 }
 
-Sourcing Classify(const Document& doc, const std::vector<Word>& w, Phrase p, bool anon_cue) {
+// `ents`: the mentions of the sentence of `w` (events::EntitiesBySentence).
+Sourcing Classify(const Document& doc, const std::vector<Word>& w, Phrase p, bool anon_cue,
+                  const std::vector<int>& ents) {
   if (IsOutlet(doc, w, p)) return Sourcing::kOutlet;
-  if (IsAnonymous(doc, w, p, anon_cue)) return Sourcing::kAnonymous;
+  if (IsAnonymous(doc, w, p, anon_cue, ents)) return Sourcing::kAnonymous;
   if (anon_cue) {
     bool cap = false;
     for (size_t i = p.begin; i < p.end; ++i)
       if (IsCap(w[i]) && !(w[i].flags & kTokSentenceStart)) cap = true;
-    for (int e : events::EntitiesIn(doc, events::SpanOf(w, p)))
+    for (int e : events::EntitiesIn(doc, events::SpanOf(w, p), ents))
       if (doc.entities[e].type == EntityType::kPerson) cap = true;
     if (!cap) return Sourcing::kAnonymous;
   }
@@ -244,6 +247,7 @@ int PartOf(const Document& doc, int sentence) {
 void Attribute(Document* doc) {
   doc->attributions.clear();
   doc->attributions.reserve(doc->sentences.size());
+  const std::vector<std::vector<int>> ents_of_sentence = events::EntitiesBySentence(*doc);
   for (size_t si = 0; si < doc->sentences.size(); ++si) {
     const Sentence& s = doc->sentences[si];
     std::vector<Word> w = events::SentenceWords(*doc, static_cast<int>(si), nullptr);
@@ -304,10 +308,10 @@ void Attribute(Document* doc) {
       SourceLink src;
       src.span = events::SpanOf(w, f.source);
       src.source = std::string(doc->Text(src.span));
-      src.sourcing = Classify(*doc, w, f.source, anon_cue);
+      src.sourcing = Classify(*doc, w, f.source, anon_cue, ents_of_sentence[si]);
       if (src.sourcing == Sourcing::kOutlet) {
         // "New Yorker reporter Dexter Filkins": the outlet is the channel, the person speaks.
-        for (int e : events::EntitiesIn(*doc, src.span)) {
+        for (int e : events::EntitiesIn(*doc, src.span, ents_of_sentence[si])) {
           const EntityMention& m = doc->entities[e];
           if (m.type != EntityType::kPerson || m.span.start <= src.span.start) continue;
           SourceLink outlet;

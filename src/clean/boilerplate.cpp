@@ -20,6 +20,7 @@ struct BoilerplateLexicon {
   size_t longest_exact = 0;
   std::unique_ptr<RE2> prefix;    // (?i)^(?:p1|p2|...), on the trimmed line
   std::unique_ptr<RE2> contains;  // (?i)(?:c1|c2|...)
+  std::unique_ptr<RE2> count;     // (?i)^[number][kmb]? (?:w1|w2|...)$: "1.2K Followers"
 };
 
 // One case-insensitive alternation of literal phrases (spaces match any white space run).
@@ -50,7 +51,7 @@ std::unique_ptr<RE2> Alternation(const std::vector<std::string>& phrases, bool a
 const BoilerplateLexicon& Lexicon() {
   static const BoilerplateLexicon* lex = [] {
     auto* l = new BoilerplateLexicon();
-    std::vector<std::string> prefixes, contains;
+    std::vector<std::string> prefixes, contains, counts;
     for (const auto& row : ReadDataTable("boilerplate.tsv")) {
       if (row.size() < 2 || row[1].empty()) continue;
       if (row[0] == "exact") {
@@ -60,10 +61,21 @@ const BoilerplateLexicon& Lexicon() {
         prefixes.push_back(row[1]);
       } else if (row[0] == "contains") {
         contains.push_back(row[1]);
+      } else if (row[0] == "count") {
+        counts.push_back(row[1]);
       }
     }
     if (!prefixes.empty()) l->prefix = Alternation(prefixes, true);
     if (!contains.empty()) l->contains = Alternation(contains, false);
+    if (!counts.empty()) {
+      std::unique_ptr<RE2> words = Alternation(counts, false);
+      if (words != nullptr) {
+        // The alternation's body without its "(?i)" flag, anchored after a count.
+        std::string body = words->pattern().substr(4);
+        l->count = std::make_unique<RE2>("(?i)^[+-]?\\d[\\d.,]*\\s*[kmb]?\\+?\\s+" + body + "[.:!|]?$");
+        if (!l->count->ok()) l->count.reset();
+      }
+    }
     return l;
   }();
   return *lex;
@@ -204,6 +216,9 @@ bool IsBoilerplateLine(std::string_view line) {
   re2::StringPiece in(t.data(), t.size());
   if (lex.prefix != nullptr && RE2::PartialMatch(in, *lex.prefix)) return true;
   if (t.size() < 800 && lex.contains != nullptr && RE2::PartialMatch(in, *lex.contains)) return true;
+  if (t.size() < 60 && lex.count != nullptr && !t.empty() && (std::isdigit(static_cast<unsigned char>(t[0])) || t[0] == '+' || t[0] == '-') &&
+      RE2::FullMatch(in, *lex.count))
+    return true;
   return false;
 }
 

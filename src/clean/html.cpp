@@ -262,6 +262,8 @@ struct Res {
                "recommend|popular|trending|cookie|consent|author-bio|byline|advert|disclosure"};
   RE2 unlikely_roles{"^(?:menu|menubar|complementary|navigation|alert|alertdialog|dialog|banner|"
                      "contentinfo|search)$"};
+  // Unlikely words that name a place in the page layout rather than a kind of chrome.
+  RE2 layout{"(?i)(?:^|\\s)[\\w-]*(?:footer|header)[\\w-]*(?:\\s|$)"};
   RE2 byline{"(?i)byline|author|dateline|writtenby|p-author"};
   RE2 date_class{"(?i)date|time|publish|posted|timestamp"};
 };
@@ -354,6 +356,11 @@ bool HasBlockChild(const Tree& t, const HtmlNode& n) {
 void RemoveChrome(Tree* t, bool strip_unlikely) {
   const Res& r = R();
   Measure(t);
+  // The page's paragraph text, to recognise a wrapper that holds the whole article under an
+  // unlucky class name ("above-footer", "header-wrap").
+  int page_text = 0, page_paragraphs = 0;
+  for (const HtmlNode& n : t->nodes)
+    if (n.tag == kBody || (n.tag == kHtml && page_text == 0)) page_text = n.text_len, page_paragraphs = n.paragraphs;
   for (size_t i = 0; i < t->nodes.size(); ++i) {
     HtmlNode& n = t->nodes[i];
     if (n.tag == kText) continue;
@@ -372,6 +379,8 @@ void RemoveChrome(Tree* t, bool strip_unlikely) {
     if (strip_unlikely && !n.class_id.empty() && n.tag != kBody && n.tag != kA && n.tag != kHtml &&
         n.tag != kArticle && n.tag != kMain &&
         RE2::PartialMatch(n.class_id, r.unlikely) && !RE2::PartialMatch(n.class_id, r.maybe) &&
+        !(n.paragraphs >= 5 && 2 * n.paragraphs >= page_paragraphs && 2 * n.text_len >= page_text &&
+          LinkDensity(n) < 0.3 && RE2::PartialMatch(n.class_id, r.layout)) &&
         !HasAncestor(*t, static_cast<int>(i), kTable) && !HasAncestor(*t, static_cast<int>(i), kCode)) {
       n.removed = true;
       continue;

@@ -17,7 +17,33 @@ struct Mentions {
   int latest_year = 0;        // latest year mentioned in a date-like context
   bool last_year = false;     // "last year" appears
   bool weekday[7] = {};       // weekday names used
+  int weekday_count[7] = {};  // how often each weekday name is used
+  size_t weekday_first[7] = {};  // order of first use (smaller = earlier in the text)
+  size_t seen = 0;            // running position over all scanned text
+  int bare_month = 0;         // latest-in-text "In October" month without a day or a year (1-12)
+  size_t bare_month_pos = 0;
 };
+
+// "In October", "since March", "last November": a month name after a preposition, with no
+// day number or year after it. Keeps the one mentioned last in the text.
+void ScanBareMonths(std::string_view text, Mentions* m) {
+  static const RE2* kBare = new RE2(
+      "(?:^|[^\\p{L}])(?:[Ii]n|[Ss]ince|[Uu]ntil|[Ll]ast|[Ee]arly|[Ll]ate|[Mm]id-?|[Dd]uring|[Tt]his|[Bb]y|[Ss]ince)\\s+"
+      "(January|February|March|April|May|June|July|August|September|October|November|December)\\b"
+      "(\\s*,?\\s*\\d)?");
+  static const char* kMonths[] = {"January", "February", "March", "April", "May", "June", "July",
+                                  "August", "September", "October", "November", "December"};
+  re2::StringPiece in(text.data(), text.size());
+  std::string name, digit;
+  while (RE2::FindAndConsume(&in, *kBare, &name, &digit)) {
+    if (!digit.empty()) continue;
+    for (int k = 0; k < 12; ++k)
+      if (name == kMonths[k]) {
+        m->bare_month = k + 1;
+        m->bare_month_pos = m->seen + static_cast<size_t>(in.data() - text.data());
+      }
+  }
+}
 
 void Scan(std::string_view text, long before_day, Mentions* m) {
   static const RE2* kYear = new RE2(
@@ -50,13 +76,29 @@ void Scan(std::string_view text, long before_day, Mentions* m) {
     size_t at = text.find(kDays[w]);
     while (at != std::string_view::npos) {
       bool start_ok = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
-      if (start_ok) {
+      size_t e = at + std::string_view(kDays[w]).size();
+      bool end_ok = e >= text.size() || !std::isalpha(static_cast<unsigned char>(text[e]));
+      if (start_ok && end_ok) {
+        if (!m->weekday[w]) m->weekday_first[w] = m->seen + at;
         m->weekday[w] = true;
-        break;
+        ++m->weekday_count[w];
       }
       at = text.find(kDays[w], at + 1);
     }
   }
+}
+
+// The weekday the report is about: the most used weekday name, the first used on a tie;
+// -1 when none.
+int MainWeekday(const Mentions& m) {
+  int best = -1;
+  for (int w = 0; w < 7; ++w) {
+    if (!m.weekday[w]) continue;
+    if (best < 0 || m.weekday_count[w] > m.weekday_count[best] ||
+        (m.weekday_count[w] == m.weekday_count[best] && m.weekday_first[w] < m.weekday_first[best]))
+      best = w;
+  }
+  return best;
 }
 
 int WeekdayOfDay(long days) { return static_cast<int>(((days % 7) + 11) % 7); }  // 1970-01-01 was a Thursday
@@ -92,7 +134,11 @@ bool InferPublished(const Page& page, PubDate* out) {
   }
 
   Mentions m;
-  for (const PageBlock& b : page.blocks) Scan(b.text, -1, &m);
+  for (const PageBlock& b : page.blocks) {
+    Scan(b.text, -1, &m);
+    ScanBareMonths(b.text, &m);
+    m.seen += b.text.size() + 1;
+  }
   int day_year = 0;
   if (m.latest_day >= 0) {
     int y, mo, d;
@@ -135,6 +181,61 @@ bool InferPublished(const Page& page, PubDate* out) {
     out->latest = IsoDay(first + 61);
     out->evidence = std::string("latest month mentioned: ") + buf;
     return true;
+  }
+  // A month named without its year ("In October") after the latest year mentioned: the
+  // report came within about three months of that month's most recent occurrence, and in
+  // the year after the latest one when the text says "last year". A weekday the report
+  // keeps using ("said Friday", "Earlier Friday") then picks the day.
+  if (year_anchor > 0 && m.bare_month > 0) {
+    int y = year_anchor + (m.last_year ? 1 : 0);
+    long year_first = DaysFromCivil(y, 1, 1), year_last = DaysFromCivil(y, 12, 31);
+    long lo = 0, hi = 0;
+    bool ok = false;
+    for (int my : {y - 1, y}) {  // the month in the year before, then in the year itself
+      if (!m.last_year && my != year_anchor) continue;
+      long mfirst = DaysFromCivil(my, m.bare_month, 1);
+      int ey = my + (m.bare_month + 3 > 12 ? 1 : 0), em = (m.bare_month + 3 - 1) % 12 + 1;
+      long wend = DaysFromCivil(ey + (em == 12 ? 1 : 0), em == 12 ? 1 : em + 1, 1) - 1;  // end of month M+3
+      long a = m.last_year ? std::max(mfirst, year_first) : mfirst;
+      long b = m.last_year ? std::min(wend, year_last) : wend;
+      if (a <= b) {
+        lo = a, hi = b, ok = true;
+        break;
+      }
+    }
+    if (ok) {
+      static const char* kMonths[] = {"January", "February", "March", "April", "May", "June", "July",
+                                      "August", "September", "October", "November", "December"};
+      *out = PubDate{};
+      out->inferred = true;
+      out->earliest = IsoDay(lo);
+      out->latest = IsoDay(hi);
+      std::string why = std::string("latest year mentioned ") + std::to_string(year_anchor) +
+                        (m.last_year ? ", \"last year\"" : "") + ", month named without a year: " + kMonths[m.bare_month - 1];
+      int wd = MainWeekday(m);
+      long day = -1;
+      if (wd >= 0)
+        for (long d = lo; d <= hi; ++d)
+          if (WeekdayOfDay(d) == wd) {
+            day = d;
+            break;
+          }
+      if (day >= 0) {
+        static const char* kDays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+        out->value = IsoDay(day);
+        out->precision = DatePrecision::kDay;
+        out->evidence = why + ", weekday " + kDays[wd];
+      } else {
+        int yy, mm, dd;
+        CivilFromDays(lo, &yy, &mm, &dd);
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d", yy, mm);
+        out->value = buf;
+        out->precision = DatePrecision::kMonth;
+        out->evidence = why;
+      }
+      return true;
+    }
   }
   if (year_anchor > 0) {
     int y = year_anchor + (m.last_year ? 1 : 0);

@@ -6,6 +6,7 @@
 // into question, answers and comments; the rest becomes paragraph, heading and list blocks.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <vector>
@@ -119,6 +120,78 @@ bool LooksLikeLinkList(std::string_view s) {
     if (s.compare(i, 3, "\xE2\x80\xBA") == 0 || s.compare(i, 2, "\xC2\xBB") == 0) ++seps;
   }
   return seps >= 2;
+}
+
+// A navigation menu with its separators lost: "Home World Business Tech Video Live TV".
+// Five or more short capitalised words, no digits, no punctuation but "&" and "-", and
+// no function word (a Title Case headline almost always has one: "In", "Of", "To", "The").
+bool LooksLikeNavLine(std::string_view s) {
+  static const char* kFunction[] = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+                                    "and", "or", "but", "as", "after", "over", "into", "is", "are", "was", "were",
+                                    "be", "has", "have", "had", "will", "says", "said", "his", "her", "its", "their",
+                                    "not", "no", "who", "what", "why", "how", "amid", "against", "than", "up", "out"};
+  if (s.size() > 120) return false;
+  int words = 0, letters = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    if (i >= s.size()) break;
+    size_t b = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    std::string_view w = s.substr(b, i - b);
+    if (w == "&" || w == "-" || w == "/") continue;
+    ++words;
+    if (!std::isupper(static_cast<unsigned char>(w[0]))) return false;
+    for (char c : w) {
+      unsigned char u = static_cast<unsigned char>(c);
+      if (std::isalpha(u)) ++letters;
+      else if (c != '&' && c != '-') return false;
+    }
+    std::string low(w);
+    for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* f : kFunction)
+      if (low == f) return false;
+  }
+  return words >= 5 && letters <= words * 8;
+}
+
+// A site or section label: "World News | Wire", "Politics | Opinion": one " | " with at most
+// three words on each side.
+bool LooksLikeSiteLabel(std::string_view s) {
+  if (s.size() > 60 || EndsSentence(s)) return false;
+  size_t bar = s.find(" | ");
+  if (bar == std::string_view::npos || s.find(" | ", bar + 3) != std::string_view::npos) return false;
+  std::string_view left = TrimSpace(s.substr(0, bar)), right = TrimSpace(s.substr(bar + 3));
+  int l = CountWords(left), r = CountWords(right);
+  return l >= 1 && r >= 1 && l <= 3 && r <= 3;
+}
+
+// The news agency credit of a dateline: "PARIS, March 3 (AFP) - ..." gives "AFP".
+bool DatelineCredit(std::string_view s, std::string* credit) {
+  static const RE2 re("^\\p{Lu}[^()\\n]{1,80}?,[^()\\n]{0,60}?\\((\\p{Lu}[\\p{L}&.]*(?: \\p{Lu}[\\p{L}&.]*){0,3})\\)\\s*(?:-|–|—|:)\\s");
+  if (s.size() < 20) return false;
+  re2::StringPiece in(s.data(), std::min<size_t>(s.size(), 300));
+  return RE2::PartialMatch(in, re, credit);
+}
+
+// "Continental Press Agency" for "CPA": the initials of the line's capitalised words.
+bool InitialsMatch(std::string_view line, std::string_view acronym) {
+  if (line.size() > 60 || acronym.size() < 2) return false;
+  std::string ini;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    if (i >= line.size()) break;
+    size_t b = i;
+    while (i < line.size() && line[i] != ' ') ++i;
+    std::string_view w = line.substr(b, i - b);
+    if (std::isupper(static_cast<unsigned char>(w[0]))) ini += w[0];
+    else if (w != "of" && w != "and" && w != "the" && w != "for" && w != "de") return false;
+  }
+  if (ini.size() != acronym.size()) return false;
+  for (size_t k = 0; k < ini.size(); ++k)
+    if (ini[k] != acronym[k]) return false;
+  return true;
 }
 
 // Bullet characters that start a list item or a Q&A comment: "•", "·", "▪", "*", "-".
@@ -304,7 +377,36 @@ void CleanTextDump(std::string_view raw, Page* page) {
   // The title: the first header line that reads like a headline; a line of four words or
   // more beats an earlier short one (a site name or section label above the headline).
   int title_pick = -1;
-  if (!qa) {
+  if (qa) {
+    // The question's title: the nearest content line above the first "Asked ..." line, or
+    // else the first header line that asks a question.
+    int first_posted = -1;
+    for (size_t i = 0; i < lines.size() && first_posted < 0; ++i)
+      if (!lines[i].blank && lines[i].text.size() < 60 && RE2::FullMatch(std::string(lines[i].text), re.posted))
+        first_posted = static_cast<int>(i);
+    auto usable = [&](size_t i) {
+      const Line& l = lines[i];
+      FoundDate fd;
+      return !l.blank && !boiler[i] && BulletLength(l.text) == 0 && HasLetter(l.text) && !IsBareNumber(l.text) &&
+             !DateLine(l.text, &fd) && CountWords(l.text) >= 3 && l.text.size() <= 300 && !LooksLikeNavLine(l.text) &&
+             !LooksLikeLinkList(l.text) && !LooksLikeGluedMenu(l.text) && !RE2::FullMatch(std::string(l.text), re.posted);
+    };
+    if (first_posted > 0) {
+      for (int i = first_posted - 1; i >= 0 && i >= first_posted - 4; --i) {
+        if (lines[i].blank) continue;
+        if (usable(i)) title_pick = i;
+        break;
+      }
+    }
+    if (title_pick < 0) {
+      for (size_t i = 0; i < body_start && i < lines.size(); ++i)
+        if (usable(i) && lines[i].text.back() == '?' && CountWords(lines[i].text) <= 30) {
+          title_pick = static_cast<int>(i);
+          break;
+        }
+    }
+  } else {
+    int nav_pick = -1;  // a navigation-shaped line, taken only when nothing else reads like a headline
     int first_short = -1;
     for (size_t i = 0; i < body_start && i < lines.size(); ++i) {
       const Line& l = lines[i];
@@ -314,8 +416,12 @@ void CleanTextDump(std::string_view raw, Page* page) {
       FoundDate fd;
       if (!HasLetter(l.text) || DateLine(l.text, &fd)) continue;
       if (title.size() > 300 || CountWords(title) < 2 || EndsSentence(title) || IsBoilerplateLine(title) ||
-          LooksLikeGluedMenu(title) || LooksLikeLinkList(title))
+          LooksLikeGluedMenu(title) || LooksLikeLinkList(title) || LooksLikeSiteLabel(title))
         continue;
+      if (LooksLikeNavLine(title)) {
+        if (nav_pick < 0) nav_pick = static_cast<int>(i);
+        continue;
+      }
       if (CountWords(title) >= 4) {
         title_pick = static_cast<int>(i);
         break;
@@ -323,6 +429,7 @@ void CleanTextDump(std::string_view raw, Page* page) {
       if (first_short < 0) first_short = static_cast<int>(i);
     }
     if (title_pick < 0) title_pick = first_short;
+    if (title_pick < 0) title_pick = nav_pick;
   }
   bool have_title = false;
   int title_line = -1;
@@ -478,7 +585,8 @@ void CleanTextDump(std::string_view raw, Page* page) {
     }
 
     // ---- Boilerplate.
-    if ((t.size() == l.text.size() ? boiler[i] : IsBoilerplateLine(t)) || LooksLikeGluedMenu(t) || LooksLikeLinkList(t)) {
+    if ((t.size() == l.text.size() ? boiler[i] : IsBoilerplateLine(t)) || LooksLikeGluedMenu(t) || LooksLikeLinkList(t) ||
+        (head && (LooksLikeNavLine(t) || LooksLikeSiteLabel(t)))) {
       last_was_text = false;
       continue;
     }
@@ -538,6 +646,21 @@ void CleanTextDump(std::string_view raw, Page* page) {
     }
     out.Add(kind, cur_post, raw, t);
     last_was_text = kind == BlockKind::kParagraph;
+  }
+
+  // A wire dateline's agency credit ("QASR AMIN, March 3 (CPA) - "): the outlet, spelled out
+  // by a header line whose initials it is ("Continental Press Agency") when there is one.
+  if (body_start < lines.size()) {
+    std::string credit;
+    if (DatelineCredit(lines[body_start].text, &credit)) {
+      std::string name = credit;
+      for (size_t i = 0; i < body_start; ++i)
+        if (!lines[i].blank && InitialsMatch(lines[i].text, credit)) {
+          name = CollapseSpace(lines[i].text);
+          break;
+        }
+      page->outlet_hints.push_back(name);
+    }
   }
 
   // Published date: the most precise of the header's date lines on the first stated day.

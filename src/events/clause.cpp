@@ -170,6 +170,30 @@ std::vector<int> EntitiesIn(const Document& doc, Span span) {
   return out;
 }
 
+std::vector<int> EntitiesIn(const Document& doc, Span span, const std::vector<int>& among) {
+  std::vector<int> out;
+  if (span.empty()) return out;
+  for (int i : among)
+    if (span.Contains(doc.entities[i].span)) out.push_back(i);
+  std::sort(out.begin(), out.end(), [&](int a, int b) {
+    return doc.entities[a].span.start < doc.entities[b].span.start;
+  });
+  return out;
+}
+
+std::vector<std::vector<int>> EntitiesBySentence(const Document& doc) {
+  std::vector<std::vector<int>> out(doc.sentences.size());
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    const Span& e = doc.entities[i].span;
+    auto it = std::lower_bound(doc.sentences.begin(), doc.sentences.end(), e.start,
+                               [](const Sentence& s, uint32_t off) { return s.span.end < off; });
+    for (; it != doc.sentences.end() && it->span.start <= e.end; ++it)
+      if (e.Overlaps(it->span) || it->span.Contains(e))
+        out[static_cast<size_t>(it - doc.sentences.begin())].push_back(static_cast<int>(i));
+  }
+  return out;
+}
+
 int EntityCovering(const Document& doc, Span span) {
   int best = -1;
   for (size_t i = 0; i < doc.entities.size(); ++i) {

@@ -53,6 +53,14 @@ Phrase Trim(const std::vector<Word>& w, Phrase p);
 // Entity mentions of `doc` lying inside `span`, in text order (indexes into doc.entities).
 std::vector<int> EntitiesIn(const Document& doc, Span span);
 
+// The same, looking only at the mentions `among` (ascending indexes): equal to the above when
+// `among` holds every mention overlapping or inside a sentence containing `span`.
+std::vector<int> EntitiesIn(const Document& doc, Span span, const std::vector<int>& among);
+
+// For each sentence of `doc`, the indexes (ascending) of the entity mentions overlapping it
+// or inside it; one pass over the mentions.
+std::vector<std::vector<int>> EntitiesBySentence(const Document& doc);
+
 // The entity mention index covering `span` (the smallest that contains it), or -1.
 int EntityCovering(const Document& doc, Span span);
 

@@ -268,8 +268,8 @@ bool DeniedBefore(const std::vector<Word>& w, size_t t) {
 }
 
 bool HedgedAround(const std::vector<Word>& w, size_t t) {
-  for (size_t k = 0; k < w.size(); ++k) {
-    if (k + 12 < t || k > t + 2) continue;
+  // Only words k with t - 12 <= k <= t + 2 can hedge the trigger.
+  for (size_t k = t > 12 ? t - 12 : 0; k < w.size() && k <= t + 2; ++k) {
     size_t len = 0;
     if (events::CueAt(w, k, "hedge", &len)) {
       // "alleged" / "claimed" as a verb of a named source is attribution, not a hedge
@@ -286,7 +286,28 @@ struct ArgContext {
   const Document* doc;
   const std::vector<Word>* w;
   int sentence;
+  // Indices (ascending) of the entity mentions overlapping the sentence: every mention
+  // inside or covering a non-empty span of the sentence is among them.
+  const std::vector<int>* ents;
+  const std::vector<std::vector<int>>* by_sentence;  // the same, for every sentence
 };
+
+// events::EntitiesIn restricted to the sentence's mentions (same result for spans of it).
+std::vector<int> EntitiesInC(const ArgContext& c, Span span) {
+  return events::EntitiesIn(*c.doc, span, *c.ents);
+}
+
+// events::EntityCovering restricted to the sentence's mentions.
+int EntityCoveringC(const ArgContext& c, Span span) {
+  const Document& doc = *c.doc;
+  if (span.empty()) return events::EntityCovering(doc, span);
+  int best = -1;
+  for (int i : *c.ents) {
+    const EntityMention& e = doc.entities[i];
+    if (e.span.Contains(span) && (best < 0 || e.span.size() < doc.entities[best].span.size())) best = i;
+  }
+  return best;
+}
 
 bool IsPersonPronoun(const std::string& x) {
   return x == "he" || x == "him" || x == "his" || x == "she" || x == "her";
@@ -295,12 +316,15 @@ bool IsPersonPronoun(const std::string& x) {
 // The PERSON a pronoun at word `at` refers to: after a verb of saying, the speaker ("Mahdi
 // said he"); else the nearest PERSON before it in the sentence (not the antecedent of
 // "whom"); else the first PERSON of the sentences before.
-int PersonBefore(const Document& doc, const std::vector<Word>& w, size_t at, int sentence) {
+int PersonBefore(const Document& doc, const std::vector<Word>& w, size_t at, int sentence,
+                 const std::vector<std::vector<int>>& by_sentence) {
   uint32_t pos = w[at].span.start;
   uint32_t sent_start = doc.sentences[sentence].span.start;
-  auto person_in = [&](uint32_t from, uint32_t to, bool last) {
+  // [from, to] always lies within sentence `s`, so its mentions are among by_sentence[s].
+  auto person_in = [&](uint32_t from, uint32_t to, bool last, int s) {
     int best = -1;
-    for (size_t i = 0; i < doc.entities.size(); ++i) {
+    for (int ii : by_sentence[s]) {
+      size_t i = static_cast<size_t>(ii);
       const EntityMention& e = doc.entities[i];
       if (e.type != EntityType::kPerson || e.span.start < from || e.span.end > to) continue;
       std::string_view after = doc.Text(Span{e.span.end, std::min<uint32_t>(e.span.end + 7, to)});
@@ -320,13 +344,13 @@ int PersonBefore(const Document& doc, const std::vector<Word>& w, size_t at, int
   size_t v = at;
   if (v > 0 && w[v - 1].lower == "that") --v;
   if (v > 0 && events::IsCueWord(w[v - 1], "report")) {
-    int e = person_in(sent_start, w[v - 1].span.start, true);
+    int e = person_in(sent_start, w[v - 1].span.start, true, sentence);
     if (e >= 0) return e;
   }
-  int e = person_in(sent_start, pos, true);
+  int e = person_in(sent_start, pos, true, sentence);
   if (e >= 0) return e;
   for (int s = sentence - 1; s >= 0 && s >= sentence - 2; --s) {
-    e = person_in(doc.sentences[s].span.start, doc.sentences[s].span.end, false);
+    e = person_in(doc.sentences[s].span.start, doc.sentences[s].span.end, false, s);
     if (e >= 0) return e;
   }
   return -1;
@@ -387,7 +411,7 @@ EventArg ArgFromWords(const ArgContext& c, Phrase p) {
     a.text.resize(a.text.size() - 2);
     a.span.end -= 2;
   }
-  a.mention = events::EntityCovering(*c.doc, a.span);
+  a.mention = EntityCoveringC(c, a.span);
   return a;
 }
 
@@ -404,7 +428,7 @@ std::vector<EventArg> ArgsFrom(const ArgContext& c, Phrase p, bool source) {
   if (p.empty()) return out;
   // A lone pronoun.
   if (p.end - p.begin == 1 && IsPersonPronoun(w[p.begin].lower)) {
-    int e = PersonBefore(*c.doc, w, p.begin, c.sentence);
+    int e = PersonBefore(*c.doc, w, p.begin, c.sentence, *c.by_sentence);
     if (e >= 0) {
       EventArg a = ArgFromEntity(*c.doc, e);
       out.push_back(a);
@@ -416,7 +440,7 @@ std::vector<EventArg> ArgsFrom(const ArgContext& c, Phrase p, bool source) {
     out.push_back(a);
     return out;
   }
-  std::vector<int> ents = events::EntitiesIn(*c.doc, events::SpanOf(w, p));
+  std::vector<int> ents = EntitiesInC(c, events::SpanOf(w, p));
   std::vector<int> actors;
   for (int e : ents)
     if (ActorType(c.doc->entities[e].type)) actors.push_back(e);
@@ -492,8 +516,8 @@ std::vector<EventArg> PremodifierSource(const ArgContext& c, size_t t) {
     while (j < t && IsCap(w[j])) ++j;
     EventArg a;
     a.span = events::SpanOf(w, Phrase{i, j});
-    std::vector<int> ents = events::EntitiesIn(*c.doc, a.span);
-    int cover = events::EntityCovering(*c.doc, a.span);
+    std::vector<int> ents = EntitiesInC(c, a.span);
+    int cover = EntityCoveringC(c, a.span);
     if (!ents.empty() && ActorType(c.doc->entities[ents[0]].type)) return {ArgFromEntity(*c.doc, ents[0])};
     if (cover >= 0 && ActorType(c.doc->entities[cover].type)) return {ArgFromEntity(*c.doc, cover)};
     // Without an entity layer, a capitalized modifier is taken for the actor.
@@ -506,13 +530,30 @@ std::vector<EventArg> PremodifierSource(const ArgContext& c, size_t t) {
   return out;
 }
 
-// The most specific place in the sentence: a facility, else a named place.
-EventArg FindPlace(const ArgContext& c, size_t t) {
+// The most specific place in the sentence: a facility, else a named place. The candidates
+// (one per preposition) do not depend on the trigger, so they are computed once per
+// sentence; each trigger then picks the best score, nearest on ties.
+struct PlaceCandidate {
+  size_t k;
+  int score;
+  EventArg arg;
+};
+
+std::vector<PlaceCandidate> PlaceCandidates(const ArgContext& c) {
   const std::vector<Word>& w = *c.w;
   const Document& doc = *c.doc;
-  EventArg best;
-  int best_score = 0;
-  size_t best_dist = kNone;
+  std::vector<PlaceCandidate> out;
+  // Words inside a timex, computed once per sentence (not per preposition x timex).
+  std::vector<char> in_timex(w.size(), 0);
+  if (!w.empty()) {
+    Span sent{w.front().span.start, w.back().span.end};
+    for (const Timex& tx : doc.timexes) {
+      // Overlapping a word implies overlapping the sentence.
+      if (!tx.span.Overlaps(sent)) continue;
+      for (size_t i = 0; i < w.size(); ++i)
+        if (tx.span.Overlaps(w[i].span)) in_timex[i] = 1;
+    }
+  }
   for (size_t k = 0; k + 1 < w.size(); ++k) {
     const std::string& x = w[k].lower;
     if (!(x == "in" || x == "at" || x == "near" || x == "outside" || x == "inside" || x == "into" ||
@@ -524,10 +565,8 @@ EventArg FindPlace(const ArgContext& c, size_t t) {
     // Cut at "of", "on", a comma: "a villa on the banks" keeps "villa".
     bool timey = MonthOrDay(w[p.begin].lower) || (w[p.begin].flags & kTokNumber);
     for (size_t i = p.begin; i < p.end && !timey; ++i) {
-      bool in_timex = MonthOrDay(w[i].lower);
-      for (const Timex& tx : doc.timexes)
-        if (tx.span.Overlaps(w[i].span)) in_timex = true;
-      if (in_timex) {
+      bool tx = MonthOrDay(w[i].lower) || in_timex[i];
+      if (tx) {
         if (i == p.begin) timey = true;
         p.end = i;
       }
@@ -540,7 +579,7 @@ EventArg FindPlace(const ArgContext& c, size_t t) {
     bool facility = false;
     for (size_t i = p.begin; i < p.end; ++i)
       if (events::IsCueWord(w[i], "facility")) facility = true;
-    std::vector<int> ents = events::EntitiesIn(doc, span);
+    std::vector<int> ents = EntitiesInC(c, span);
     int mention = -1;
     bool person = false;
     for (int e : ents) {
@@ -562,20 +601,30 @@ EventArg FindPlace(const ArgContext& c, size_t t) {
     if (person && score < 4) continue;
     if (x == "on") score = std::min(score, 2);
     if (score == 0) continue;
-    size_t dist = k > t ? k - t : t - k;
-    if (score > best_score || (score == best_score && dist < best_dist)) {
-      best_score = score;
+    PlaceCandidate pc{k, score, EventArg{}};
+    if (mention >= 0 && score == 3 && !facility) {
+      pc.arg = ArgFromEntity(doc, mention);
+    } else {
+      pc.arg.span = span;
+      pc.arg.text = std::string(doc.Text(span));
+      pc.arg.mention = mention;
+    }
+    out.push_back(std::move(pc));
+  }
+  return out;
+}
+
+EventArg FindPlace(const std::vector<PlaceCandidate>& cands, size_t t) {
+  const PlaceCandidate* best = nullptr;
+  size_t best_dist = kNone;
+  for (const PlaceCandidate& pc : cands) {
+    size_t dist = pc.k > t ? pc.k - t : t - pc.k;
+    if (best == nullptr || pc.score > best->score || (pc.score == best->score && dist < best_dist)) {
+      best = &pc;
       best_dist = dist;
-      if (mention >= 0 && score == 3 && !facility) {
-        best = ArgFromEntity(doc, mention);
-      } else {
-        best.span = span;
-        best.text = std::string(doc.Text(span));
-        best.mention = mention;
-      }
     }
   }
-  return best;
+  return best == nullptr ? EventArg{} : best->arg;
 }
 
 struct FoundInstrument {
@@ -640,30 +689,44 @@ FoundInstrument FindInstrument(const std::vector<Word>& w, const std::vector<Ins
 }
 
 // Timex for the event: the one in the sentence nearest the trigger, else the nearest
-// preceding one in the same block.
-int FindTimex(const Document& doc, int sentence, uint32_t trigger_pos) {
+// preceding one in the same block. The candidates depend only on the sentence, so they are
+// gathered once per sentence (SentenceTimexes) and each trigger picks the nearest.
+struct SentenceTimexes {
+  std::vector<int> inside;  // dated timexes inside the sentence, in document order
+  int before = -1;          // the nearest preceding dated timex of the same block
+};
+
+bool DatedTimex(const Timex& t) {
+  if (t.type != TimexType::kDate && t.type != TimexType::kTime) return false;
+  return !t.value.empty() && t.value[0] >= '0' && t.value[0] <= '9';
+}
+
+// timex_sentence[i]: the sentence of dated timex i (SentenceAt), or -2 if it is not dated.
+SentenceTimexes TimexesFor(const Document& doc, int sentence, const std::vector<int>& timex_sentence) {
   const Sentence& s = doc.sentences[sentence];
+  SentenceTimexes out;
+  for (size_t i = 0; i < doc.timexes.size(); ++i) {
+    if (timex_sentence[i] == -2) continue;
+    const Timex& t = doc.timexes[i];
+    if (s.span.Contains(t.span)) out.inside.push_back(static_cast<int>(i));
+    if (t.span.start >= s.span.start) continue;
+    int ts = timex_sentence[i];
+    if (ts < 0 || doc.sentences[ts].block != s.block || s.block < 0) continue;
+    if (out.before < 0 || t.span.start > doc.timexes[out.before].span.start) out.before = static_cast<int>(i);
+  }
+  return out;
+}
+
+int FindTimex(const Document& doc, const SentenceTimexes& st, uint32_t trigger_pos) {
   int best = -1;
   uint32_t best_dist = 0;
-  for (size_t i = 0; i < doc.timexes.size(); ++i) {
+  for (int i : st.inside) {
     const Timex& t = doc.timexes[i];
-    if (t.type != TimexType::kDate && t.type != TimexType::kTime) continue;
-    if (t.value.empty() || !(t.value[0] >= '0' && t.value[0] <= '9')) continue;
-    if (!s.span.Contains(t.span)) continue;
     uint32_t d = t.span.start > trigger_pos ? t.span.start - trigger_pos : trigger_pos - t.span.end;
-    if (best < 0 || d < best_dist) best = static_cast<int>(i), best_dist = d;
+    if (best < 0 || d < best_dist) best = i, best_dist = d;
   }
   if (best >= 0) return best;
-  for (size_t i = 0; i < doc.timexes.size(); ++i) {
-    const Timex& t = doc.timexes[i];
-    if (t.type != TimexType::kDate && t.type != TimexType::kTime) continue;
-    if (t.value.empty() || !(t.value[0] >= '0' && t.value[0] <= '9')) continue;
-    if (t.span.start >= s.span.start) continue;
-    int ts = doc.SentenceAt(t.span.start);
-    if (ts < 0 || doc.sentences[ts].block != s.block || s.block < 0) continue;
-    if (best < 0 || t.span.start > doc.timexes[best].span.start) best = static_cast<int>(i);
-  }
-  return best;
+  return st.before;
 }
 
 std::string DateOf(const std::string& value) {
@@ -673,7 +736,9 @@ std::string DateOf(const std::string& value) {
   return value;
 }
 
-void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_sentence) {
+void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_sentence,
+                  const std::vector<int>& timex_sentence,
+                  const std::vector<std::vector<int>>& ents_of_sentence) {
   int first_token = 0;
   std::vector<Word> w = events::SentenceWords(*doc, si, &first_token);
   if (w.empty()) return;
@@ -818,9 +883,11 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
   }
 
   // 4. Arguments.
-  ArgContext ctx{doc, &w, si};
+  ArgContext ctx{doc, &w, si, &ents_of_sentence[si], &ents_of_sentence};
   std::vector<events::FoundCount> counts = events::FindCounts(w);
   const std::vector<InstrumentAt> instruments = SentenceInstruments(w);
+  const std::vector<PlaceCandidate> places = PlaceCandidates(ctx);
+  const SentenceTimexes stx = TimexesFor(*doc, si, timex_sentence);
   std::vector<size_t> kept;
   for (size_t k = 0; k < ms.size(); ++k)
     if (!ms[k].dropped) kept.push_back(k);
@@ -970,8 +1037,8 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
     if (fi.instrument != nullptr && !e.instrument.text.empty() &&
         (e.plover == "ASSAULT" || e.plover == "FIGHT") && !fi.instrument->mode.empty())
       e.mode = fi.instrument->mode;
-    e.place = FindPlace(ctx, t);
-    e.timex = FindTimex(*doc, si, w[t].span.start);
+    e.place = FindPlace(places, t);
+    e.timex = FindTimex(*doc, stx, w[t].span.start);
     if (e.timex >= 0) e.date = DateOf(doc->timexes[e.timex].value);
     // 5. Modality.
     if (e.modality == Modality::kAsserted || e.modality == Modality::kPlanned) {
@@ -1031,8 +1098,12 @@ void CodeEvents(Document* doc) {
     if (s >= 0 && s < static_cast<int>(attribution_of_sentence.size()) && attribution_of_sentence[s] < 0)
       attribution_of_sentence[s] = static_cast<int>(i);
   }
+  const std::vector<std::vector<int>> ents_of_sentence = events::EntitiesBySentence(*doc);
+  std::vector<int> timex_sentence(doc->timexes.size(), -2);
+  for (size_t i = 0; i < doc->timexes.size(); ++i)
+    if (DatedTimex(doc->timexes[i])) timex_sentence[i] = doc->SentenceAt(doc->timexes[i].span.start);
   for (size_t si = 0; si < doc->sentences.size(); ++si)
-    CodeSentence(doc, static_cast<int>(si), attribution_of_sentence);
+    CodeSentence(doc, static_cast<int>(si), attribution_of_sentence, timex_sentence, ents_of_sentence);
 }
 
 }  // namespace dossier

@@ -899,7 +899,7 @@ class Normalizer {
     for (int y = dct_.year - 1; y <= dct_.year + 1; ++y) {
       int dist = y * 12 + month - 1 - now;
       if (tense == Tense::kPast && (dist > 0 || (!strict && dist < -10))) continue;
-      if (tense == Tense::kFuture && (dist < 0 || (!strict && dist > 4))) continue;
+      if (tense == Tense::kFuture && (dist < 0 || (!strict && dist > 9))) continue;
       int ad = dist < 0 ? -dist : dist;
       if (best < 0 || ad < best_dist) best = y, best_dist = ad;
     }
@@ -1314,6 +1314,8 @@ class Normalizer {
     double n = s.has_num ? (s.num_fuzzy ? -1 : s.num) : 1;
     auto it = p.args.find("n");
     if (it != p.args.end()) n = it->second == "X" ? -1 : std::atof(it->second.c_str());
+    // An unspecified number applies to plural units only: "day-long" is one day.
+    if (n < 0 && !s.has_num && !s.unit_plural) n = 1;
     bool half = p.args.count("half") > 0;
     if (s.num_article && AfterQuantity()) return false;
     if (n == 0 && !half) return false;
@@ -1413,7 +1415,7 @@ class Normalizer {
 
   bool Quarter(const Pattern& p, const Slots& s, Result* r) {
     bool half = p.args.count("half") > 0;
-    int q = s.ord;
+    int q = p.args.count("ord") ? std::atoi(p.args.at("ord").c_str()) : s.ord;
     if (q < 1 || q > (half ? 2 : 4)) return false;
     int year = s.year;
     if (p.args.count("yeardelta") && last_quarter_.valid() && year == kUnset) {
@@ -1464,6 +1466,14 @@ class Normalizer {
     }
     int delta = p.args.count("delta") ? std::atoi(p.args.at("delta").c_str()) : 0;
     int total = base.year * 4 + base.quarter - 1 + delta;
+    // "the latest quarter" is a finished one: at most the quarter before the document's.
+    if (p.args.count("past") && dct_.year > 0 && dct_.month > 0) {
+      int previous = dct_.year * 4 + (dct_.month - 1) / 3 - 1;
+      if (total > previous) {
+        total = previous;
+        r->anchor = "dct";
+      }
+    }
     r->point = base;
     r->point.year = total / 4;
     r->point.quarter = total % 4 + 1;
