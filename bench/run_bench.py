@@ -139,7 +139,8 @@ def main():
             if os.path.exists(db + suffix):
                 os.remove(db + suffix)
         env = dict(os.environ, DOSSIER_STAGE_TIMES="1")
-        wall, cpu, peak, err = timed([exe, "build", "--quiet", "--db", db, cdir], env=env)
+        shards = sorted(os.path.join(cdir, f) for f in os.listdir(cdir) if f.endswith(".jsonl.gz"))
+        wall, cpu, peak, err = timed([exe, "build", "--quiet", "--db", db] + shards, env=env)
         st = stage_times(err)
         wc = wc_seconds(os.path.join(cdir, "corpus.txt"))
         rows.append({"docs": n, "bytes": nbytes, "wall": wall, "cpu": cpu, "peak_mb": peak / 1024,

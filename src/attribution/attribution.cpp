@@ -10,6 +10,8 @@
 //     a block quote in an answer keeps the outlet the answer named before it.
 #include "attribution/attribution.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -219,23 +221,6 @@ bool HasCue(const std::vector<Word>& w, const char* category) {
   return false;
 }
 
-SourceLink RoleLink(const Document& doc, uint32_t offset, Role role) {
-  SourceLink l;
-  l.sourcing = role == Role::kAnswer ? Sourcing::kAnswer
-               : role == Role::kComment ? Sourcing::kComment
-                                        : Sourcing::kQuestion;
-  // The author of the part when the page gives it.
-  for (const Block& b : doc.blocks) {
-    if (b.span.start <= offset && offset < b.span.end && b.part >= 0 &&
-        b.part < static_cast<int>(doc.parts.size())) {
-      l.source = doc.parts[b.part].author;
-      break;
-    }
-  }
-  if (l.source.empty()) l.source = ToString(role);
-  return l;
-}
-
 int PartOf(const Document& doc, int sentence) {
   int b = doc.sentences[sentence].block;
   if (b < 0 || b >= static_cast<int>(doc.blocks.size())) return 0;
@@ -248,14 +233,39 @@ void Attribute(Document* doc) {
   doc->attributions.clear();
   doc->attributions.reserve(doc->sentences.size());
   const std::vector<std::vector<int>> ents_of_sentence = events::EntitiesBySentence(*doc);
+  // For each sentence, the first block (in block order) containing its start offset.
+  std::vector<int> first_block(doc->sentences.size(), -1);
+  for (size_t bi = 0; bi < doc->blocks.size(); ++bi) {
+    const Span& bs = doc->blocks[bi].span;
+    auto it = std::lower_bound(doc->sentences.begin(), doc->sentences.end(), bs.start,
+                               [](const Sentence& x, uint32_t off) { return x.span.start < off; });
+    for (; it != doc->sentences.end() && it->span.start < bs.end; ++it) {
+      int& fb = first_block[static_cast<size_t>(it - doc->sentences.begin())];
+      if (fb < 0) fb = static_cast<int>(bi);
+    }
+  }
   for (size_t si = 0; si < doc->sentences.size(); ++si) {
     const Sentence& s = doc->sentences[si];
     std::vector<Word> w = events::SentenceWords(*doc, static_cast<int>(si), nullptr);
     Attribution a;
     a.span = s.span;
     a.sentence = static_cast<int>(si);
-    Role role = doc->RoleAt(s.span.start);
-    if (role != Role::kArticle) a.chain.push_back(RoleLink(*doc, s.span.start, role));
+    // doc->RoleAt(s.span.start) and RoleLink, from the first block containing the offset.
+    Role role = Role::kArticle;
+    int fb = first_block[si];
+    if (fb >= 0) {
+      const Block& b = doc->blocks[fb];
+      if (b.part >= 0 && b.part < static_cast<int>(doc->parts.size())) role = doc->parts[b.part].role;
+    }
+    if (role != Role::kArticle) {
+      SourceLink l;
+      l.sourcing = role == Role::kAnswer ? Sourcing::kAnswer
+                   : role == Role::kComment ? Sourcing::kComment
+                                            : Sourcing::kQuestion;
+      l.source = doc->parts[doc->blocks[fb].part].author;
+      if (l.source.empty()) l.source = ToString(role);
+      a.chain.push_back(l);
+    }
     // A block quote inside an answer: the outlet the answer named before it.
     int block = s.block;
     if (role == Role::kAnswer && block >= 0 && block < static_cast<int>(doc->blocks.size()) &&

@@ -105,7 +105,11 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
     return 1;
   }
 
+  // A batch is analyzed in parallel, then stored while the next one is analyzed; bounded by
+  // count and by bytes so memory does not grow with the corpus or with huge documents.
   const size_t kBatch = 256;
+  const size_t kBatchBytes = 16u << 20;
+  size_t pending_bytes = 0;
   IngestLimits limits;
   Progress progress(files.size(), !quiet);
   StageTimes times;
@@ -130,6 +134,7 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
     auto docs = std::make_shared<std::vector<Document>>();
     AnnotateAll(&pending, docs.get(), &errors, threads, &times);
     pending.clear();
+    pending_bytes = 0;
     if (!wait_writer()) return false;
     std::vector<const Document*> good;
     for (const Document& d : *docs)
@@ -161,9 +166,10 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
         ++skipped;
         continue;
       }
+      pending_bytes += in.bytes.size();
       pending.push_back(std::move(in));
     }
-    if (pending.size() >= kBatch && !flush()) return 1;
+    if ((pending.size() >= kBatch || pending_bytes >= kBatchBytes) && !flush()) return 1;
     progress.Update(fi + 1, added + pending.size());
   }
   if (!flush() || !wait_writer()) return 1;

@@ -5,13 +5,14 @@
 namespace dossier {
 
 Role Document::RoleAt(uint32_t offset) const {
-  for (const Block& b : blocks) {
-    if (b.span.start <= offset && offset < b.span.end) {
-      return (b.part >= 0 && b.part < static_cast<int>(parts.size())) ? parts[b.part].role
+  // Blocks tile the text in order: binary search for the last block starting at or before.
+  auto it = std::upper_bound(blocks.begin(), blocks.end(), offset,
+                             [](uint32_t off, const Block& b) { return off < b.span.start; });
+  if (it == blocks.begin()) return Role::kArticle;
+  --it;
+  if (offset >= it->span.end) return Role::kArticle;
+  return (it->part >= 0 && it->part < static_cast<int>(parts.size())) ? parts[it->part].role
                                                                       : Role::kArticle;
-    }
-  }
-  return Role::kArticle;
 }
 
 int Document::SentenceAt(uint32_t offset) const {

@@ -13,8 +13,12 @@
 #include "events/events.h"
 
 #include <algorithm>
+#include <climits>
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "events/clause.h"
@@ -290,6 +294,7 @@ struct ArgContext {
   // inside or covering a non-empty span of the sentence is among them.
   const std::vector<int>* ents;
   const std::vector<std::vector<int>>* by_sentence;  // the same, for every sentence
+  const std::vector<int>* timexes;  // timexes overlapping or inside the sentence, ascending
 };
 
 // events::EntitiesIn restricted to the sentence's mentions (same result for spans of it).
@@ -547,7 +552,8 @@ std::vector<PlaceCandidate> PlaceCandidates(const ArgContext& c) {
   std::vector<char> in_timex(w.size(), 0);
   if (!w.empty()) {
     Span sent{w.front().span.start, w.back().span.end};
-    for (const Timex& tx : doc.timexes) {
+    for (int ti : *c.timexes) {
+      const Timex& tx = doc.timexes[ti];
       // Overlapping a word implies overlapping the sentence.
       if (!tx.span.Overlaps(sent)) continue;
       for (size_t i = 0; i < w.size(); ++i)
@@ -701,19 +707,47 @@ bool DatedTimex(const Timex& t) {
   return !t.value.empty() && t.value[0] >= '0' && t.value[0] <= '9';
 }
 
-// timex_sentence[i]: the sentence of dated timex i (SentenceAt), or -2 if it is not dated.
-SentenceTimexes TimexesFor(const Document& doc, int sentence, const std::vector<int>& timex_sentence) {
+// Per-document index for TimexesFor: the timexes of each sentence, and the dated timexes of
+// each block in text order.
+struct TimexIndex {
+  std::vector<std::vector<int>> by_sentence;  // overlapping or inside, ascending index
+  // block -> (start, -index) of dated timexes whose start lies in a sentence of the block
+  std::unordered_map<int, std::vector<std::pair<uint32_t, int>>> by_block;
+};
+
+TimexIndex IndexTimexes(const Document& doc) {
+  TimexIndex x;
+  x.by_sentence.resize(doc.sentences.size());
+  for (size_t i = 0; i < doc.timexes.size(); ++i) {
+    const Span& e = doc.timexes[i].span;
+    auto it = std::lower_bound(doc.sentences.begin(), doc.sentences.end(), e.start,
+                               [](const Sentence& s, uint32_t off) { return s.span.end < off; });
+    for (; it != doc.sentences.end() && it->span.start <= e.end; ++it)
+      if (e.Overlaps(it->span) || it->span.Contains(e))
+        x.by_sentence[static_cast<size_t>(it - doc.sentences.begin())].push_back(static_cast<int>(i));
+    if (!DatedTimex(doc.timexes[i])) continue;
+    int ts = doc.SentenceAt(e.start);
+    if (ts < 0) continue;
+    x.by_block[doc.sentences[ts].block].push_back({e.start, -static_cast<int>(i)});
+  }
+  for (auto& [b, v] : x.by_block) std::sort(v.begin(), v.end());
+  return x;
+}
+
+SentenceTimexes TimexesFor(const Document& doc, int sentence, const TimexIndex& index) {
   const Sentence& s = doc.sentences[sentence];
   SentenceTimexes out;
-  for (size_t i = 0; i < doc.timexes.size(); ++i) {
-    if (timex_sentence[i] == -2) continue;
+  for (int i : index.by_sentence[sentence]) {
     const Timex& t = doc.timexes[i];
-    if (s.span.Contains(t.span)) out.inside.push_back(static_cast<int>(i));
-    if (t.span.start >= s.span.start) continue;
-    int ts = timex_sentence[i];
-    if (ts < 0 || doc.sentences[ts].block != s.block || s.block < 0) continue;
-    if (out.before < 0 || t.span.start > doc.timexes[out.before].span.start) out.before = static_cast<int>(i);
+    if (DatedTimex(t) && s.span.Contains(t.span)) out.inside.push_back(i);
   }
+  // The preceding one with the greatest start (the first in document order on ties).
+  if (s.block < 0) return out;
+  auto it = index.by_block.find(s.block);
+  if (it == index.by_block.end()) return out;
+  const auto& v = it->second;
+  auto lb = std::lower_bound(v.begin(), v.end(), std::pair<uint32_t, int>{s.span.start, INT32_MIN});
+  if (lb != v.begin()) out.before = -std::prev(lb)->second;
   return out;
 }
 
@@ -737,7 +771,7 @@ std::string DateOf(const std::string& value) {
 }
 
 void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_sentence,
-                  const std::vector<int>& timex_sentence,
+                  const TimexIndex& timex_index,
                   const std::vector<std::vector<int>>& ents_of_sentence) {
   int first_token = 0;
   std::vector<Word> w = events::SentenceWords(*doc, si, &first_token);
@@ -883,11 +917,11 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
   }
 
   // 4. Arguments.
-  ArgContext ctx{doc, &w, si, &ents_of_sentence[si], &ents_of_sentence};
+  ArgContext ctx{doc, &w, si, &ents_of_sentence[si], &ents_of_sentence, &timex_index.by_sentence[si]};
   std::vector<events::FoundCount> counts = events::FindCounts(w);
   const std::vector<InstrumentAt> instruments = SentenceInstruments(w);
   const std::vector<PlaceCandidate> places = PlaceCandidates(ctx);
-  const SentenceTimexes stx = TimexesFor(*doc, si, timex_sentence);
+  const SentenceTimexes stx = TimexesFor(*doc, si, timex_index);
   std::vector<size_t> kept;
   for (size_t k = 0; k < ms.size(); ++k)
     if (!ms[k].dropped) kept.push_back(k);
@@ -1099,11 +1133,9 @@ void CodeEvents(Document* doc) {
       attribution_of_sentence[s] = static_cast<int>(i);
   }
   const std::vector<std::vector<int>> ents_of_sentence = events::EntitiesBySentence(*doc);
-  std::vector<int> timex_sentence(doc->timexes.size(), -2);
-  for (size_t i = 0; i < doc->timexes.size(); ++i)
-    if (DatedTimex(doc->timexes[i])) timex_sentence[i] = doc->SentenceAt(doc->timexes[i].span.start);
+  const TimexIndex timex_index = IndexTimexes(*doc);
   for (size_t si = 0; si < doc->sentences.size(); ++si)
-    CodeSentence(doc, static_cast<int>(si), attribution_of_sentence, timex_sentence, ents_of_sentence);
+    CodeSentence(doc, static_cast<int>(si), attribution_of_sentence, timex_index, ents_of_sentence);
 }
 
 }  // namespace dossier

@@ -553,6 +553,19 @@ std::vector<MentionCluster> ClusterMentions(const std::vector<EventRecord>& reco
     return rx.sentence < ry.sentence;
   });
 
+  // SentenceNgrams of the last sentence asked for: a mention's sentence is scored up to three
+  // times, and mentions of one sentence usually come in a row.
+  std::string ngrams_sentence;
+  std::vector<uint64_t> ngrams_cached;
+  bool ngrams_valid = false;
+  auto ngrams_of = [&](const std::string& sentence) -> const std::vector<uint64_t>& {
+    if (!ngrams_valid || sentence != ngrams_sentence) {
+      ngrams_cached = SentenceNgrams(sentence);
+      ngrams_sentence = sentence;
+      ngrams_valid = true;
+    }
+    return ngrams_cached;
+  };
   std::vector<State> clusters;
   std::unordered_map<uint64_t, std::vector<int>> blocks;
   std::vector<uint32_t> seen_stamp;
@@ -583,7 +596,7 @@ std::vector<MentionCluster> ClusterMentions(const std::vector<EventRecord>& reco
     int near = -1;
     Decision near_d;
     if (!candidates.empty()) {
-      std::vector<uint64_t> sentence_words = SentenceNgrams(r.sentence);
+      const std::vector<uint64_t>& sentence_words = ngrams_of(r.sentence);
       for (int ci : candidates) {
         const State& c = clusters[static_cast<size_t>(ci)];
         if (c.group != m.group || c.family != m.family) continue;
@@ -600,8 +613,8 @@ std::vector<MentionCluster> ClusterMentions(const std::vector<EventRecord>& reco
       }
     }
     char score[32];
-    if (chosen >= 0) chosen_d = Score(m, r, SentenceNgrams(r.sentence), clusters[static_cast<size_t>(chosen)], true);
-    if (near >= 0) near_d = Score(m, r, SentenceNgrams(r.sentence), clusters[static_cast<size_t>(near)], true);
+    if (chosen >= 0) chosen_d = Score(m, r, ngrams_of(r.sentence), clusters[static_cast<size_t>(chosen)], true);
+    if (near >= 0) near_d = Score(m, r, ngrams_of(r.sentence), clusters[static_cast<size_t>(near)], true);
     if (chosen < 0) {
       chosen = static_cast<int>(clusters.size());
       clusters.emplace_back();
