@@ -223,5 +223,41 @@ TEST(Mentions, SpansIndexTheText) {
   ASSERT_NE(Mention(d, "U.S."), nullptr);
 }
 
+TEST(Mentions, DemonymOfAPlaceInTheDocumentIsNorp) {
+  Document d = Annotate(
+      "Troops crossed into Quorvania on Monday. Quorvanian officials said the border was "
+      "closed. Several Quorvanians were hurt.");
+  const EntityMention* q = Mention(d, "Quorvanian");
+  ASSERT_NE(q, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(q->type, EntityType::kNorp) << q->rule;
+  const EntityMention* qs = Mention(d, "Quorvanians");
+  ASSERT_NE(qs, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(qs->type, EntityType::kNorp) << qs->rule;
+}
+
+TEST(Mentions, NameWhoseDemonymAppearsIsAPlace) {
+  Document d = Annotate(
+      "Zelbora rejected the plan. Zelboran diplomats walked out of the talks on Tuesday.");
+  const EntityMention* z = Mention(d, "Zelbora");
+  ASSERT_NE(z, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(z->type, EntityType::kGpe) << z->rule;
+  const EntityMention* zn = Mention(d, "Zelboran");
+  ASSERT_NE(zn, nullptr) << ::testing::PrintToString(Texts(d));
+  EXPECT_EQ(zn->type, EntityType::kNorp) << zn->rule;
+}
+
+TEST(Mentions, NameCalledACityIsAPlaceThroughoutTheDocument) {
+  Document d = Annotate(
+      "Shelling hit the city of Dervo Palan overnight. Dervo Palan has been without power "
+      "since March.");
+  int n = 0;
+  for (const EntityMention& e : d.entities) {
+    if (d.Text(e.span) != "Dervo Palan") continue;
+    ++n;
+    EXPECT_EQ(e.type, EntityType::kGpe) << e.rule;
+  }
+  EXPECT_EQ(n, 2) << ::testing::PrintToString(Texts(d));
+}
+
 }  // namespace
 }  // namespace dossier

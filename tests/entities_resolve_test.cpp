@@ -180,5 +180,45 @@ TEST(Resolve, EmptyInput) {
   EXPECT_TRUE(res.assignment.empty());
 }
 
+TEST(Resolve, TypeVoteJoinsPlaceAndPeopleNamesByMajority) {
+  const EntityType P = EntityType::kPerson, O = EntityType::kOrg, G = EntityType::kGpe,
+                   N = EntityType::kNorp;
+  std::vector<MentionRecord> r;
+  for (int i = 0; i < 5; ++i) r.push_back(Rec("g" + std::to_string(i), 0, G, "Tessaly"));
+  r.push_back(Rec("p0", 0, P, "Tessaly"));
+  r.push_back(Rec("o0", 0, O, "Tessaly"));
+  for (int i = 0; i < 3; ++i) r.push_back(Rec("n" + std::to_string(i), 0, N, "Tessalian"));
+  r.push_back(Rec("o1", 0, O, "Tessalian"));
+  Resolution res = ResolveEntities(r);
+  int tessaly = -1, tessalian = -1;
+  for (size_t i = 0; i < res.entities.size(); ++i) {
+    if (res.entities[i].name == "Tessaly") tessaly = static_cast<int>(i);
+    if (res.entities[i].name == "Tessalian") tessalian = static_cast<int>(i);
+  }
+  ASSERT_GE(tessaly, 0);
+  ASSERT_GE(tessalian, 0);
+  EXPECT_EQ(res.entities.size(), 2u);
+  EXPECT_EQ(res.entities[tessaly].type, G);
+  EXPECT_EQ(res.entities[tessaly].mentions, 7);
+  EXPECT_EQ(res.entities[tessalian].type, N);
+  bool vote = false;
+  for (const MergeReason& m : res.entities[tessaly].reasons)
+    if (m.rule == "same-key-type-vote") vote = true;
+  EXPECT_TRUE(vote);
+}
+
+TEST(Resolve, TypeVoteNeverMakesAPersonFullNameAPlaceNorAPlaceAPerson) {
+  const EntityType P = EntityType::kPerson, G = EntityType::kGpe;
+  std::vector<MentionRecord> r;
+  for (int i = 0; i < 4; ++i) r.push_back(Rec("g" + std::to_string(i), 0, G, "Moren Hald"));
+  r.push_back(Rec("p0", 0, P, "Moren Hald"));
+  for (int i = 0; i < 4; ++i) r.push_back(Rec("q" + std::to_string(i), 0, P, "Vesk"));
+  r.push_back(Rec("h0", 0, G, "Vesk"));
+  r.push_back(Rec("h1", 0, G, "Brannad"));
+  r.push_back(Rec("h2", 0, P, "Brannadi"));
+  Resolution res = ResolveEntities(r);
+  EXPECT_EQ(res.entities.size(), 6u);
+}
+
 }  // namespace
 }  // namespace dossier

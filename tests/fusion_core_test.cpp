@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "fusion/assemble.h"
 #include "fusion/dates.h"
 #include "fusion/fusion.h"
 #include "fusion/places.h"
@@ -581,6 +582,80 @@ TEST(FusionTimeline, OrderedWithPrecisionAndEvidenceSummaries) {
   EXPECT_EQ(undated_event->date_basis, "published");
   EXPECT_EQ(undated_event->date, "2031-05-08");
   for (const TimelineEntry& t : d.timeline) EXPECT_NE(t.event, undated_event->id);
+}
+
+// One entry per event: a week entry and a day entry of one attack meet; questions,
+// denials and datelines give no summary; an event told only by a question is left out.
+TEST(FusionTimeline, OneEntryPerEventWithAnAssertedSummary) {
+  std::vector<EventRecord> v;
+  Spec day;
+  day.doc = "q1";
+  day.index = 1;
+  day.published = "2031-03-02";
+  day.date = "2031-02-24";
+  day.targets = {{"the base", -1}};
+  day.place = "Karsten";
+  day.sentence = "March 3, 2031 4:47 PM GMT";
+  day.trigger = "attack";
+  v.push_back(Make(day));
+  day.index = 2;
+  day.sentence = "The group denied it.";
+  v.push_back(Make(day));
+  day.index = 3;
+  day.sentence = "A drone attack hit the base near Karsten on Friday.";
+  v.push_back(Make(day));
+  Spec week;
+  week.doc = "q2";
+  week.index = 1;
+  week.published = "2031-03-02";
+  week.date = "2031-W09";
+  week.targets = {{"the base", -1}};
+  week.sentence = "Last week a drone attack hit the base near Karsten.";
+  week.trigger = "attack";
+  v.push_back(Make(week));
+  Spec question;
+  question.doc = "q3";
+  question.index = 1;
+  question.published = "2031-03-02";
+  question.date = "2031-01-10";
+  question.cameo = "195";
+  question.targets = {{"a convoy", -1}};
+  question.sentence = "Is there any well sourced information on why the convoy was bombed?";
+  question.trigger = "bombed";
+  EventRecord qr = Make(question);
+  qr.sourcing = Sourcing::kQuestion;
+  v.push_back(qr);
+  Dossier d = Fuse(v, Entities());
+  ASSERT_EQ(d.timeline.size(), 1u) << RenderTimelineText(d);
+  EXPECT_EQ(d.timeline[0].date, "2031-02-24");
+  EXPECT_EQ(d.timeline[0].summary.find("denied"), std::string::npos) << d.timeline[0].summary;
+  EXPECT_NE(d.timeline[0].summary.find("attack"), std::string::npos) << d.timeline[0].summary;
+  EXPECT_EQ(d.timeline[0].docs, (std::vector<std::string>{"q1", "q2"}));
+  EventRecord dateline = v[0];
+  dateline.trigger_text.clear();
+  EXPECT_FALSE(fusion::SummaryUsable(dateline, "March 3, 2031 4:47 PM GMT"));
+  EXPECT_FALSE(fusion::SummaryUsable(v[1], "The group denied it."));
+  EXPECT_TRUE(fusion::SummaryUsable(v[2], v[2].sentence));
+}
+
+// One sentence coded twice (an attack and a protest) in one document: one timeline entry.
+TEST(FusionTimeline, SameSentenceOfOneDocumentIsOneEntry) {
+  std::vector<EventRecord> v;
+  Spec a;
+  a.doc = "m1";
+  a.index = 1;
+  a.published = "2031-03-02";
+  a.date = "2031-02";
+  a.sentence = "Rocket and drone attacks on bases hosting Valdorian troops have grown since mid-February.";
+  a.trigger = "attacks";
+  v.push_back(Make(a));
+  a.index = 2;
+  a.cameo = "145";
+  a.plover = "PROTEST";
+  v.push_back(Make(a));
+  Dossier d = Fuse(v, Entities());
+  ASSERT_EQ(d.timeline.size(), 1u) << RenderTimelineText(d);
+  EXPECT_EQ(d.timeline[0].date, "2031-02");
 }
 
 TEST(FusionDeterminism, ShuffledInputGivesTheSameDossier) {

@@ -154,6 +154,7 @@ class MentionFinder {
     for (int s = 0; s < nsent; ++s)
       if (weak_case[s]) ChunkWeakCaseSentence(sent_first_[s], sent_first_[s + 1]);
     PropagateTypes();
+    ApplyDemonyms();
     if (TeamSportsDocument()) TypeTeams();
     LinkAliases();
     Emit();
@@ -905,6 +906,88 @@ class MentionFinder {
           c.type = EntityType::kPerson;
           c.rule += "+surname";
         }
+      }
+    }
+  }
+
+  // Demonyms a place name may take: Valdoria -> Valdorian, Japan -> Japanese, Iraq -> Iraqi.
+  static std::vector<std::string> DemonymsOf(const std::string& x) {
+    std::vector<std::string> out;
+    if (x.size() < 4) return out;
+    for (char ch : x)
+      if (!((ch >= 'a' && ch <= 'z') || ch == '-')) return out;
+    for (const char* suf : {"n", "an", "ian", "ese", "i"}) out.push_back(x + suf);
+    if (x.back() == 'a') {
+      std::string stem = x.substr(0, x.size() - 1);
+      out.push_back(stem + "an");
+      if (x.size() > 2 && x[x.size() - 2] == 'i') out.push_back(stem + "an");  // "-ia" -> "-ian"
+    }
+    size_t n = out.size();
+    for (size_t k = 0; k < n; ++k) out.push_back(out[k] + "s");
+    return out;
+  }
+
+  // Weak typing that document-level place evidence may override.
+  static bool WeakRule(const std::string& rule) {
+    std::string base = rule.substr(0, rule.find('+'));
+    return base == "capitalized" || base == "name-shape" || base == "surname-shape" ||
+           base == "context:the" || base == "capitalized-org" || base == "context:person" ||
+           base == "family-name" || base == "context:place" || base == "given-name" ||
+           base == "acronym";
+  }
+
+  // "the country of X", "the city of X": a place by what the text calls it.
+  bool PlaceNounBefore(int first) const {
+    static const std::unordered_set<std::string_view> kPlaceNoun = {
+        "country", "city", "town", "village", "capital", "province", "region", "republic",
+        "kingdom", "nation", "state", "district", "island", "port"};
+    int p = first - 1;
+    if (p < 1 || toks_[p].sentence != toks_[first].sentence || toks_[p].low != "of") return false;
+    return kPlaceNoun.count(toks_[p - 1].low) > 0;
+  }
+
+  // Names the lexicons do not know: a word that is the demonym of a place named in the same
+  // document is a people (NORP); a name whose demonym the document uses, or that the text
+  // calls a country or city, is a place unless stronger evidence says otherwise.
+  void ApplyDemonyms() {
+    std::unordered_map<std::string, int> single;  // key of a one-word candidate -> count
+    for (const Candidate& c : cands_)
+      if (c.first == c.last) single[toks_[c.first].low]++;
+    std::unordered_set<std::string> places, demonyms;
+    for (const auto& [x, cnt] : single) {
+      (void)cnt;
+      if (lex_.english.count(x)) continue;
+      for (const std::string& d : DemonymsOf(x)) {
+        if (d == x || !single.count(d)) continue;
+        places.insert(x);
+        demonyms.insert(d);
+      }
+    }
+    for (const Candidate& c : cands_) {
+      if (PlaceNounBefore(c.first)) places.insert(Key(c.first, c.last));
+      // "in Dervo Palan", "from Dervo Palan": where things happen, a place.
+      int p = c.first - 1;
+      if (c.type == EntityType::kGpe && c.rule.compare(0, 13, "context:place") == 0 && p >= 0 &&
+          toks_[p].sentence == toks_[c.first].sentence &&
+          (toks_[p].low == "in" || toks_[p].low == "from"))
+        places.insert(Key(c.first, c.last));
+    }
+    if (places.empty() && demonyms.empty()) return;
+    for (Candidate& c : cands_) {
+      if (c.strength == kStrong && !(c.rule == "given-name" && c.first != c.last)) continue;
+      if (!WeakRule(c.rule)) continue;
+      // A demonym the document already reads as part of a person's name keeps that reading.
+      if (c.type != EntityType::kPerson && c.first == c.last && demonyms.count(toks_[c.first].low) && !places.count(toks_[c.first].low)) {
+        if (c.type != EntityType::kNorp) {
+          c.type = EntityType::kNorp;
+          c.rule += "+demonym";
+        }
+        continue;
+      }
+      std::string key = Key(c.first, c.last);
+      if (places.count(key) && c.type != EntityType::kGpe && c.type != EntityType::kLoc) {
+        c.type = EntityType::kGpe;
+        c.rule += "+place";
       }
     }
   }

@@ -191,22 +191,39 @@ class Resolver {
     return best;
   }
 
-  // The same name typed PERSON in one place and ORG in another: the clear majority wins.
-  // Places never join people or organisations this way.
+  bool HasTitles(const Node& n) const {
+    for (int r : n.records)
+      if (!records_[r].titles.empty()) return true;
+    return false;
+  }
+
+  // The same name typed differently across documents: PERSON against ORG needs a clear
+  // (two to one) majority; a place against a person or organisation goes by simple majority.
   void MergeTypeVotes() {
     std::map<std::string, std::vector<int>> by_full;
     for (size_t i = 0; i < nodes_.size(); ++i) by_full[nodes_[i].key.full].push_back(static_cast<int>(i));
     for (const auto& [full, ns] : by_full) {
       if (ns.size() < 2) continue;
       int best = -1;
-      for (int n : ns) {
-        if (nodes_[n].cls == TypeClass::kPlace) continue;
+      for (int n : ns)
         if (best < 0 || nodes_[n].mentions > nodes_[best].mentions) best = n;
-      }
       if (best < 0) continue;
+      const bool best_place = nodes_[best].cls == TypeClass::kPlace;
       for (int n : ns) {
-        if (n == best || nodes_[n].cls == TypeClass::kPlace) continue;
-        if (nodes_[best].mentions >= 2 * nodes_[n].mentions)
+        if (n == best) continue;
+        const Node& o = nodes_[n];
+        bool place_pair = best_place || o.cls == TypeClass::kPlace;
+        if (place_pair) {
+          // A place and an organisation or person of one name: the majority wins. A person
+          // joins a place only as a single word nobody gave a title ("Valdoria"), never as
+          // a full name; a place never becomes a person.
+          if (o.cls == TypeClass::kPlace && nodes_[best].cls == TypeClass::kPerson) continue;
+          if (o.cls == TypeClass::kPerson && (o.key.parts.size() >= 2 || HasTitles(o))) continue;
+          if (nodes_[best].mentions <= o.mentions) continue;
+        } else if (nodes_[best].mentions < 2 * o.mentions) {
+          continue;
+        }
+        if (true)
           Union(best, n, "same-key-type-vote", "key " + full + "; typed " + ClassName(nodes_[best].cls) +
                                                     " " + std::to_string(nodes_[best].mentions) + " times, " +
                                                     ClassName(nodes_[n].cls) + " " +

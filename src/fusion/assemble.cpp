@@ -688,6 +688,36 @@ std::string TrimToTerms(const std::string& sentence, const std::vector<std::stri
   return text;
 }
 
+bool SummaryUsable(const EventRecord& r, const std::string& text) {
+  if (r.sourcing == Sourcing::kQuestion || r.sourcing == Sourcing::kComment) return false;
+  if (r.mention.modality != Modality::kAsserted && r.mention.modality != Modality::kHedged) return false;
+  std::string t = Squash(text);
+  while (!t.empty() && (t.back() == ' ' || t.back() == '"' || t.back() == '\'')) t.pop_back();
+  if (!t.empty() && t.back() == '?') return false;
+  std::vector<std::string> w = Words(Lower(t));
+  if (w.empty()) return false;
+  static const char* kQuestionStarts[] = {"is", "are", "was", "were", "why", "how", "what", "who", "does", "did", "do"};
+  for (const char* q : kQuestionStarts)
+    if (w[0] == q && t.find('?') != std::string::npos) return false;
+  for (const auto& x : w)
+    if (x == "denied" || x == "denies" || x == "deny" || x == "denying" || x == "could" || x == "might")
+      return false;
+  // A dateline ("March 3, 2023 4:47 PM GMT") names no event.
+  static const char* kDateWords[] = {"january", "february", "march", "april", "may", "june", "july", "august",
+                                     "september", "october", "november", "december", "am", "pm", "gmt", "utc",
+                                     "updated", "published"};
+  bool dateline = true;
+  for (const auto& x : w) {
+    bool date_word = !x.empty() && x.find_first_not_of("0123456789:") == std::string::npos;
+    for (const char* d : kDateWords) date_word = date_word || x == d;
+    dateline = dateline && date_word;
+  }
+  if (dateline) return false;
+  // The trigger itself must be in the text: a dateline alone is no summary.
+  if (!r.trigger_text.empty() && Lower(t).find(Lower(r.trigger_text)) == std::string::npos) return false;
+  return true;
+}
+
 std::string Summarize(const Event& event, const std::vector<MentionFeatures>& features,
                       const MentionCluster& cluster, const std::vector<EventRecord>& records,
                       const Resolution& entities) {
@@ -730,6 +760,8 @@ std::string Summarize(const Event& event, const std::vector<MentionFeatures>& fe
     if (!r.timex_text.empty() && lower.find(Lower(r.timex_text)) != std::string::npos) s += 1;
     if (r.sourcing == Sourcing::kAuthor || r.sourcing == Sourcing::kNamed) s += 0.3;
     if (r.mention.modality == Modality::kHedged) s -= 0.5;
+    // Not a report of the event: a question, a denial, a possibility, a bare dateline.
+    if (!SummaryUsable(r, text)) s -= 20;
     size_t len = DisplayWidth(text);
     if (len < 30) s -= 2;
     if (len > 140) s -= static_cast<double>(len - 140) / 40.0;

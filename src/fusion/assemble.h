@@ -26,6 +26,11 @@ std::string Summarize(const Event& event, const std::vector<MentionFeatures>& fe
                       const MentionCluster& cluster, const std::vector<EventRecord>& records,
                       const Resolution& entities);
 
+// Whether `text` (cut from the sentence of `r`) reports the event: not a question or a
+// comment, asserted or hedged, no denial or possibility ("could", "might"), and, when the
+// trigger is known, containing it (a bare dateline is no report).
+bool SummaryUsable(const EventRecord& r, const std::string& text);
+
 // Cuts `sentence` to the comma-separated segments that contain all of `terms` (those found),
 // keeping it readable: no leading bullets, one line, at most about 200 characters.
 std::string TrimToTerms(const std::string& sentence, const std::vector<std::string>& terms);
