@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ingest/reader.h"
+#include "temp_dir.h"
 #include "pipeline/pipeline.h"
 
 namespace dossier {
@@ -19,30 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A private temp folder, removed with its contents at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "dossier_ingest_XXXXXX").string();
-    char* p = mkdtemp(tmpl.data());
-    if (p != nullptr) path_ = p;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string Write(const std::string& name, const std::string& bytes) const {
-    std::string p = (fs::path(path_) / name).string();
-    fs::create_directories(fs::path(p).parent_path());
-    std::ofstream out(p, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return p;
-  }
-
- private:
-  std::string path_;
-};
+using dossier_test::TempDir;
 
 bool IsValidUtf8(const std::string& s) {
   int32_t i = 0, n = static_cast<int32_t>(s.size());

@@ -11,31 +11,14 @@
 #include "ingest/reader.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
+#include "temp_dir.h"
 
 namespace dossier {
 namespace {
 
 namespace fs = std::filesystem;
 
-class TempDir {
- public:
-  TempDir() {
-    path_ = fs::temp_directory_path() / ("dossier-store-" + std::to_string(::getpid()) + "-" +
-                                         std::to_string(counter_++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string Path(const std::string& name) const { return (path_ / name).string(); }
-  void Write(const std::string& name, const std::string& content) const {
-    fs::create_directories((path_ / name).parent_path());
-    std::ofstream(path_ / name, std::ios::binary) << content;
-  }
-
- private:
-  static inline int counter_ = 0;
-  fs::path path_;
-};
+using dossier_test::TempDir;
 
 struct CommandRun {
   int rc;
