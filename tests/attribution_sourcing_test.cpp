@@ -124,7 +124,10 @@ TEST(AttributionSourcing, QAChainsAndRoles) {
   std::string a2 = "Two militia commanders told Reuters that he ordered new attacks.";
   std::string c = "This answer is pure speculation.";
   d.text = q + "\n\n" + a1 + "\n\n" + a2 + "\n\n" + c;
-  d.parts = {ThreadPart{Role::kQuestion}, ThreadPart{Role::kAnswer}, ThreadPart{Role::kComment}};
+  d.parts.assign(3, ThreadPart{});
+  d.parts[0].role = Role::kQuestion;
+  d.parts[1].role = Role::kAnswer;
+  d.parts[2].role = Role::kComment;
   uint32_t p = 0;
   auto add = [&](BlockKind k, int part, const std::string& s) {
     d.blocks.push_back(Block{k, part, {p, static_cast<uint32_t>(p + s.size())}});

@@ -74,7 +74,9 @@ TEST(CleanText, BlocksTileTextWithStructure) {
   for (size_t i = 0; i < d.blocks.size(); ++i) {
     EXPECT_EQ(d.blocks[i].span.start, pos);
     pos = d.blocks[i].span.end + 2;
-    if (i + 1 < d.blocks.size()) EXPECT_EQ(d.text.substr(d.blocks[i].span.end, 2), "\n\n");
+    if (i + 1 < d.blocks.size()) {
+      EXPECT_EQ(d.text.substr(d.blocks[i].span.end, 2), "\n\n");
+    }
   }
   EXPECT_EQ(d.blocks.back().span.end, d.text.size());
   // Origin maps clean text back to the raw bytes.

@@ -40,6 +40,22 @@ bool AllCaps(const std::string& text) {
   return letters >= 2;
 }
 
+// When the word keys starting at `i` spell `name` (empty keys inside the run are skipped),
+// the index just past the match; else 0.
+size_t NameEndAt(const std::vector<std::string>& keys, size_t i, const std::vector<std::string>& name) {
+  size_t j = i, k = 0;
+  while (k < name.size() && j < keys.size()) {
+    if (keys[j].empty() && j > i) {
+      ++j;
+      continue;
+    }
+    if (keys[j] != name[k]) break;
+    ++j;
+    ++k;
+  }
+  return k == name.size() && !name.empty() ? j : 0;
+}
+
 bool NameWord(const Word& w) { return w.capitalized && (AllCaps(w.text) || !IsStopword(w.fold)); }
 
 std::string Str(const json& j) {
@@ -123,17 +139,8 @@ std::vector<EntityIndex::Match> EntityIndex::FindIn(const std::vector<Word>& wor
     const EntityRef& e = entities_[ei];
     for (const auto& name : e.keys) {
       for (size_t i = 0; i < keys.size(); ++i) {
-        size_t j = i, k = 0;
-        while (k < name.size() && j < keys.size()) {
-          if (keys[j].empty() && j > i) {
-            ++j;
-            continue;
-          }
-          if (keys[j] != name[k]) break;
-          ++j;
-          ++k;
-        }
-        if (k != name.size()) continue;
+        size_t j = NameEndAt(keys, i, name);
+        if (j == 0) continue;
         if (name.size() == 1) {
           const Word& w = words[i];
           if (!NameWord(w)) continue;
@@ -168,17 +175,7 @@ bool EntityIndex::Mentions(const EntityRef& e, const std::vector<Word>& words,
                            const std::vector<std::string>& keys) const {
   for (const auto& name : e.keys) {
     for (size_t i = 0; i < keys.size(); ++i) {
-      size_t j = i, k = 0;
-      while (k < name.size() && j < keys.size()) {
-        if (keys[j].empty() && j > i) {
-          ++j;
-          continue;
-        }
-        if (keys[j] != name[k]) break;
-        ++j;
-        ++k;
-      }
-      if (k != name.size()) continue;
+      if (NameEndAt(keys, i, name) == 0) continue;
       if (name.size() == 1 && !NameWord(words[i])) continue;
       return true;
     }

@@ -32,6 +32,26 @@ int64_t Document::RawOffset(uint32_t offset) const {
   return static_cast<int64_t>(it->raw) + (offset - it->clean);
 }
 
+namespace {
+
+// The value of enum E in [0, last] whose ToString is `s`, else `fallback`.
+template <typename E>
+E ByName(std::string_view s, E last, E fallback) {
+  for (int i = 0; i <= static_cast<int>(last); ++i)
+    if (s == ToString(static_cast<E>(i))) return static_cast<E>(i);
+  return fallback;
+}
+
+}  // namespace
+
+EntityType EntityTypeFromString(std::string_view s) {
+  return ByName(s, EntityType::kNorp, EntityType::kPerson);
+}
+Sourcing SourcingFromString(std::string_view s) {
+  return ByName(s, Sourcing::kQuestion, Sourcing::kAuthor);
+}
+Role RoleFromString(std::string_view s) { return ByName(s, Role::kComment, Role::kArticle); }
+
 const char* ToString(EntityType t) {
   switch (t) {
     case EntityType::kPerson: return "PERSON";

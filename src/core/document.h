@@ -252,6 +252,12 @@ const char* ToString(BlockKind k);
 const char* ToString(DocKind k);
 const char* ToString(DatePrecision p);
 
+// The inverses of ToString for the names stored and exchanged as text; an unknown name gives
+// the default (PERSON, author, article).
+EntityType EntityTypeFromString(std::string_view s);
+Sourcing SourcingFromString(std::string_view s);
+Role RoleFromString(std::string_view s);
+
 }  // namespace dossier
 
 #endif  // DOSSIER_CORE_DOCUMENT_H_

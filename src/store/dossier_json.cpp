@@ -8,15 +8,6 @@ namespace dossier {
 
 using nlohmann::json;
 
-namespace {
-
-Sourcing SourcingFrom(const std::string& s) {
-  for (int i = 0; i <= static_cast<int>(Sourcing::kQuestion); ++i)
-    if (s == ToString(static_cast<Sourcing>(i))) return static_cast<Sourcing>(i);
-  return Sourcing::kAuthor;
-}
-
-}  // namespace
 
 json EntityToJson(const Entity& e) {
   json reasons = json::array();
@@ -119,7 +110,7 @@ EventRecord EventRecordFromJson(const json& j) {
   r.timex_text = j.value("timex_text", "");
   r.timex_value = j.value("timex_value", "");
   r.attributed_to = j.value("attributed_to", "");
-  r.sourcing = SourcingFrom(j.value("sourcing", "author"));
+  r.sourcing = SourcingFromString(j.value("sourcing", "author"));
   r.trigger_text = j.value("trigger_text", "");
   r.sentence_start = j.value("sentence_start", int64_t{-1});
   return r;

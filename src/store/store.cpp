@@ -110,24 +110,6 @@ CREATE TABLE IF NOT EXISTS timeline(seq INTEGER PRIMARY KEY, json TEXT);
 CREATE TABLE IF NOT EXISTS conflicts(seq INTEGER PRIMARY KEY, json TEXT);
 )sql";
 
-EntityType EntityTypeFrom(const std::string& s) {
-  for (int i = 0; i <= static_cast<int>(EntityType::kNorp); ++i)
-    if (s == ToString(static_cast<EntityType>(i))) return static_cast<EntityType>(i);
-  return EntityType::kPerson;
-}
-
-Sourcing SourcingFrom(const std::string& s) {
-  for (int i = 0; i <= static_cast<int>(Sourcing::kQuestion); ++i)
-    if (s == ToString(static_cast<Sourcing>(i))) return static_cast<Sourcing>(i);
-  return Sourcing::kAuthor;
-}
-
-Role RoleFrom(const std::string& s) {
-  for (int i = 0; i <= static_cast<int>(Role::kComment); ++i)
-    if (s == ToString(static_cast<Role>(i))) return static_cast<Role>(i);
-  return Role::kArticle;
-}
-
 }  // namespace
 
 Status Store::Open(const std::string& path, bool create, std::unique_ptr<Store>* out) {
@@ -291,7 +273,7 @@ Status Store::MentionRecords(std::vector<MentionRecord>* out) {
     MentionRecord r;
     r.doc = q.Text(0);
     r.index = static_cast<int>(q.Int(1));
-    r.type = EntityTypeFrom(q.Text(2));
+    r.type = EntityTypeFromString(q.Text(2));
     r.text = q.Text(3);
     auto titles = json::parse(q.Text(4), nullptr, false);
     if (titles.is_array())
@@ -462,8 +444,8 @@ std::vector<SentenceHit> Store::Search(const std::vector<std::string>& terms, in
     h.text = q.Text(4);
     h.score = -q.Double(5);
     h.attributed_to = q.Text(6);
-    h.sourcing = SourcingFrom(q.Text(7));
-    h.role = RoleFrom(q.Text(8));
+    h.sourcing = SourcingFromString(q.Text(7));
+    h.role = RoleFromString(q.Text(8));
     h.outlet = q.Text(9);
     h.published = q.Text(10);
     hits.push_back(std::move(h));
