@@ -70,10 +70,6 @@ struct Slot {
   std::vector<SlotValue> values;    // most supported first
 };
 
-struct FusedMention {
-  EventRecord record;
-};
-
 struct Event {
   std::string id;                   // stable across runs: "V" + hash of its seed mention
   std::string cameo;

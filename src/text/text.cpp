@@ -166,10 +166,6 @@ bool FalseBreak(const std::string& text, size_t begin, size_t pos, size_t end) {
   return !IsSentenceStarter(after);
 }
 
-struct BreakIteratorDeleter {
-  void operator()(icu::BreakIterator* b) const { delete b; }
-};
-
 icu::BreakIterator* SentenceIterator() {
   static thread_local std::unique_ptr<icu::BreakIterator> it = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -209,9 +205,6 @@ void SplitBlock(const std::string& text, Span block, int block_index,
   }
 }
 
-bool IsOpenQuote(UChar32 c) { return c == 0x201C || c == 0x00AB || c == 0x2018; }
-bool IsCloseQuote(UChar32 c) { return c == 0x201D || c == 0x00BB || c == 0x2019; }
-
 // Quotation spans within one block: curly pairs, and straight double quotes paired in order.
 void FindQuotesInBlock(const std::string& text, Span block, std::vector<Span>* out) {
   size_t i = block.start;
@@ -244,8 +237,6 @@ void FindQuotesInBlock(const std::string& text, Span block, std::vector<Span>* o
       }
     }
   }
-  (void)IsOpenQuote;
-  (void)IsCloseQuote;
 }
 
 // A sentence break inside a short quotation that ICU split ("... 'severe revenge.' Then")
