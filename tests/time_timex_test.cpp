@@ -261,5 +261,110 @@ TEST(TimexDuration, RangeAfterTheNextIsUnspecified) {
             "PXM");
 }
 
+// The tense of a weekday or a partial date comes from the verb group of its clause, not
+// from the nearest cue word. 1989-10-27 is a Friday; 2000-01-07 a Friday.
+TEST(TimexTense, GoverningVerbOfTheClause) {
+  // An infinitive of intent after "is to" / "set to": ahead.
+  EXPECT_EQ(ValueOf("The stock is to resume trading in Paris Tuesday.", "1989-10-27", "Tuesday"), "1989-10-31");
+  EXPECT_EQ(ValueOf("The talks, stalled for weeks, are set to resume Monday in Belfast.", "1998-03-22", "Monday"),
+            "1998-03-23");
+  // A plan reported in a past tense is still ahead; one of a pluperfect is past.
+  EXPECT_EQ(ValueOf("Protesters were planning to drive around the airport on Monday.", "2000-01-07", "Monday"),
+            "2000-01-10");
+  EXPECT_EQ(ValueOf("The offer had been due to expire Friday evening.", "1989-10-30", "Friday evening"),
+            "1989-10-27TEV");
+  // "could not be reached" is past; a modal with a passive is future.
+  EXPECT_EQ(ValueOf("His relatives could not be located Wednesday in Cardenas.", "2000-01-06", "Wednesday"),
+            "2000-01-05");
+  EXPECT_EQ(ValueOf("The results will be announced Wednesday in Geneva.", "2000-01-06", "Wednesday"),
+            "2000-01-12");
+  // A clause that opens with the date takes the verb after it.
+  EXPECT_EQ(ValueOf("On Tuesday, the league plans to hold a news conference.", "1998-10-26", "Tuesday"),
+            "1998-10-27");
+  EXPECT_EQ(ValueOf("Until Thursday, they had not called him a suspect.", "1999-05-07", "Thursday"),
+            "1999-05-06");
+  // A preposition "next to" is not the adjective "next"; the clause verb is past.
+  EXPECT_EQ(ValueOf("A bomb ripped through a building next to the embassy in Nairobi on Friday.", "1998-08-08",
+                    "Friday"),
+            "1998-08-07");
+}
+
+TEST(TimexTense, MonthsFollowTheClause) {
+  // A future clause takes the coming month, a past clause the last one.
+  EXPECT_EQ(ValueOf("Qantas will almost double its flights to India by August.", "1998-02-13", "August"), "1998-08");
+  EXPECT_EQ(ValueOf("The company changed to a calendar year in December.", "1989-10-27", "December"), "1988-12");
+  // What an agreement is to do lies ahead, whatever the tense of the agreement.
+  EXPECT_EQ(ValueOf("The bank agreed to buy the unit in February.", "1989-10-30", "February"), "1990-02");
+  EXPECT_EQ(ValueOf("The bank announced an agreement to acquire the firm in January.", "1989-11-02", "January"),
+            "1990-01");
+  // An infinitive of purpose does not: "staged celebrations to mark".
+  EXPECT_EQ(ValueOf("The government staged celebrations to mark its entry into NATO on Friday.", "1999-03-13",
+                    "Friday"),
+            "1999-03-12");
+}
+
+// Reporting years, year ends and "by 1992".
+TEST(TimexYear, ReportingYearsAndYearEnds) {
+  EXPECT_EQ(ValueOf("For the year ended Sept. 30, Ralston earned $422 million.", "1989-11-02", "the year"), "P1Y");
+  EXPECT_EQ(ValueOf("For the year, pet food volume was flat.", "1989-11-02", "the year"), "1989");
+  EXPECT_EQ(ValueOf("The year-ago results included a charge.", "1989-11-02", "year-ago"), "1988");
+  EXPECT_EQ(ValueOf("It expects to complete the sale by year-end.", "1989-11-02", "year-end"), "1989");
+  EXPECT_EQ(ValueOf("The index has fallen 5% since year-end.", "1989-10-30", "year-end"), "1988");
+  EXPECT_EQ(ValueOf("It hopes to control 5% of the market by 1992.", "1989-10-31", "1992"), "1992");
+  Document d = Tag("Output rose by 1990 tons.", "1989-10-31");
+  EXPECT_EQ(Find(d, "1990"), nullptr);
+}
+
+// "2 1/2 years": a number and a half.
+TEST(TimexDuration, FractionHalves) {
+  EXPECT_EQ(ValueOf("They lived in camps for 2 1/2 years.", "1998-02-27", "2 1/2 years"), "P2Y6M");
+  EXPECT_EQ(ValueOf("She spends 5 1/2 hours in Nairobi.", "1998-08-17", "5 1/2 hours"), "PT5H30M");
+}
+
+// "this past spring" is the latest spring; "last spring" the one of last year.
+TEST(TimexSeasonsQuarters, ThisPastSeasonIsTheLatest) {
+  EXPECT_EQ(ValueOf("Costs were high before it scrapped the unit this past spring.", "1989-10-30",
+                    "this past spring"),
+            "1989-SP");
+  EXPECT_EQ(ValueOf("The strike began last spring.", "1989-10-26", "last spring"), "1988-SP");
+}
+
+// "the previous Friday" is the Friday before the day the story is at.
+TEST(TimexNarrative, PreviousWeekdayFromTheStoryDay) {
+  EXPECT_EQ(ValueOf("The index closed at 2082.1 on Friday, down 4.5% from the previous Friday.", "1989-10-30",
+                    "previous Friday"),
+            "1989-10-20");
+}
+
+// Not times: an age after a possessive, the title of a show in quotes.
+TEST(TimexNotTimes, AgesAndQuotedTitles) {
+  Document d = Tag("Kopp was in his 30s then. She is in her early forties. Baker said on ABC's \"This Week\" "
+                   "that it works. He said on CBS's ''60 Minutes'' that he would stay.",
+                   "1999-05-06");
+  EXPECT_EQ(Find(d, "30s"), nullptr);
+  EXPECT_EQ(Find(d, "early forties"), nullptr);
+  EXPECT_EQ(Find(d, "forties"), nullptr);
+  EXPECT_EQ(Find(d, "This Week"), nullptr);
+  EXPECT_EQ(Find(d, "60 Minutes"), nullptr);
+  EXPECT_EQ(ValueOf("Trade grew in the 1990s.", "2020-01-09", "the 1990s"), "199");
+}
+
+// A perfect ("have gained") is past; a plain present ("the vote is Tuesday") looks ahead;
+// "Wednesday's ruling" names a known event, whatever the clause around it says.
+// 1989-10-27 and 2000-01-07 are Fridays.
+TEST(TimexTense, PerfectPresentAndPossessive) {
+  EXPECT_EQ(ValueOf("Since Tuesday, the shares have gained nearly 4%.", "1989-10-27", "Tuesday"), "1989-10-24");
+  EXPECT_EQ(ValueOf("The shares have gained nearly 4% Tuesday.", "1989-10-27", "Tuesday"), "1989-10-24");
+  EXPECT_EQ(ValueOf("The vote is Tuesday, officials say.", "1989-10-27", "Tuesday"), "1989-10-31");
+  EXPECT_EQ(ValueOf("They said they would look for ways to overturn Wednesday's ruling.", "2000-01-07",
+                    "Wednesday"),
+            "2000-01-05");
+}
+
+// "Easter week": the ISO week of the holiday.
+TEST(TimexHolidays, HolidayWeek) {
+  EXPECT_EQ(ValueOf("Protesters prayed as Easter week began.", "2000-04-17", "Easter week"), "2000-W16");
+}
+
 }  // namespace
 }  // namespace dossier

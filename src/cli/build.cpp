@@ -5,7 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <future>
+#include <mutex>
 #include <memory>
 #include <thread>
 #include <unordered_set>
@@ -14,6 +14,7 @@
 #include "entities/resolve.h"
 #include "fusion/fusion.h"
 #include "ingest/reader.h"
+#include "pipeline/bounded_queue.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
 
@@ -53,33 +54,40 @@ class Progress {
   Clock::time_point start_, last_{};
 };
 
-void AnnotateAll(std::vector<RawInput>* inputs, std::vector<Document>* docs,
-                 std::vector<std::string>* errors, int threads, StageTimes* times) {
-  docs->assign(inputs->size(), Document{});
-  std::vector<std::string> errs(inputs->size());
-  std::vector<StageTimes> per_thread(threads);
-  std::atomic<size_t> next{0};
-  auto work = [&](int t) {
-    for (size_t i = next++; i < inputs->size(); i = next++) {
-      std::string path = (*inputs)[i].path;
-      Status s = AnnotateInput(std::move((*inputs)[i]), AnnotateOptions{}, &(*docs)[i], &per_thread[t]);
-      if (!s.ok()) errs[i] = path + ": " + s.message();
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (auto& th : pool) th.join();
-  for (size_t i = 0; i < errs.size(); ++i)
-    if (!errs[i].empty()) errors->push_back(errs[i]);
-  for (const StageTimes& t : per_thread) {
-    times->clean += t.clean;
-    times->text += t.text;
-    times->entities += t.entities;
-    times->time += t.time;
-    times->attribution += t.attribution;
-    times->events += t.events;
+// Reports problems as they come, between progress bar updates (any thread).
+class Reporter {
+ public:
+  explicit Reporter(Progress* progress) : progress_(progress) {}
+  void Problem(const std::string& message) {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::fprintf(stderr, "%sdossier: %s\n", bar_shown_ ? "\n" : "", message.c_str());
+    bar_shown_ = false;
+    ++problems_;
   }
+  void Advance(size_t files_done, size_t docs) {
+    std::lock_guard<std::mutex> lock(mu_);
+    progress_->Update(files_done, docs);
+    bar_shown_ = true;
+  }
+  size_t problems() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return problems_;
+  }
+
+ private:
+  Progress* progress_;
+  std::mutex mu_;
+  bool bar_shown_ = false;
+  size_t problems_ = 0;
+};
+
+void AddTimes(const StageTimes& t, StageTimes* sum) {
+  sum->clean += t.clean;
+  sum->text += t.text;
+  sum->entities += t.entities;
+  sum->time += t.time;
+  sum->attribution += t.attribution;
+  sum->events += t.events;
 }
 
 }  // namespace
@@ -89,8 +97,6 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
   threads = std::max(1, threads);
   std::vector<std::string> errors;
   std::vector<std::string> files = ExpandPaths(paths, &errors);
-  for (const auto& e : errors) std::fprintf(stderr, "dossier: %s\n", e.c_str());
-  size_t reported = errors.size();
 
   std::unique_ptr<Store> store;
   Status s = Store::Open(db, /*create=*/true, &store);
@@ -105,75 +111,104 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
     return 1;
   }
 
-  // A batch is analyzed in parallel, then stored while the next one is analyzed; bounded by
-  // count and by bytes so memory does not grow with the corpus or with huge documents.
+  // Three kinds of threads joined by bounded queues, so memory does not grow with the
+  // corpus: this thread reads files and drops inputs already stored; `threads` workers
+  // analyze documents and turn them into store rows; one writer inserts the rows, one
+  // transaction per batch.
   const size_t kBatch = 256;
   const size_t kBatchBytes = 16u << 20;
-  size_t pending_bytes = 0;
+  BoundedQueue<RawInput> inputs(4 * kBatch, 64u << 20);
+  BoundedQueue<StoredDocument> rows(4 * kBatch, 64u << 20);
   IngestLimits limits;
   Progress progress(files.size(), !quiet);
-  StageTimes times;
-  size_t added = 0, skipped = 0, bytes = 0;
-  int64_t store_ns = 0, ingest_ns = 0;
-  std::vector<RawInput> pending;
-  // The writer stores batch k while the workers analyze batch k+1.
-  std::future<Status> writing;
-  std::shared_ptr<std::vector<Document>> written;
-  auto wait_writer = [&]() -> bool {
-    if (!writing.valid()) return true;
-    Status ws = writing.get();
-    written.reset();
-    if (!ws.ok()) {
-      std::fprintf(stderr, "dossier: %s\n", ws.message().c_str());
-      return false;
+  Reporter reporter(&progress);
+  for (const auto& e : errors) reporter.Problem(e);
+  std::atomic<size_t> added{0};
+  std::atomic<bool> write_failed{false};
+  size_t skipped = 0, bytes = 0;
+  int64_t ingest_ns = 0;
+  std::atomic<int64_t> store_ns{0};
+  std::vector<StageTimes> per_worker(threads);
+
+  auto worker = [&](int t) {
+    RawInput in;
+    while (inputs.Pop(&in)) {
+      if (write_failed) continue;
+      std::string path = in.path;
+      Document doc;
+      Status as = AnnotateInput(std::move(in), AnnotateOptions{}, &doc, &per_worker[t]);
+      if (!as.ok()) {
+        reporter.Problem(path + ": " + as.message());
+        continue;
+      }
+      if (doc.id.empty() || doc.text.empty()) continue;
+      StoredDocument row = PrepareDocument(doc);
+      size_t weight = row.text.size() + row.layers.size();
+      rows.Push(std::move(row), weight);
     }
-    return true;
   };
-  auto flush = [&]() -> bool {
-    if (pending.empty()) return true;
-    auto docs = std::make_shared<std::vector<Document>>();
-    AnnotateAll(&pending, docs.get(), &errors, threads, &times);
-    pending.clear();
-    pending_bytes = 0;
-    if (!wait_writer()) return false;
-    std::vector<const Document*> good;
-    for (const Document& d : *docs)
-      if (!d.id.empty() && !d.text.empty()) good.push_back(&d);
-    added += good.size();
-    written = docs;
-    writing = std::async(std::launch::async, [&store, &store_ns, good] {
+  auto writer = [&] {
+    std::vector<StoredDocument> batch;
+    size_t batch_bytes = 0;
+    auto write = [&]() {
+      if (batch.empty() || write_failed) return;
       auto t0 = Clock::now();
-      Status ws = store->AddDocuments(good);
+      Status ws = store->AddPrepared(batch);
       store_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
-      return ws;
-    });
-    for (; reported < errors.size(); ++reported) std::fprintf(stderr, "\ndossier: %s\n", errors[reported].c_str());
-    return true;
+      if (!ws.ok()) {
+        reporter.Problem(ws.message());
+        write_failed = true;
+      } else {
+        added += batch.size();
+      }
+      batch.clear();
+      batch_bytes = 0;
+    };
+    StoredDocument row;
+    while (rows.Pop(&row)) {
+      batch_bytes += row.text.size() + row.layers.size();
+      batch.push_back(std::move(row));
+      if (batch.size() >= kBatch || batch_bytes >= kBatchBytes) write();
+    }
+    write();
   };
-  for (size_t fi = 0; fi < files.size(); ++fi) {
+  std::thread writer_thread(writer);
+  std::vector<std::thread> workers;
+  for (int t = 0; t < threads; ++t) workers.emplace_back(worker, t);
+
+  size_t queued = 0;
+  for (size_t fi = 0; fi < files.size() && !write_failed; ++fi) {
     auto t0 = Clock::now();
-    std::vector<RawInput> inputs;
+    std::vector<RawInput> read;
     std::vector<std::string> record_errors;
-    Status rs = ReadPath(files[fi], limits, &inputs, &record_errors);
-    ingest_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
-    for (auto& e : record_errors) errors.push_back(std::move(e));
-    if (!rs.ok()) errors.push_back(rs.message());
-    for (; reported < errors.size(); ++reported) std::fprintf(stderr, "dossier: %s\n", errors[reported].c_str());
-    for (RawInput& in : inputs) {
+    Status rs = ReadPath(files[fi], limits, &read, &record_errors);
+    for (const auto& e : record_errors) reporter.Problem(e);
+    if (!rs.ok()) reporter.Problem(rs.message());
+    std::vector<std::pair<RawInput, size_t>> fresh;
+    for (RawInput& in : read) {
       bytes += in.bytes.size();
-      std::string id = ContentId(in.bytes);
-      if (!seen.insert(id).second) {
+      if (!seen.insert(ContentId(in.bytes)).second) {
         ++skipped;
         continue;
       }
-      pending_bytes += in.bytes.size();
-      pending.push_back(std::move(in));
+      size_t weight = in.bytes.size();
+      fresh.emplace_back(std::move(in), weight);
     }
-    if ((pending.size() >= kBatch || pending_bytes >= kBatchBytes) && !flush()) return 1;
-    progress.Update(fi + 1, added + pending.size());
+    ingest_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
+    for (auto& [in, weight] : fresh) {
+      inputs.Push(std::move(in), weight);
+      ++queued;
+    }
+    reporter.Advance(fi + 1, queued);
   }
-  if (!flush() || !wait_writer()) return 1;
+  inputs.Close();
+  for (auto& w : workers) w.join();
+  rows.Close();
+  writer_thread.join();
   progress.Finish();
+  if (write_failed) return 1;
+  StageTimes times;
+  for (const StageTimes& t : per_worker) AddTimes(t, &times);
   double docs_secs = Seconds(start);
 
   // Corpus stages over everything stored, old and new.
@@ -190,13 +225,14 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
       auto t0 = Clock::now();
       resolution = ResolveEntities(mentions);
       resolve_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
-      s = store->EventRecords(mentions, resolution, &events);
+      s = store->EventRecords(mentions, resolution, &events, threads);
+      std::vector<MentionRecord>().swap(mentions);  // resolution.assignment keeps what is needed
     }
     if (s.ok()) {
       auto t0 = Clock::now();
-      dossier = Fuse(events, resolution);
+      dossier = Fuse(std::move(events), resolution, threads);
       fuse_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
-      s = store->SaveDossier(resolution, dossier);
+      s = store->SaveDossier(resolution, dossier, threads);
     }
     if (!s.ok()) {
       std::fprintf(stderr, "dossier: %s\n", s.message().c_str());
@@ -208,9 +244,9 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
     std::fprintf(stderr,
                  "dossier: %zu documents added, %zu already stored, %zu problems; %zu entities, "
                  "%zu events, %zu timeline entries, %zu conflicts; %.2f s (%.0f docs/s) -> %s\n",
-                 added, skipped, errors.size(), resolution.entities.size(), dossier.events.size(),
+                 added.load(), skipped, reporter.problems(), resolution.entities.size(), dossier.events.size(),
                  dossier.timeline.size(), dossier.conflicts.size(), total,
-                 docs_secs > 0 ? added / docs_secs : 0.0, db.c_str());
+                 docs_secs > 0 ? added.load() / docs_secs : 0.0, db.c_str());
   }
   if (const char* t = std::getenv("DOSSIER_STAGE_TIMES"); t != nullptr && *t == '1') {
     auto ms = [](int64_t ns) { return ns / 1e6; };
@@ -219,10 +255,10 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
                  "attribution=%.1f events=%.1f store=%.1f resolve=%.1f fuse=%.1f corpus_total=%.1f "
                  "bytes=%zu docs=%zu threads=%d\n",
                  ms(ingest_ns), ms(times.clean), ms(times.text), ms(times.entities), ms(times.time),
-                 ms(times.attribution), ms(times.events), ms(store_ns), ms(resolve_ns), ms(fuse_ns),
-                 Seconds(corpus_start) * 1000, bytes, added, threads);
+                 ms(times.attribution), ms(times.events), ms(store_ns.load()), ms(resolve_ns),
+                 ms(fuse_ns), Seconds(corpus_start) * 1000, bytes, added.load(), threads);
   }
-  return errors.empty() ? 0 : 1;
+  return reporter.problems() == 0 ? 0 : 1;
 }
 
 }  // namespace dossier

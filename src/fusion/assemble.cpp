@@ -451,8 +451,7 @@ bool OwnDoc(const SlotValue& a, const SlotValue& b) {
 
 }  // namespace
 
-std::vector<Conflict> FindConflicts(const Event& event, const std::vector<EventRecord>& records,
-                                    const Resolution& entities) {
+std::vector<Conflict> FindConflicts(const Event& event, const Resolution& entities) {
   std::vector<Conflict> out;
   if (!event.real) return out;
   std::map<std::string, std::string> published, outlet;

@@ -18,8 +18,7 @@ Event AssembleEvent(const std::vector<EventRecord>& records, const std::vector<M
                     const MentionCluster& cluster, const Resolution& entities);
 
 // Conflicts of one real event, in slot order.
-std::vector<Conflict> FindConflicts(const Event& event, const std::vector<EventRecord>& records,
-                                    const Resolution& entities);
+std::vector<Conflict> FindConflicts(const Event& event, const Resolution& entities);
 
 // The shortest clear clause of the evidence that names the event's trigger and target.
 std::string Summarize(const Event& event, const std::vector<MentionFeatures>& features,

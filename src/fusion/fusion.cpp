@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/parallel.h"
 #include "fusion/assemble.h"
 #include "fusion/cluster.h"
 #include "fusion/dates.h"
@@ -124,36 +125,52 @@ void TimelineMerge(const std::vector<Event>& events, std::vector<Cand>& cands, s
 
 }  // namespace
 
-Dossier Fuse(const std::vector<EventRecord>& records, const Resolution& entities) {
+Dossier Fuse(std::vector<EventRecord> records, const Resolution& entities, int threads) {
   using namespace fusion;
   Dossier out;
   // One feature vector per distinct (doc, index); a record given twice counts once.
-  std::vector<MentionFeatures> features;
-  features.reserve(records.size());
+  std::vector<int> distinct;
+  distinct.reserve(records.size());
   {
-    std::set<std::pair<std::string, int>> seen;
+    std::set<std::pair<std::string_view, int>> seen;
     for (size_t i = 0; i < records.size(); ++i) {
       const EventRecord& r = records[i];
       if (r.index >= 0 && !seen.emplace(r.doc, r.index).second) continue;
-      features.push_back(ComputeFeatures(records, static_cast<int>(i), entities));
+      distinct.push_back(static_cast<int>(i));
     }
   }
+  std::vector<MentionFeatures> features(distinct.size());
+  ParallelFor(distinct.size(), threads,
+              [&](size_t i) { features[i] = ComputeFeatures(records, distinct[i], entities); });
   out.stats.mentions = features.size();
   std::vector<MentionCluster> clusters = ClusterMentions(records, features, entities, &out.stats.comparisons);
 
+  // Clusters are disjoint: each is assembled on its own, and its records are released
+  // once its event holds their copies, so the records are not held twice.
+  std::vector<Event> assembled(clusters.size());
+  ParallelFor(clusters.size(), threads, [&](size_t i) {
+    const MentionCluster& c = clusters[i];
+    if (c.members.empty()) return;
+    Event e = AssembleEvent(records, features, c, entities);
+    e.summary = Summarize(e, features, c, records, entities);
+    for (int m : c.members) records[static_cast<size_t>(features[static_cast<size_t>(m)].record)] = EventRecord{};
+    assembled[i] = std::move(e);
+  });
+  records.clear();
+  records.shrink_to_fit();
   std::vector<std::pair<Event, const MentionCluster*>> built;
   built.reserve(clusters.size());
   std::set<std::string> ids;
-  for (const MentionCluster& c : clusters) {
-    if (c.members.empty()) continue;
-    Event e = AssembleEvent(records, features, c, entities);
+  for (size_t i = 0; i < clusters.size(); ++i) {
+    if (clusters[i].members.empty()) continue;
+    Event& e = assembled[i];
     // Ids come from the seed mention; an exact duplicate seed gets a suffix.
     std::string id = e.id;
     for (int n = 2; !ids.insert(id).second; ++n) id = e.id + "-" + std::to_string(n);
     e.id = id;
-    e.summary = Summarize(e, features, c, records, entities);
-    built.emplace_back(std::move(e), &c);
+    built.emplace_back(std::move(e), &clusters[i]);
   }
+  assembled.clear();
   // Real events first, most documents first, then by date and id.
   std::sort(built.begin(), built.end(), [](const auto& x, const auto& y) {
     const Event& a = x.first;
@@ -165,9 +182,12 @@ Dossier Fuse(const std::vector<EventRecord>& records, const Resolution& entities
     return a.id < b.id;
   });
   // Timeline candidates: real events the text dates, with an asserted report of their own.
+  std::vector<std::vector<Conflict>> conflicts(built.size());
+  ParallelFor(built.size(), threads, [&](size_t i) { conflicts[i] = FindConflicts(built[i].first, entities); });
   std::vector<Cand> cands;
-  for (auto& [e, c] : built) {
-    for (Conflict& k : FindConflicts(e, records, entities)) out.conflicts.push_back(std::move(k));
+  for (size_t i = 0; i < built.size(); ++i) {
+    Event& e = built[i].first;
+    for (Conflict& k : conflicts[i]) out.conflicts.push_back(std::move(k));
     // Events the text dates: an event known only by its page's date is no timeline entry.
     if (e.real && !e.date.empty() && e.date_basis != "published") {
       Cand k;

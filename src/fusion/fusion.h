@@ -127,7 +127,10 @@ struct Dossier {
 };
 
 // Deterministic, near-linear: mentions are blocked by date and place before comparison.
-Dossier Fuse(const std::vector<EventRecord>& records, const Resolution& entities);
+// `records` is taken by value and released as events take their mentions (pass it with
+// std::move to avoid holding two copies); `threads` assemble events in parallel, with the
+// same result for any count.
+Dossier Fuse(std::vector<EventRecord> records, const Resolution& entities, int threads = 1);
 
 // Text for people, one per command: aligned columns, documents shown by short outlet name.
 std::string RenderEventsText(const Dossier& dossier);

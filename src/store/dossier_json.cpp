@@ -1,5 +1,7 @@
 #include "store/dossier_json.h"
 
+#include <unordered_map>
+
 #include <nlohmann/json.hpp>
 
 #include "core/document_json.h"
@@ -69,6 +71,40 @@ json EventToJson(const Event& e) {
               {"merge_reasons", e.merge_reasons}, {"near_misses", e.near_misses},
               {"docs", e.docs},       {"family", e.family},     {"modality", e.modality},
               {"real", e.real},       {"date_basis", e.date_basis}};
+}
+
+std::string StoredEventJson(const Event& e) {
+  json j = EventToJson(e);
+  std::unordered_map<std::string, int> mention_of;
+  const json& mentions = j["mentions"];
+  for (size_t i = 0; i < mentions.size(); ++i)
+    mention_of.emplace(mentions[i]["text"].get<std::string>(), static_cast<int>(i));
+  for (auto& [name, values] : j["slots"].items()) {
+    for (json& v : values) {
+      for (json& ev : v["evidence"]) {
+        auto it = mention_of.find(ev.get<std::string>());
+        if (it != mention_of.end()) ev = it->second;
+      }
+    }
+  }
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+void ExpandStoredEvent(json* event) {
+  if (!event->is_object() || !event->contains("slots") || !event->contains("mentions")) return;
+  const json& mentions = (*event)["mentions"];
+  for (auto& [name, values] : (*event)["slots"].items()) {
+    if (!values.is_array()) continue;
+    for (json& v : values) {
+      if (!v.is_object() || !v.contains("evidence") || !v["evidence"].is_array()) continue;
+      for (json& ev : v["evidence"]) {
+        if (!ev.is_number_integer()) continue;
+        int64_t i = ev.get<int64_t>();
+        ev = i >= 0 && i < static_cast<int64_t>(mentions.size()) ? mentions[static_cast<size_t>(i)].value("text", "")
+                                                                 : "";
+      }
+    }
+  }
 }
 
 json ConflictToJson(const Conflict& c) {

@@ -4,6 +4,8 @@
 #ifndef DOSSIER_STORE_DOSSIER_JSON_H_
 #define DOSSIER_STORE_DOSSIER_JSON_H_
 
+#include <string>
+
 #include <nlohmann/json_fwd.hpp>
 
 #include "entities/resolve.h"
@@ -16,6 +18,13 @@ nlohmann::json EventToJson(const Event& e);
 nlohmann::json ConflictToJson(const Conflict& c);
 nlohmann::json TimelineEntryToJson(const TimelineEntry& t);
 nlohmann::json SlotValueToJson(const SlotValue& v);
+
+// The stored form of an event: EventToJson's shape, except that slot evidence repeating a
+// mention's sentence is stored as that mention's index ("evidence": [0] rather than the
+// sentence again), which makes the events table several times smaller.
+// ExpandStoredEvent() turns the stored form back into EventToJson's shape.
+std::string StoredEventJson(const Event& e);
+void ExpandStoredEvent(nlohmann::json* event);
 
 // The record fusion reads, stored per event mention at ingest.
 nlohmann::json EventRecordToJson(const EventRecord& r);

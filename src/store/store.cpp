@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/document_json.h"
+#include "core/parallel.h"
 #include "store/dossier_json.h"
 
 namespace dossier {
@@ -100,10 +101,12 @@ CREATE TABLE IF NOT EXISTS mention_records(
   PRIMARY KEY(doc, idx)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS event_records(
   doc TEXT, idx INTEGER, record TEXT, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sentence_rows(
+  rowid INTEGER PRIMARY KEY, doc TEXT, idx INTEGER, start INTEGER, end INTEGER,
+  attributed_to TEXT, sourcing TEXT, role TEXT);
+-- Contentless: the sentence text is cut out of docs.text by sentence_rows' offsets.
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences USING fts5(
-  text, doc UNINDEXED, idx UNINDEXED, start UNINDEXED, end UNINDEXED,
-  attributed_to UNINDEXED, sourcing UNINDEXED, role UNINDEXED,
-  tokenize = 'porter unicode61 remove_diacritics 2');
+  text, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS entities(seq INTEGER PRIMARY KEY, id TEXT, json TEXT);
 CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY, id TEXT, json TEXT);
 CREATE TABLE IF NOT EXISTS timeline(seq INTEGER PRIMARY KEY, json TEXT);
@@ -133,6 +136,9 @@ Status Store::Open(const std::string& path, bool create, std::unique_ptr<Store>*
       if (v > kSchemaVersion)
         return Status::Error(path + ": store schema version " + std::to_string(v) +
                              " is newer than this dossier (" + std::to_string(kSchemaVersion) + ")");
+      if (v < kSchemaVersion)
+        return Status::Error(path + ": store schema version " + std::to_string(v) +
+                             " was written by an older dossier; build a new store");
     } else if (!create) {
       Stmt any(db, "SELECT count(*) FROM sqlite_master");
       if (any.ok() && any.Step() == SQLITE_ROW && any.Int(0) > 0)
@@ -170,7 +176,94 @@ Status Store::DocumentIds(std::unordered_set<std::string>* ids) {
   return Status::Ok();
 }
 
+StoredDocument PrepareDocument(const Document& d) {
+  StoredDocument o;
+  const PubDate& p = d.meta.published;
+  o.id = d.id;
+  o.path = d.path;
+  o.title = d.meta.title;
+  o.outlet = d.meta.outlet;
+  o.author = d.meta.author;
+  o.url = d.meta.url;
+  o.published = p.value;
+  o.precision = ToString(p.precision);
+  o.inferred = p.inferred;
+  o.earliest = p.earliest;
+  o.latest = p.latest;
+  o.kind = ToString(d.kind);
+  o.format = d.format == SourceFormat::kHtml ? "html" : "text";
+  o.bytes = static_cast<int64_t>(d.raw.size());
+  o.text = d.text;
+  json layers = DocumentToJson(d);
+  layers.erase("text");
+  o.layers = Compress(layers.dump(-1, ' ', false, json::error_handler_t::replace));
+
+  o.mentions.reserve(d.entities.size());
+  for (const EntityMention& m : d.entities) {
+    StoredDocument::Mention row;
+    row.type = ToString(m.type);
+    row.text = std::string(d.Text(m.span));
+    row.titles = json(m.titles).dump(-1, ' ', false, json::error_handler_t::replace);
+    if (m.alias_of >= 0 && m.alias_of < static_cast<int>(d.entities.size()))
+      row.alias = std::string(d.Text(d.entities[m.alias_of].span));
+    o.mentions.push_back(std::move(row));
+  }
+  o.events.reserve(d.events.size());
+  for (size_t i = 0; i < d.events.size(); ++i) {
+    const EventMention& e = d.events[i];
+    EventRecord r;
+    r.doc = d.id;
+    r.outlet = d.meta.outlet;
+    r.published = p.value;
+    r.index = static_cast<int>(i);
+    r.mention = e;
+    Span sentence = e.sentence >= 0 && e.sentence < static_cast<int>(d.sentences.size())
+                        ? d.sentences[e.sentence].span
+                        : e.span;
+    r.sentence = std::string(d.Text(sentence));
+    r.sentence_start = sentence.start;
+    r.trigger_text = std::string(d.Text(e.trigger));
+    if (e.timex >= 0 && e.timex < static_cast<int>(d.timexes.size())) {
+      r.timex_text = std::string(d.Text(d.timexes[e.timex].span));
+      r.timex_value = d.timexes[e.timex].value;
+    }
+    if (e.attribution >= 0 && e.attribution < static_cast<int>(d.attributions.size())) {
+      r.attributed_to = d.attributions[e.attribution].source;
+      r.sourcing = d.attributions[e.attribution].sourcing;
+    }
+    o.events.push_back(EventRecordToJson(r).dump(-1, ' ', false, json::error_handler_t::replace));
+  }
+  // Sentences with their attribution, for evidence search.
+  std::vector<int> attr_of(d.sentences.size(), -1);
+  for (size_t a = 0; a < d.attributions.size(); ++a) {
+    int si = d.attributions[a].sentence;
+    if (si >= 0 && si < static_cast<int>(attr_of.size()) && attr_of[si] < 0) attr_of[si] = static_cast<int>(a);
+  }
+  o.sentences.reserve(d.sentences.size());
+  for (size_t i = 0; i < d.sentences.size(); ++i) {
+    const Sentence& sn = d.sentences[i];
+    StoredDocument::SentenceRow row;
+    row.start = sn.span.start;
+    row.end = sn.span.end;
+    row.sourcing = "author";
+    if (attr_of[i] >= 0) {
+      row.attributed_to = d.attributions[attr_of[i]].source;
+      row.sourcing = ToString(d.attributions[attr_of[i]].sourcing);
+    }
+    row.role = ToString(d.RoleAt(sn.span.start));
+    o.sentences.push_back(std::move(row));
+  }
+  return o;
+}
+
 Status Store::AddDocuments(const std::vector<const Document*>& docs) {
+  std::vector<StoredDocument> rows;
+  rows.reserve(docs.size());
+  for (const Document* d : docs) rows.push_back(PrepareDocument(*d));
+  return AddPrepared(rows);
+}
+
+Status Store::AddPrepared(const std::vector<StoredDocument>& docs) {
   Status s = Exec("BEGIN IMMEDIATE");
   if (!s.ok()) return s;
   auto fail = [&](const std::string& what) {
@@ -183,82 +276,44 @@ Status Store::AddDocuments(const std::vector<const Document*>& docs) {
                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   Stmt men_ins(db_, "INSERT OR REPLACE INTO mention_records VALUES(?,?,?,?,?,?)");
   Stmt ev_ins(db_, "INSERT OR REPLACE INTO event_records VALUES(?,?,?)");
-  Stmt sen_ins(db_,
-               "INSERT INTO sentences(text,doc,idx,start,end,attributed_to,sourcing,role) "
-               "VALUES(?,?,?,?,?,?,?,?)");
-  if (!doc_ins.ok() || !men_ins.ok() || !ev_ins.ok() || !sen_ins.ok())
-    return fail(doc_ins.error() + men_ins.error() + ev_ins.error() + sen_ins.error());
-  for (const Document* d : docs) {
-    json layers = DocumentToJson(*d);
-    layers.erase("text");
-    const PubDate& p = d->meta.published;
-    doc_ins.Bind(1, d->id).Bind(2, d->path).Bind(3, d->meta.title).Bind(4, d->meta.outlet)
-        .Bind(5, d->meta.author).Bind(6, d->meta.url).Bind(7, p.value)
-        .Bind(8, std::string(ToString(p.precision))).Bind(9, int64_t{p.inferred})
-        .Bind(10, p.earliest).Bind(11, p.latest).Bind(12, std::string(ToString(d->kind)))
-        .Bind(13, std::string(d->format == SourceFormat::kHtml ? "html" : "text"))
-        .Bind(14, static_cast<int64_t>(d->raw.size())).Bind(15, d->text)
-        .BindBlob(16, Compress(layers.dump(-1, ' ', false, json::error_handler_t::replace)));
+  Stmt row_ins(db_,
+               "INSERT INTO sentence_rows(doc,idx,start,end,attributed_to,sourcing,role) "
+               "VALUES(?,?,?,?,?,?,?)");
+  Stmt fts_ins(db_, "INSERT INTO sentences(rowid, text) VALUES(?,?)");
+  if (!doc_ins.ok() || !men_ins.ok() || !ev_ins.ok() || !row_ins.ok() || !fts_ins.ok())
+    return fail(doc_ins.error() + men_ins.error() + ev_ins.error() + row_ins.error() + fts_ins.error());
+  for (const StoredDocument& d : docs) {
+    doc_ins.Bind(1, d.id).Bind(2, d.path).Bind(3, d.title).Bind(4, d.outlet).Bind(5, d.author)
+        .Bind(6, d.url).Bind(7, d.published).Bind(8, d.precision).Bind(9, int64_t{d.inferred})
+        .Bind(10, d.earliest).Bind(11, d.latest).Bind(12, d.kind).Bind(13, d.format)
+        .Bind(14, d.bytes).Bind(15, d.text).BindBlob(16, d.layers);
     if (doc_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
     bool inserted = sqlite3_changes(db_) > 0;
     doc_ins.Reset();
     if (!inserted) continue;  // same content already stored
-    for (size_t i = 0; i < d->entities.size(); ++i) {
-      const EntityMention& m = d->entities[i];
-      std::string alias;
-      if (m.alias_of >= 0 && m.alias_of < static_cast<int>(d->entities.size()))
-        alias = std::string(d->Text(d->entities[m.alias_of].span));
-      men_ins.Bind(1, d->id).Bind(2, static_cast<int64_t>(i)).Bind(3, std::string(ToString(m.type)))
-          .Bind(4, std::string(d->Text(m.span))).Bind(5, json(m.titles).dump()).Bind(6, alias);
+    for (size_t i = 0; i < d.mentions.size(); ++i) {
+      const StoredDocument::Mention& m = d.mentions[i];
+      men_ins.Bind(1, d.id).Bind(2, static_cast<int64_t>(i)).Bind(3, m.type).Bind(4, m.text)
+          .Bind(5, m.titles).Bind(6, m.alias);
       if (men_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
       men_ins.Reset();
     }
-    for (size_t i = 0; i < d->events.size(); ++i) {
-      const EventMention& e = d->events[i];
-      EventRecord r;
-      r.doc = d->id;
-      r.outlet = d->meta.outlet;
-      r.published = p.value;
-      r.index = static_cast<int>(i);
-      r.mention = e;
-      Span sentence = e.sentence >= 0 && e.sentence < static_cast<int>(d->sentences.size())
-                          ? d->sentences[e.sentence].span
-                          : e.span;
-      r.sentence = std::string(d->Text(sentence));
-      r.sentence_start = sentence.start;
-      r.trigger_text = std::string(d->Text(e.trigger));
-      if (e.timex >= 0 && e.timex < static_cast<int>(d->timexes.size())) {
-        r.timex_text = std::string(d->Text(d->timexes[e.timex].span));
-        r.timex_value = d->timexes[e.timex].value;
-      }
-      if (e.attribution >= 0 && e.attribution < static_cast<int>(d->attributions.size())) {
-        r.attributed_to = d->attributions[e.attribution].source;
-        r.sourcing = d->attributions[e.attribution].sourcing;
-      }
-      json rj = EventRecordToJson(r);
-      ev_ins.Bind(1, d->id).Bind(2, static_cast<int64_t>(i))
-          .Bind(3, rj.dump(-1, ' ', false, json::error_handler_t::replace));
+    for (size_t i = 0; i < d.events.size(); ++i) {
+      ev_ins.Bind(1, d.id).Bind(2, static_cast<int64_t>(i)).Bind(3, d.events[i]);
       if (ev_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
       ev_ins.Reset();
     }
-    // Sentences with their attribution, for evidence search.
-    std::vector<int> attr_of(d->sentences.size(), -1);
-    for (size_t a = 0; a < d->attributions.size(); ++a) {
-      int si = d->attributions[a].sentence;
-      if (si >= 0 && si < static_cast<int>(attr_of.size()) && attr_of[si] < 0) attr_of[si] = static_cast<int>(a);
-    }
-    for (size_t i = 0; i < d->sentences.size(); ++i) {
-      const Sentence& sn = d->sentences[i];
-      std::string who, kind = "author";
-      if (attr_of[i] >= 0) {
-        who = d->attributions[attr_of[i]].source;
-        kind = ToString(d->attributions[attr_of[i]].sourcing);
-      }
-      sen_ins.Bind(1, std::string(d->Text(sn.span))).Bind(2, d->id).Bind(3, static_cast<int64_t>(i))
-          .Bind(4, static_cast<int64_t>(sn.span.start)).Bind(5, static_cast<int64_t>(sn.span.end))
-          .Bind(6, who).Bind(7, kind).Bind(8, std::string(ToString(d->RoleAt(sn.span.start))));
-      if (sen_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
-      sen_ins.Reset();
+    for (size_t i = 0; i < d.sentences.size(); ++i) {
+      const StoredDocument::SentenceRow& sn = d.sentences[i];
+      row_ins.Bind(1, d.id).Bind(2, static_cast<int64_t>(i)).Bind(3, int64_t{sn.start})
+          .Bind(4, int64_t{sn.end}).Bind(5, sn.attributed_to).Bind(6, sn.sourcing).Bind(7, sn.role);
+      if (row_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
+      row_ins.Reset();
+      int64_t rowid = sqlite3_last_insert_rowid(db_);
+      if (sn.end > d.text.size() || sn.start > sn.end) continue;
+      fts_ins.Bind(1, rowid).Bind(2, d.text.substr(sn.start, sn.end - sn.start));
+      if (fts_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
+      fts_ins.Reset();
     }
   }
   s = Exec("COMMIT");
@@ -286,7 +341,7 @@ Status Store::MentionRecords(std::vector<MentionRecord>* out) {
 }
 
 Status Store::EventRecords(const std::vector<MentionRecord>& mentions, const Resolution& resolution,
-                           std::vector<EventRecord>* out) {
+                           std::vector<EventRecord>* out, int threads) {
   // (doc, mention index) -> entity index.
   std::unordered_map<std::string, std::unordered_map<int, int>> entity_of;
   for (size_t i = 0; i < mentions.size() && i < resolution.assignment.size(); ++i)
@@ -300,24 +355,76 @@ Status Store::EventRecords(const std::vector<MentionRecord>& mentions, const Res
   };
   Stmt q(db_, "SELECT record FROM event_records ORDER BY doc, idx");
   if (!q.ok()) return Status::Error(q.error());
-  while (q.Step() == SQLITE_ROW) {
-    auto j = json::parse(q.Text(0), nullptr, false);
-    if (!j.is_object()) continue;
-    EventRecord r;
-    try {
-      r = EventRecordFromJson(j);
-    } catch (const json::exception&) {
-      continue;
-    }
-    for (const EventArg& a : r.mention.source) r.source_entities.push_back(lookup(r.doc, a.mention));
-    for (const EventArg& a : r.mention.target) r.target_entities.push_back(lookup(r.doc, a.mention));
-    r.place_entity = lookup(r.doc, r.mention.place.mention);
-    out->push_back(std::move(r));
+  // Parsed in parallel a chunk at a time; a row that is not a record is skipped.
+  const size_t kChunk = 8192;
+  std::vector<std::string> rows;
+  std::vector<EventRecord> parsed;
+  std::vector<char> good;
+  bool more = true;
+  while (more) {
+    rows.clear();
+    while (rows.size() < kChunk && (more = q.Step() == SQLITE_ROW)) rows.push_back(q.Text(0));
+    parsed.assign(rows.size(), EventRecord{});
+    good.assign(rows.size(), 0);
+    ParallelFor(rows.size(), threads, [&](size_t i) {
+      auto j = json::parse(rows[i], nullptr, false);
+      if (!j.is_object()) return;
+      try {
+        parsed[i] = EventRecordFromJson(j);
+      } catch (const json::exception&) {
+        return;
+      }
+      EventRecord& r = parsed[i];
+      for (const EventArg& a : r.mention.source) r.source_entities.push_back(lookup(r.doc, a.mention));
+      for (const EventArg& a : r.mention.target) r.target_entities.push_back(lookup(r.doc, a.mention));
+      r.place_entity = lookup(r.doc, r.mention.place.mention);
+      good[i] = 1;
+    });
+    for (size_t i = 0; i < parsed.size(); ++i)
+      if (good[i]) out->push_back(std::move(parsed[i]));
   }
   return Status::Ok();
 }
 
-Status Store::SaveDossier(const Resolution& entities, const Dossier& dossier) {
+namespace {
+
+// Writes `items` with `ins` (one text parameter, or id then text when `with_id`),
+// serialized in parallel a chunk at a time so the JSON of a whole corpus is never held.
+template <typename T, typename ToJson, typename IdOf>
+bool InsertJsonRows(sqlite3* db, const char* sql, const std::vector<T>& items, int threads, ToJson to_json,
+                    IdOf id_of, bool with_id, std::string* error) {
+  Stmt ins(db, sql);
+  if (!ins.ok()) {
+    *error = ins.error();
+    return false;
+  }
+  const size_t kChunk = 4096;
+  std::vector<std::string> texts;
+  for (size_t first = 0; first < items.size(); first += kChunk) {
+    size_t n = std::min(kChunk, items.size() - first);
+    texts.assign(n, std::string());
+    ParallelFor(n, threads, [&](size_t i) { texts[i] = to_json(items[first + i]); });
+    for (size_t i = 0; i < n; ++i) {
+      if (with_id) {
+        ins.Bind(1, id_of(items[first + i])).Bind(2, texts[i]);
+      } else {
+        ins.Bind(1, texts[i]);
+      }
+      if (ins.Step() != SQLITE_DONE) {
+        *error = sqlite3_errmsg(db);
+        return false;
+      }
+      ins.Reset();
+    }
+  }
+  return true;
+}
+
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace
+
+Status Store::SaveDossier(const Resolution& entities, const Dossier& dossier, int threads) {
   Status s = Exec("BEGIN IMMEDIATE");
   if (!s.ok()) return s;
   auto fail = [&](const std::string& what) {
@@ -326,38 +433,20 @@ Status Store::SaveDossier(const Resolution& entities, const Dossier& dossier) {
   };
   s = Exec("DELETE FROM entities; DELETE FROM events; DELETE FROM timeline; DELETE FROM conflicts;");
   if (!s.ok()) return fail(s.message());
-  {
-    Stmt ins(db_, "INSERT INTO entities(id, json) VALUES(?,?)");
-    for (const Entity& e : entities.entities) {
-      ins.Bind(1, e.id).Bind(2, EntityToJson(e).dump(-1, ' ', false, json::error_handler_t::replace));
-      if (ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
-      ins.Reset();
-    }
-  }
-  {
-    Stmt ins(db_, "INSERT INTO events(id, json) VALUES(?,?)");
-    for (const Event& e : dossier.events) {
-      ins.Bind(1, e.id).Bind(2, EventToJson(e).dump(-1, ' ', false, json::error_handler_t::replace));
-      if (ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
-      ins.Reset();
-    }
-  }
-  {
-    Stmt ins(db_, "INSERT INTO timeline(json) VALUES(?)");
-    for (const TimelineEntry& t : dossier.timeline) {
-      ins.Bind(1, TimelineEntryToJson(t).dump(-1, ' ', false, json::error_handler_t::replace));
-      if (ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
-      ins.Reset();
-    }
-  }
-  {
-    Stmt ins(db_, "INSERT INTO conflicts(json) VALUES(?)");
-    for (const Conflict& c : dossier.conflicts) {
-      ins.Bind(1, ConflictToJson(c).dump(-1, ' ', false, json::error_handler_t::replace));
-      if (ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
-      ins.Reset();
-    }
-  }
+  std::string error;
+  auto no_id = [](const auto&) { return std::string(); };
+  if (!InsertJsonRows(db_, "INSERT INTO entities(id, json) VALUES(?,?)", entities.entities, threads,
+                      [](const Entity& e) { return Dump(EntityToJson(e)); },
+                      [](const Entity& e) { return e.id; }, true, &error) ||
+      !InsertJsonRows(db_, "INSERT INTO events(id, json) VALUES(?,?)", dossier.events, threads,
+                      [](const Event& e) { return StoredEventJson(e); },
+                      [](const Event& e) { return e.id; }, true, &error) ||
+      !InsertJsonRows(db_, "INSERT INTO timeline(json) VALUES(?)", dossier.timeline, threads,
+                      [](const TimelineEntry& t) { return Dump(TimelineEntryToJson(t)); }, no_id, false,
+                      &error) ||
+      !InsertJsonRows(db_, "INSERT INTO conflicts(json) VALUES(?)", dossier.conflicts, threads,
+                      [](const Conflict& c) { return Dump(ConflictToJson(c)); }, no_id, false, &error))
+    return fail(error);
   s = Exec("COMMIT");
   if (!s.ok()) return fail(s.message());
   return Status::Ok();
@@ -401,7 +490,11 @@ Status Store::LoadJsonRows(const char* sql, json* out) {
 }
 
 Status Store::LoadEntitiesJson(json* out) { return LoadJsonRows("SELECT json FROM entities ORDER BY seq", out); }
-Status Store::LoadEventsJson(json* out) { return LoadJsonRows("SELECT json FROM events ORDER BY seq", out); }
+Status Store::LoadEventsJson(json* out) {
+  Status s = LoadJsonRows("SELECT json FROM events ORDER BY seq", out);
+  for (json& e : *out) ExpandStoredEvent(&e);
+  return s;
+}
 Status Store::LoadTimelineJson(json* out) { return LoadJsonRows("SELECT json FROM timeline ORDER BY seq", out); }
 Status Store::LoadConflictsJson(json* out) { return LoadJsonRows("SELECT json FROM conflicts ORDER BY seq", out); }
 
@@ -430,9 +523,12 @@ std::vector<SentenceHit> Store::Search(const std::vector<std::string>& terms, in
   }
   if (query.empty()) return hits;
   Stmt q(db_,
-         "SELECT s.doc, s.idx, s.start, s.end, s.text, bm25(sentences), s.attributed_to, s.sourcing, "
-         "s.role, d.outlet, d.published FROM sentences s JOIN docs d ON d.id = s.doc "
-         "WHERE sentences MATCH ? ORDER BY bm25(sentences) LIMIT ?");
+         "WITH hits AS (SELECT rowid, bm25(sentences) AS rank FROM sentences WHERE sentences MATCH ? "
+         "ORDER BY rank LIMIT ?) "
+         "SELECT r.doc, r.idx, r.start, r.end, substr(CAST(d.text AS BLOB), r.start + 1, r.end - r.start), "
+         "h.rank, r.attributed_to, r.sourcing, r.role, d.outlet, d.published "
+         "FROM hits h JOIN sentence_rows r ON r.rowid = h.rowid JOIN docs d ON d.id = r.doc "
+         "ORDER BY h.rank, r.doc, r.idx");
   if (!q.ok()) return hits;
   q.Bind(1, query).Bind(2, static_cast<int64_t>(limit));
   while (q.Step() == SQLITE_ROW) {

@@ -24,6 +24,29 @@ struct sqlite3;
 
 namespace dossier {
 
+// A document turned into the rows the store keeps. PrepareDocument() is pure and may run
+// on any thread (the analysis workers do the serializing and compression); the writer then
+// only inserts rows (Store::AddPrepared).
+struct StoredDocument {
+  std::string id, path, title, outlet, author, url, published, precision, earliest, latest;
+  std::string kind, format;
+  bool inferred = false;
+  int64_t bytes = 0;
+  std::string text;                    // clean text
+  std::string layers;                  // compressed JSON of every layer but the text
+  struct Mention {
+    std::string type, text, titles, alias;
+  };
+  std::vector<Mention> mentions;       // one per entity mention, by index
+  std::vector<std::string> events;     // one EventRecord (JSON) per event mention, by index
+  struct SentenceRow {
+    uint32_t start = 0, end = 0;
+    std::string attributed_to, sourcing, role;
+  };
+  std::vector<SentenceRow> sentences;  // one per sentence, by index
+};
+StoredDocument PrepareDocument(const Document& doc);
+
 // A stored document's listing row.
 struct DocRow {
   std::string id, path, title, outlet, author, url, published, precision, kind, format;
@@ -34,7 +57,8 @@ struct DocRow {
 
 class Store : public SentenceSearch {
  public:
-  static constexpr int kSchemaVersion = 1;
+  // 2: sentences are a contentless FTS5 index with their rows in sentence_rows.
+  static constexpr int kSchemaVersion = 2;
 
   // Opens (creating when `create` is true) the store at `path`. Fails with a message naming
   // the file when it is not a dossier store or has a newer schema.
@@ -44,17 +68,19 @@ class Store : public SentenceSearch {
   // Ids of every stored document (for incremental builds).
   Status DocumentIds(std::unordered_set<std::string>* ids);
 
-  // Writes a batch of analyzed documents in one transaction (all or nothing).
+  // Writes a batch of analyzed documents in one transaction (all or nothing). Documents
+  // whose id is already stored are skipped.
   Status AddDocuments(const std::vector<const Document*>& docs);
+  Status AddPrepared(const std::vector<StoredDocument>& docs);
 
   // Every entity mention record and event record of the corpus, in a deterministic order.
   Status MentionRecords(std::vector<MentionRecord>* out);
   // Event records with their args' mention indices; entity ids are filled from `resolution`.
   Status EventRecords(const std::vector<MentionRecord>& mentions, const Resolution& resolution,
-                      std::vector<EventRecord>* out);
+                      std::vector<EventRecord>* out, int threads = 1);
 
-  // Replaces the corpus-level results in one transaction.
-  Status SaveDossier(const Resolution& entities, const Dossier& dossier);
+  // Replaces the corpus-level results in one transaction; `threads` serialize them.
+  Status SaveDossier(const Resolution& entities, const Dossier& dossier, int threads = 1);
 
   Status ListDocs(bool with_text, std::vector<DocRow>* out);
   // The stored JSON arrays of the corpus results, in DESIGN.md's shapes.

@@ -102,6 +102,7 @@ struct Slots {
   bool part_plural = false;
   const WordEntry* holiday = nullptr;
   int rel = kUnset;
+  bool rel_recent = false, rel_story = false;
   int hour = -1, minute = -1, ampm = 0;
   int decade = -1;
   int day_shift = kUnset;   // today 0, yesterday -1, tomorrow +1
@@ -515,6 +516,10 @@ class Matcher {
         break;
       case timex::kRel:
         s->rel = we.number;
+        // "this past spring": the latest one, unlike "last spring" (the one of last year);
+        // "the previous Friday": the one before the story's day.
+        s->rel_recent = we.words.size() == 2 && we.words[0] == "this" && we.number == -1;
+        s->rel_story = we.words[0] == "previous" || we.words[0] == "preceding" || we.words[0] == "prior";
         break;
       case timex::kAmPm:
         s->ampm = we.value == "pm" ? 2 : 1;
@@ -701,7 +706,7 @@ bool EntryAt(const std::vector<Piece>& pieces, const WordEntry& we, size_t i) {
 
 // ---------------------------------------------------------------- normalizing
 
-enum class Tense { kNone, kPast, kFuture };
+enum class Tense { kNone, kPast, kFuture, kPresent };
 
 struct Result {
   TimexType type = TimexType::kDate;
@@ -837,30 +842,197 @@ class Normalizer {
     return q ? std::string_view(q->key) : std::string_view();
   }
 
-  // The tense of the clause around the match: the nearest cue word within `window` words
-  // (verbs in -ed count when `ed_verbs`). Future cues count only before the match: after it
-  // they usually belong to a reported clause ("said Tuesday that Iraq would retaliate").
-  Tense TenseAround(long window = 8, bool ed_verbs = false) const {
-    for (long d = 1; d <= window; ++d) {
-      for (int side = 0; side < 2; ++side) {
-        long idx = side == 0 ? static_cast<long>(start_) - d : static_cast<long>(end_) - 1 + d;
-        const Piece* q = At(idx);
-        if (q == nullptr || q->punct) continue;
-        Tense t = Tense::kNone;
-        for (const WordEntry* we : q->entries)
-          if (we->cls == timex::kTense) t = we->value == "future" ? Tense::kFuture : Tense::kPast;
-        const std::string& k = q->key;
-        size_t n = k.size();
-        if (n > 3 && k.compare(n - 3, 3, "'ll") == 0) t = Tense::kFuture;
-        if (k == "won't") t = Tense::kFuture;
-        if (t == Tense::kNone && ed_verbs && n >= 5 && k.compare(n - 2, 2, "ed") == 0 && q->entries.empty() &&
-            !q->capitalized)
-          t = Tense::kPast;
-        if (t == Tense::kFuture && side == 1) continue;
-        if (t != Tense::kNone) return t;
+  // The tense cue written at piece `idx`: the longest entry of class tense there, or null.
+  const WordEntry* TenseCueAt(long idx) const {
+    const WordEntry* best = nullptr;
+    for (const WordEntry* we : pieces_[idx].entries)
+      if (we->cls == timex::kTense && (best == nullptr || we->words.size() > best->words.size()) &&
+          EntryAt(pieces_, *we, static_cast<size_t>(idx)))
+        best = we;
+    return best;
+  }
+
+  // What a word says about the tense of its clause (the "tense" values of timex_words.tsv).
+  enum class Cue {
+    kNone, kBoundary, kPast, kParticiple, kFuture, kIntent, kEither, kPresent, kPerfect, kAdvPast,
+    kAdvFuture
+  };
+  Cue CueAt(long idx) const {
+    const Piece& q = pieces_[idx];
+    const std::string& k = q.key;
+    if (q.punct) {
+      return OneOf(k, {";", ":", "(", ")", "\"", "``", "''", "--", "\xe2\x80\x9c", "\xe2\x80\x9d"})
+                 ? Cue::kBoundary : Cue::kNone;
+    }
+    size_t n = k.size();
+    if ((n > 3 && k.compare(n - 3, 3, "'ll") == 0) || k == "won't") return Cue::kFuture;
+    if (k == "may" && !q.capitalized) return Cue::kFuture;  // the modal, not the month
+    if (const WordEntry* we = TenseCueAt(idx); we != nullptr && we->value != "prospective") {
+      const std::string& v = we->value;
+      if (v == "future") return Cue::kFuture;
+      if (v == "intent") return Cue::kIntent;
+      if (v == "either") return Cue::kEither;
+      if (v == "present") return Cue::kPresent;
+      if (v == "perfect") return Cue::kPerfect;
+      if (v == "participle") return Cue::kParticiple;
+      if (v == "adv-past") return Cue::kAdvPast;
+      if (v == "adv-future") return Cue::kAdvFuture;
+      return Cue::kPast;
+    }
+    // A verb in -ed: a past tense, or a participle whose auxiliary decides.
+    if (n >= 5 && k.compare(n - 2, 2, "ed") == 0 && Prospective(idx)) return Cue::kParticiple;
+    if (n >= 5 && k.compare(n - 2, 2, "ed") == 0 && q.entries.empty() && !q.capitalized) return Cue::kParticiple;
+    return Cue::kNone;
+  }
+
+  // The auxiliary before the participle or adjective at `idx` ("will be held", "has
+  // closed", "was expected"), skipping adverbs and "be": its cue, or kNone.
+  Cue AuxiliaryOf(long idx, long* at = nullptr) const {
+    for (long d = 1; d <= 4; ++d) {
+      const Piece* q = At(idx - d);
+      if (q == nullptr || q->punct) break;
+      if (OneOf(q->key, {"not", "n't", "never", "also", "already", "just", "still", "be", "been", "being",
+                         "now", "recently", "reportedly", "formally", "officially"}) ||
+          (q->key.size() > 4 && q->key.compare(q->key.size() - 2, 2, "ly") == 0 && q->entries.empty()))
+        continue;
+      Cue c = CueAt(idx - d);
+      if (c == Cue::kFuture || c == Cue::kPresent || c == Cue::kPerfect || c == Cue::kPast || c == Cue::kEither) {
+        if (at != nullptr) *at = idx - d;
+        return c;
+      }
+      break;
+    }
+    return Cue::kNone;
+  }
+
+  // The tense of the verb group whose last cue word is at `idx`.
+  Tense VerbTense(long idx, Cue c) const {
+    long aux_at = -1;
+    switch (c) {
+      case Cue::kFuture: return Tense::kFuture;
+      case Cue::kPast: case Cue::kAdvPast: return Tense::kPast;
+      case Cue::kAdvFuture: return Tense::kFuture;
+      case Cue::kPresent: return Tense::kPresent;
+      case Cue::kPerfect:
+        // "have gained", "has been": a perfect tells of the past; "has a meeting" of now.
+        for (long d = 1; d <= 3; ++d) {
+          const Piece* q = At(idx + d);
+          if (q == nullptr || q->punct) break;
+          if (OneOf(q->key, {"not", "n't", "never", "also", "already", "just", "still", "since", "recently"})) continue;
+          Cue next = CueAt(idx + d);
+          if (next == Cue::kParticiple || next == Cue::kPast || next == Cue::kIntent) return Tense::kPast;
+          break;
+        }
+        return Tense::kPresent;
+      case Cue::kEither: {
+        const Piece* q = At(idx + 1);
+        return q != nullptr && OneOf(q->key, {"not", "n't"}) ? Tense::kPast : Tense::kNone;
+      }
+      case Cue::kParticiple:
+        switch (AuxiliaryOf(idx)) {
+          case Cue::kFuture: return Tense::kFuture;
+          case Cue::kPresent: return Tense::kPresent;
+          case Cue::kEither: return VerbTense(idx, Cue::kEither);
+          default: return Tense::kPast;
+        }
+      case Cue::kIntent: {
+        // "had been due to expire": a plan of the past; "were planning to drive": still ahead.
+        Cue aux = AuxiliaryOf(idx, &aux_at);
+        if (aux == Cue::kEither || (aux == Cue::kPast && pieces_[aux_at].key == "had")) return Tense::kNone;
+        return Tense::kFuture;
+      }
+      default: return Tense::kNone;
+    }
+  }
+
+  // Whether the word at `idx` takes an infinitive of what is to come ("agreed", "offer").
+  bool Prospective(long idx) const {
+    if (At(idx) == nullptr) return false;
+    const WordEntry* we = TenseCueAt(idx);
+    return we != nullptr && we->value == "prospective";
+  }
+
+  // Whether "to" at `idx` is the mark of an infinitive ("to acquire"), not a preposition.
+  bool InfinitiveAt(long idx) const {
+    if (pieces_[idx].key != "to") return false;
+    const Piece* v = At(idx + 1);
+    if (v == nullptr || v->punct || v->capitalized || v->numeric || !v->entries.empty()) return false;
+    const std::string& k = v->key;
+    size_t n = k.size();
+    if (n < 2 || (k[n - 1] == 's' && k[n - 2] != 's') || (n > 4 && k.compare(n - 3, 3, "ing") == 0) ||
+        (n > 3 && k.compare(n - 2, 2, "ed") == 0))
+      return false;
+    for (char ch : k)
+      if (!(ch >= 'a' && ch <= 'z')) return false;
+    return !OneOf(k, {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
+                      "these", "those", "him", "them", "us", "me", "it", "one", "some", "all", "any", "each",
+                      "both", "no", "what", "which", "whom", "where", "date", "be"});
+  }
+
+  // The tense of the clause the match is in, from its verb group: the nearest one before
+  // the match ("said Tuesday", "will meet on Monday", "is to resume Tuesday"), else, for a
+  // match that opens its clause ("On Tuesday, the league plans to ..."), the first one after
+  // it. Past: a past tense, or a perfect ("has said"); future: a modal or a verb of intent
+  // ("plans to", "is expected to"); present: "is", "are", "has". Adverbs ("until", "earlier")
+  // count only right before the match.
+  // Without `adverbs`, adverbs are skipped; `verb_at` gets the position of the verb cue.
+  Tense ClauseTense(bool adverbs = true, long* verb_at = nullptr) const {
+    // A match in parentheses belongs to the clause around them ("will leave at 4 (4 a.m.
+    // Thursday)").
+    const Piece* after = At(static_cast<long>(end_));
+    bool parenthesized = after != nullptr && after->key == ")";
+    for (long d = 1; d <= 15; ++d) {
+      long idx = static_cast<long>(start_) - d;
+      const Piece* q = At(idx);
+      if (q == nullptr) break;
+      Cue c = CueAt(idx);
+      if (c == Cue::kBoundary) {
+        if (parenthesized && q->key == "(") {
+          parenthesized = false;
+          continue;
+        }
+        break;
+      }
+      if (c == Cue::kAdvPast || c == Cue::kAdvFuture) {
+        // "later Tuesday": later than something else that day, not a future.
+        if (!adverbs || d > 2 || q->key == "later" || (d == 2 && !OneOf(pieces_[idx + 1].key, {"the", "on"})))
+          continue;
+        // "Until Thursday, they had not called": the pluperfect of the clause wins.
+        long verb = -1;
+        if (OneOf(q->key, {"until", "till"}) && ClauseTense(false, &verb) == Tense::kPast && verb >= 0 &&
+            pieces_[verb].key == "had")
+          return Tense::kPast;
+      }
+      // "agreed to acquire the bank in January", "an offer to buy": what is to be done lies
+      // ahead, whatever the tense of the agreement.
+      if (c == Cue::kNone && InfinitiveAt(idx) && Prospective(idx - 1)) return Tense::kFuture;
+      if (c != Cue::kNone) {
+        if (verb_at != nullptr) *verb_at = idx;
+        return VerbTense(idx, c);
+      }
+      if (OneOf(q->key, {"that", "which", "who", "whom", "because", "whether", "if", "while", "although",
+                         "though"}))
+        break;
+    }
+    for (long d = 0; d < 12; ++d) {
+      long idx = static_cast<long>(end_) + d;
+      const Piece* q = At(idx);
+      if (q == nullptr) break;
+      Cue c = CueAt(idx);
+      if (c == Cue::kBoundary) break;
+      if (c == Cue::kAdvPast || c == Cue::kAdvFuture) continue;
+      if (c != Cue::kNone) {
+        if (verb_at != nullptr) *verb_at = idx;
+        return VerbTense(idx, c);
       }
     }
     return Tense::kNone;
+  }
+
+  // The clause tense as a side of the document date: the present counts as neither.
+  Tense SideTense() const {
+    Tense t = ClauseTense();
+    return t == Tense::kPresent ? Tense::kNone : t;
   }
 
   // Chooses among the day numbers of the same calendar date in neighbouring years.
@@ -969,13 +1141,13 @@ class Normalizer {
     return OneOf(prev, {"in", "since", "by", "until", "till", "through", "of", "last", "this", "next",
                         "early", "late", "mid", "from", "to", "during", "before", "after", "between",
                         "and", "or", "end", "beginning", "middle", "start", "for", "throughout",
-                        "on", "last", "past", "that"});
+                        "on", "last", "past", "that", "into"});
   }
 
   bool Date(const Pattern& p, const Slots& s, Result* r) {
     if (s.weekday_plural || s.part_plural || s.common_word_month) return false;
     // Calendar dates take the nearest reading unless a tense cue stands right by them.
-    Tense tense = TenseAround(4, /*ed_verbs=*/true);
+    Tense tense = SideTense();
     bool explicit_year = s.year != kUnset;
     int part = s.part;
     if (explicit_year && (s.year < 1000 || s.year > 2999)) return false;
@@ -1073,7 +1245,7 @@ class Normalizer {
         if (s.rel == kUnset) {
           bool the = OneOf(pieces_[start_].key, {"the"});
           std::string_view prev = PrevKey();
-          bool ok = OneOf(prev, {"in", "this", "last", "next", "since", "until", "by", "early", "late",
+          bool ok = OneOf(prev, {"in", "into", "this", "last", "next", "since", "until", "by", "early", "late",
                                  "mid", "during", "through", "over", "throughout", "before", "after"});
           if (!ok || (s.weak_season && !the)) return false;
         }
@@ -1082,10 +1254,12 @@ class Normalizer {
           return true;
         }
         r->anchor = "dct";
-        if (s.rel != kUnset) {
+        static const int kMid[] = {0, 4, 7, 10, 1};
+        if (s.rel_recent) {
+          year = YearOfMonth(kMid[s.season], Tense::kPast, true);
+        } else if (s.rel != kUnset) {
           year = dct_.year + s.rel;
         } else {
-          static const int kMid[] = {0, 4, 7, 10, 1};
           year = YearOfMonth(kMid[s.season], tense);
         }
       }
@@ -1105,7 +1279,20 @@ class Normalizer {
       if (!cap) return false;
       int64_t day;
       r->anchor = "dct";
-      tense = TenseAround(8, /*ed_verbs=*/true);
+      // "Wednesday's ruling" names an event already known: the clause around it tells
+      // nothing about its day.
+      tense = NextKey() == "'s" ? Tense::kNone : ClauseTense();
+      if (tense == Tense::kPresent) tense = Tense::kFuture;
+      // "the previous Friday": the Friday before the day the story is at.
+      if (s.rel_story && s.rel == -1 && StoryAnchor(kUDay)) {
+        int64_t first, last;
+        if (DayRange(story_, &first, &last)) {
+          int back = (IsoWeekday(first) - s.weekday + 7) % 7;
+          SetDay(r, first - (back == 0 ? 7 : back), part);
+          r->anchor = story_value_;
+          return true;
+        }
+      }
       if (!WeekdayDay(s.weekday, s.rel == kUnset ? 0 : s.rel, tense, &day)) {
         char buf[32];
         std::snprintf(buf, sizeof buf, "XXXX-WXX-%d", s.weekday);
@@ -1125,9 +1312,18 @@ class Normalizer {
           !OneOf(prev, {"in", "since", "by", "until", "of", "year", "from", "to", "and", "before", "after",
                         "during", "through", "early", "late", "mid"}))
         return false;
-      if (OneOf(prev, {"$", "#", "\xc2\xa3", "\xe2\x82\xac", "no", "number", "nos", "flight", "route",
+      // "by 1992" is a deadline unless a change comes before it ("rose by 1500").
+      const Piece* before_by = At(static_cast<long>(start_) - 2);
+      bool by_quantity = prev == "by" && (!typical || before_by == nullptr || before_by->numeric ||
+                                          OneOf(before_by->key, {"up", "down", "rose", "fell", "increased", "decreased",
+                                                                 "grew", "gained", "dropped", "climbed", "declined",
+                                                                 "jumped", "slipped", "cut", "reduced", "raised",
+                                                                 "lowered", "rise", "fall", "increase", "decrease",
+                                                                 "exceeded", "outnumbered", "multiplied", "divided"}));
+      if (by_quantity ||
+          OneOf(prev, {"$", "#", "\xc2\xa3", "\xe2\x82\xac", "no", "number", "nos", "flight", "route",
                        "about", "some", "nearly", "over", "than", "approximately", "almost", "-", "+",
-                       "/", "x", "page", "pages", "room", "suite", "up", "down", "by"}) ||
+                       "/", "x", "page", "pages", "room", "suite", "up", "down"}) ||
           (!typical && OneOf(prev, {"to", "and", "or", "from", "of", "the", "a"})))
         return false;
       if (OneOf(next, {"%", "percent", "people", "shares", "units", "troops", "km", "miles", "feet",
@@ -1183,6 +1379,14 @@ class Normalizer {
     if (it != p.args.end()) u = UnitOf(it->second);
     if (u == kUNone || u == kUWeekend || u == kUHour || u == kUMinute || u == kUSecond) return false;
     if (p.args.count("needmod") && !position_mod_) return false;
+    // "the year ended Sept. 30": the length of a reporting year, not a calendar year.
+    if (p.args.count("period") && OneOf(NextKey(), {"ago", "earlier", "before", "after", "later", "end", "old"}))
+      return false;  // "the year-ago results", "the year before": other patterns
+    if (p.args.count("period") && OneOf(NextKey(), {"ended", "ending"})) {
+      r->type = TimexType::kDuration;
+      r->value = DurationValue(1, u, false);
+      return true;
+    }
     std::string delta_arg = p.args.count("delta") ? p.args.at("delta") : "0";
     int delta = 0;
     bool by_number = delta_arg == "-N" || delta_arg == "+N";
@@ -1201,6 +1405,8 @@ class Normalizer {
       if (delta_arg == "REL") delta = s.rel == kUnset ? 0 : s.rel;
       else delta = std::atoi(delta_arg.c_str());
     }
+    // "since year-end": the end of a year that has passed.
+    if (p.args.count("yearend") && PrevKey() == "since" && !(dct_.month == 12 && dct_.day == 31)) delta = -1;
     int part = s.part;
     if (p.args.count("part")) part = CodeIndex(kPartCodes, 6, p.args.at("part"));
     if (s.part_plural) return false;
@@ -1376,7 +1582,7 @@ class Normalizer {
       if (s.part == 4 && h >= 6 && h < 12) h += 12;
     }
     if (s.tonight && h < 12 && s.ampm == 0) h += 12;
-    Tense tense = TenseAround(8, /*ed_verbs=*/true);
+    Tense tense = SideTense();
     TimePoint day;
     r->anchor = "dct";
     if (s.month > 0 && s.day > 0) {
@@ -1483,6 +1689,13 @@ class Normalizer {
 
   bool Decade(const Slots& s, Result* r) {
     if (s.decade < 0) return false;
+    // "in his 30s", "in her early forties": an age, not a decade.
+    for (long d = 1; d <= 2; ++d) {
+      const Piece* q = At(static_cast<long>(start_) - d);
+      if (q == nullptr) break;
+      if (OneOf(q->key, {"his", "her", "their", "my", "your", "our", "its"})) return false;
+      if (!OneOf(q->key, {"early", "mid", "late", "middle"})) break;
+    }
     r->point = TimePoint{};
     r->point.granularity = Granularity::kDecade;
     r->point.year = s.decade;
@@ -1500,11 +1713,23 @@ class Normalizer {
   }
 
   bool WeekOf(const Slots& s, Result* r) {
-    if (s.month <= 0 || s.day <= 0) return false;
-    int year = s.year != kUnset ? s.year : YearOfMonthDay(s.month, s.day, TenseAround());
-    if (year <= 0) return false;
+    int64_t day = -1;
+    if (s.holiday != nullptr) {
+      // "Easter week": the week of the holiday.
+      int year = s.year;
+      if (year == kUnset) {
+        Tense t = s.rel == -1 ? Tense::kPast : s.rel == 1 ? Tense::kFuture : SideTense();
+        year = ChooseYear([&](int y) { return HolidayDay(*s.holiday, y); }, t, s.rel == -1 || s.rel == 1);
+      }
+      if (year > 0) day = HolidayDay(*s.holiday, year);
+    } else if (s.month > 0 && s.day > 0) {
+      int year = s.year != kUnset ? s.year : YearOfMonthDay(s.month, s.day, SideTense());
+      if (year > 0) day = DaysFromCivil(year, s.month, s.day);
+    }
+    if (day < 0) return false;
+    r->anchor = s.year != kUnset ? "" : "dct";
     int wy, w;
-    IsoWeek(DaysFromCivil(year, s.month, s.day), &wy, &w);
+    IsoWeek(day, &wy, &w);
     r->point = TimePoint{};
     r->point.granularity = Granularity::kWeek;
     r->point.year = wy;
@@ -1527,7 +1752,7 @@ class Normalizer {
     if (delta == 1) week = wd >= 6 ? monday + 7 : monday;
     else if (delta == -1) week = monday - 7;
     else if (wd >= 6) week = monday;
-    else week = TenseAround() == Tense::kFuture ? monday : monday - 7;
+    else week = SideTense() == Tense::kFuture ? monday : monday - 7;
     int wy, w;
     IsoWeek(week, &wy, &w);
     r->point = TimePoint{};
@@ -1572,6 +1797,17 @@ class Normalizer {
 };
 
 }  // namespace
+
+// A name in quotes, like the titles of shows ("60 Minutes", ``This Week''): an opening quote
+// before the match and a capitalized unit word inside it after the first word.
+bool QuotedTitle(const std::vector<Piece>& pieces, size_t core, size_t end) {
+  if (core == 0 || pieces[core - 1].sentence != pieces[core].sentence) return false;
+  const std::string& q = pieces[core - 1].key;
+  if (!(q == "``" || q == "\"" || q == "''" || q == "'" || q == "\xe2\x80\x9c")) return false;
+  for (size_t k = core + 1; k < end; ++k)
+    if (pieces[k].capitalized && (pieces[k].classes & (uint64_t{1} << timex::kUnit))) return true;
+  return false;
+}
 
 void TagTime(Document* doc) {
   doc->timexes.clear();
@@ -1683,7 +1919,7 @@ void TagTime(Document* doc) {
       found = true;
       core = i;
     }
-    if (!found) {
+    if (!found || QuotedTitle(pieces, core, end)) {
       ++i;
       continue;
     }
