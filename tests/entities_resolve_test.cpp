@@ -11,11 +11,11 @@
 namespace dossier {
 namespace {
 
-MentionRecord Rec(const std::string& doc, int index, EntityType type, const std::string& text,
+// One mention (`index` only tells the test's mentions apart).
+MentionRecord Rec(const std::string& doc, int /*index*/, EntityType type, const std::string& text,
                   const std::string& alias = "") {
   MentionRecord r;
-  r.doc = doc;
-  r.index = index;
+  r.docs = {doc};
   r.type = type;
   r.text = text;
   r.alias_text = alias;
@@ -218,6 +218,23 @@ TEST(Resolve, TypeVoteNeverMakesAPersonFullNameAPlaceNorAPlaceAPerson) {
   r.push_back(Rec("h2", 0, P, "Brannadi"));
   Resolution res = ResolveEntities(r);
   EXPECT_EQ(res.entities.size(), 6u);
+}
+
+TEST(Resolve, AggregatedRecordsCountLikeSingleMentionsAndResolveByName) {
+  // Three mentions of one spelling given once with a count and two documents weigh as much as
+  // three single records.
+  MentionRecord many = Rec("a", 0, EntityType::kPerson, "Hana Koval");
+  many.docs = {"a", "b"};
+  many.count = 3;
+  std::vector<MentionRecord> r = {many, Rec("c", 0, EntityType::kPerson, "Koval")};
+  Resolution res = ResolveEntities(r);
+  ASSERT_EQ(res.entities.size(), 1u);
+  EXPECT_EQ(res.entities[0].mentions, 4);
+  EXPECT_EQ(res.entities[0].docs, (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(res.EntityOf(EntityType::kPerson, "Koval"), 0);
+  EXPECT_EQ(res.EntityOf(EntityType::kPerson, "Hana Koval"), 0);
+  EXPECT_EQ(res.EntityOf(EntityType::kGpe, "Koval"), -1);
+  EXPECT_EQ(res.EntityOf(EntityType::kPerson, "Someone Else"), -1);
 }
 
 }  // namespace

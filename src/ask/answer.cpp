@@ -77,7 +77,7 @@ class Answerer {
  public:
   Answerer(const std::string& question, const DossierView& d, const SentenceSearch& search,
            DocumentSource* docs)
-      : q_(AnalyzeQuestion(question)), d_(d), search_(search), docs_(docs), index_(d.entities) {
+      : q_(AnalyzeQuestion(question)), d_(d), search_(search), docs_(docs), index_(d.entities, d.lookup) {
     qe_ = ResolveQuestionEntities(q_, index_);
     families_ = QuestionFamilies(q_);
     std::set<size_t> in_names;
@@ -120,6 +120,9 @@ class Answerer {
   json Finish(std::vector<Candidate> c, bool keep_order);
 
   std::string SlotName() const;
+  // The whole stored event of a match (fetched through the view's lookup when the view
+  // holds only its facts); an empty object when it cannot be had.
+  const json& Full(const EventFacts& f) const;
   bool EntityOfQuestion(int e) const {
     return std::find(qe_.entities.begin(), qe_.entities.end(), e) != qe_.entities.end();
   }
@@ -132,10 +135,21 @@ class Answerer {
   QuestionEntities qe_;
   std::vector<std::string> stems_;       // content stems that are not names
   std::vector<std::string> name_stems_;  // capitalized words that are no known entity
+  std::vector<EventFacts> facts_;        // of every event of the view
   std::vector<EventMatch> events_;
   std::vector<std::string> families_;    // event families the question's words name
   std::string note_;
 };
+
+const json& Answerer::Full(const EventFacts& f) const {
+  static const json kEmpty = json::object();
+  if (f.event != nullptr) return *f.event;
+  if (d_.lookup != nullptr) {
+    const json* e = d_.lookup->Event(f.id);
+    if (e != nullptr) return *e;
+  }
+  return kEmpty;
+}
 
 bool Answerer::Matches(const std::string& st, const Word& x) const {
   if (x.stem == st) return true;
@@ -340,7 +354,7 @@ void Answerer::FromEvents(std::vector<Candidate>* c) {
     // The question's verb must name the event: its family, or its words in the mentions.
     if (families_.empty() || !m.family) continue;
     if (!stems_.empty() && m.words == 0) continue;  // none of the question's words in its mentions
-    const json& e = *m.event;
+    const json& e = Full(*m.facts);
     const json slots = e.value("slots", json::object());
     json values = slots.contains(slot) ? slots[slot] : json::array();
     if (values.empty() && (slot == "date" || slot == "place") && !Str(e.value(slot, json())).empty()) {
@@ -699,10 +713,10 @@ void Answerer::Describe(std::vector<Candidate>* c) {
 
 // What happened: timeline entries about the question's entities, after/before its event.
 void Answerer::EventList(std::vector<Candidate>* c) {
-  std::unordered_map<std::string, const json*> by_id;
-  for (const json& e : d_.events) by_id[e.value("id", "")] = &e;
+  std::unordered_map<std::string, const EventFacts*> by_id;
+  for (const EventFacts& f : facts_) by_id[f.id] = &f;
   std::string pivot;
-  if (!q_.relation.empty() && !events_.empty()) pivot = events_.front().event->value("date", "");
+  if (!q_.relation.empty() && !events_.empty()) pivot = events_.front().facts->date;
   auto calendar = [](const std::string& v) {  // "2020", "2020-01", "2020-01-03"
     if (!IsoDate(v)) return false;
     for (size_t i = 4; i < v.size() && i < 10; ++i)
@@ -720,9 +734,13 @@ void Answerer::EventList(std::vector<Candidate>* c) {
       if (q_.relation == "after" && !(a > pivot.substr(0, a.size()))) continue;
       if (q_.relation == "before" && !(a < pivot.substr(0, a.size()))) continue;
     }
+    // A bounded view fetches the events of its timeline entries.
+    const json* found = nullptr;
     auto it = by_id.find(t.value("event", ""));
-    if (it == by_id.end()) continue;
-    const json& e = *it->second;
+    if (it != by_id.end()) found = &Full(*it->second);
+    else if (d_.lookup != nullptr) found = d_.lookup->Event(t.value("event", ""));
+    if (found == nullptr) continue;
+    const json& e = *found;
     // With "after"/"before", the question's entities name the pivot event, not the answers.
     bool open = qe_.entities.empty() || !pivot.empty();
     bool about = open;
@@ -756,9 +774,9 @@ json Answerer::Finish(std::vector<Candidate> c, bool keep_order) {
   // ("who ordered the strike" is not answered by its target).
   std::set<std::string> other_role;
   if (q_.type == AnswerType::kAgent && !events_.empty() && events_.front().family) {
-    const char* other = q_.asked_role == ArgRole::kTarget ? "source" : "target";
-    for (const json& n : events_.front().event->value(other, json::array()))
-      other_role.insert("v:" + FoldName(Str(n)));
+    const EventFacts& f = *events_.front().facts;
+    for (const std::string& n : q_.asked_role == ArgRole::kTarget ? f.source : f.target)
+      other_role.insert("v:" + FoldName(n));
   }
   for (Candidate& x : c) {
     std::map<std::string, double> per_doc;
@@ -796,11 +814,12 @@ json Answerer::Finish(std::vector<Candidate> c, bool keep_order) {
       docs.insert(s.doc);
       if (++n > 6) continue;
       auto nm = d_.names.find(s.doc);
+      std::string outlet = nm != d_.names.end() ? nm->second : d_.lookup != nullptr ? d_.lookup->DocName(s.doc) : "";
       support.push_back({{"doc", s.doc},
                          {"quote", s.quote},
                          {"attributed_to", s.attributed_to},
                          {"sourcing", s.sourcing},
-                         {"outlet", nm == d_.names.end() ? "" : nm->second}});
+                         {"outlet", outlet}});
     }
     json a = {{"text", x.text}, {"value", x.value}, {"support", support},
               {"sources_count", docs.size()}, {"score", std::round(x.score * 1000) / 1000}};
@@ -818,7 +837,7 @@ json Answerer::Finish(std::vector<Candidate> c, bool keep_order) {
   for (int e : qe_.entities) ents.push_back(index_.at(e).name);
   out["entities"] = ents;
   if (!events_.empty() && q_.type != AnswerType::kReason && q_.type != AnswerType::kDescription)
-    out["event"] = events_.front().event->value("id", "");
+    out["event"] = events_.front().facts->id;
   if (answers.empty()) {
     out["note"] = "Nothing in the dossier answers this question.";
   } else if (!note_.empty()) {
@@ -831,7 +850,13 @@ json Answerer::Run() {
   if (qe_.assumed && !qe_.entities.empty())
     note_ = "The pronoun is taken to mean " + index_.at(qe_.entities.back()).name +
             ", the person the dossier mentions most.";
-  events_ = MatchEvents(q_, qe_, index_, d_.events);
+  if (d_.events.is_array() && !d_.events.empty()) {
+    facts_.reserve(d_.events.size());
+    for (const json& e : d_.events) facts_.push_back(FactsOf(e));
+  } else {
+    facts_ = d_.event_facts;
+  }
+  events_ = MatchEvents(q_, qe_, index_, facts_);
   std::vector<Candidate> c;
   switch (q_.type) {
     case AnswerType::kReason:

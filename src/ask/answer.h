@@ -19,9 +19,11 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "ask/match.h"
 #include "core/document.h"
 #include "store/search.h"
 
@@ -37,14 +39,32 @@ class DocumentSource {
   virtual const Document* Get(const std::string& id) = 0;
 };
 
+// What a bounded view (below) fetches on demand from the store.
+class DossierLookup : public EntityLookup {
+ public:
+  // The stored event `id` (JSON, as Store::LoadEventsJson gives it; fields the answerer does
+  // not read may be left out), or nullptr. The pointer stays valid as long as the lookup.
+  virtual const nlohmann::json* Event(const std::string& id) = 0;
+  // The short display name of document `id` (outlet, else file name), "" when unknown.
+  virtual std::string DocName(const std::string& id) = 0;
+};
+
 // The corpus-level results of the store, as loaded by Store::Load*Json (arrays), and the
 // short display name (outlet, else file name) of each document id.
+//
+// A bounded view (store/ask_index.h, for large stores) holds only the part of the dossier a
+// question can be answered from: the entities named in the question (and the most mentioned
+// person), the candidate events as `event_facts` (in stored order; `events` stays empty),
+// the timeline entries of the events a what-happened question may list, and `lookup` for
+// the rest (more entities by name, whole events, document names).
 struct DossierView {
   nlohmann::json entities = nlohmann::json::array();
   nlohmann::json events = nlohmann::json::array();
   nlohmann::json timeline = nlohmann::json::array();
   nlohmann::json conflicts = nlohmann::json::array();
   std::map<std::string, std::string> names;
+  std::vector<EventFacts> event_facts;  // bounded views only
+  DossierLookup* lookup = nullptr;      // bounded views only
 };
 
 // The answer in DESIGN.md's shape: {"question", "type", "answers": [{"text", "value",

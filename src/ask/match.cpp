@@ -108,23 +108,56 @@ std::vector<std::string> WordKeys(const std::vector<Word>& words) {
   return keys;
 }
 
-EntityIndex::EntityIndex(const json& entities) {
-  if (!entities.is_array()) return;
-  for (const json& e : entities) {
-    EntityRef r;
-    r.id = e.value("id", "");
-    r.name = e.value("name", "");
-    r.type = e.value("type", "");
-    r.mentions = e.value("mentions", 0);
-    r.names.push_back(r.name);
-    for (const json& a : e.value("aliases", json::array())) r.names.push_back(Str(a));
-    for (const json& t : e.value("titles", json::array())) r.titles.push_back(Str(t));
-    for (const std::string& n : r.names) {
-      std::vector<std::string> k = NameWordsKeys(n);
-      if (!k.empty()) r.keys.push_back(std::move(k));
-    }
-    entities_.push_back(std::move(r));
+std::vector<std::string> NameKeys(const std::string& name) { return NameWordsKeys(name); }
+
+namespace {
+
+std::string JoinKeys(const std::vector<std::string>& keys) {
+  std::string out;
+  for (const std::string& k : keys) {
+    out += k;
+    out += '\x1f';
   }
+  return out;
+}
+
+}  // namespace
+
+EntityIndex::EntityIndex(const json& entities, EntityLookup* more) : more_(more) {
+  if (!entities.is_array()) return;
+  int64_t i = 0;
+  for (const json& e : entities) {
+    int64_t order = e.contains("_seq") && e["_seq"].is_number_integer() ? e["_seq"].get<int64_t>() : i;
+    Add(e, order);
+    ++i;
+  }
+}
+
+void EntityIndex::Add(const json& e, int64_t order) const {
+  if (!orders_.insert(order).second) return;
+  EntityRef r;
+  r.id = e.value("id", "");
+  r.name = e.value("name", "");
+  r.type = e.value("type", "");
+  r.mentions = e.value("mentions", 0);
+  r.order = order;
+  r.names.push_back(r.name);
+  for (const json& a : e.value("aliases", json::array())) r.names.push_back(Str(a));
+  for (const json& t : e.value("titles", json::array())) r.titles.push_back(Str(t));
+  for (const std::string& n : r.names) {
+    std::vector<std::string> k = NameWordsKeys(n);
+    if (!k.empty()) r.keys.push_back(std::move(k));
+  }
+  int at = static_cast<int>(entities_.size());
+  for (const std::string& n : r.names) {
+    std::vector<int>& v = by_fold_[FoldName(n)];
+    if (v.empty() || v.back() != at) v.push_back(at);
+  }
+  for (const auto& k : r.keys) {
+    std::vector<int>& v = by_keys_[JoinKeys(k)];
+    if (v.empty() || v.back() != at) v.push_back(at);
+  }
+  entities_.push_back(std::move(r));
 }
 
 std::vector<EntityIndex::Match> EntityIndex::FindIn(const std::vector<Word>& words) const {
@@ -184,24 +217,43 @@ bool EntityIndex::Mentions(const EntityRef& e, const std::vector<Word>& words,
 }
 
 int EntityIndex::ByName(const std::string& name) const {
-  std::string f = FoldName(name);
+  auto memo = by_name_.find(name);
+  if (memo != by_name_.end()) return memo->second;
+  if (more_ != nullptr)
+    for (const json& e : more_->EntitiesNamed(name))
+      if (e.contains("_seq") && e["_seq"].is_number_integer()) Add(e, e["_seq"].get<int64_t>());
+  // Every entity with a name or alias of the same fold, or of the same name keys; the most
+  // mentioned wins, then the first stored.
+  std::vector<int> hits;
+  auto f = by_fold_.find(FoldName(name));
+  if (f != by_fold_.end()) hits = f->second;
   std::vector<std::string> k = NameWordsKeys(name);
-  int best = -1;
-  for (size_t i = 0; i < entities_.size(); ++i) {
-    bool hit = false;
-    for (const std::string& n : entities_[i].names) hit = hit || FoldName(n) == f;
-    if (!hit && !k.empty())
-      for (const auto& key : entities_[i].keys) hit = hit || key == k;
-    if (hit && (best < 0 || entities_[i].mentions > entities_[best].mentions)) best = static_cast<int>(i);
+  if (!k.empty()) {
+    auto kk = by_keys_.find(JoinKeys(k));
+    if (kk != by_keys_.end()) hits.insert(hits.end(), kk->second.begin(), kk->second.end());
   }
+  int best = -1;
+  for (int i : hits) {
+    const EntityRef& e = entities_[static_cast<size_t>(i)];
+    if (best < 0) {
+      best = i;
+      continue;
+    }
+    const EntityRef& b = entities_[static_cast<size_t>(best)];
+    if (e.mentions > b.mentions || (e.mentions == b.mentions && e.order < b.order)) best = i;
+  }
+  by_name_.emplace(name, best);
   return best;
 }
 
 int EntityIndex::MostMentioned(const std::string& type) const {
   int best = -1;
-  for (size_t i = 0; i < entities_.size(); ++i)
-    if (entities_[i].type == type && (best < 0 || entities_[i].mentions > entities_[best].mentions))
+  for (size_t i = 0; i < entities_.size(); ++i) {
+    if (entities_[i].type != type) continue;
+    if (best < 0 || entities_[i].mentions > entities_[best].mentions ||
+        (entities_[i].mentions == entities_[best].mentions && entities_[i].order < entities_[best].order))
       best = static_cast<int>(i);
+  }
   return best;
 }
 
@@ -276,45 +328,118 @@ std::vector<std::string> QuestionFamilies(const Question& q) {
   return out;
 }
 
-std::vector<EventMatch> MatchEvents(const Question& q, const QuestionEntities& qe,
-                                    const EntityIndex& index, const json& events) {
-  std::vector<EventMatch> out;
-  if (!events.is_array()) return out;
-  std::vector<std::string> families = QuestionFamilies(q);
-  // Content stems of the question that are not entity names.
-  std::vector<std::string> stems;
+std::vector<std::string> CameoRootsOf(const std::vector<std::string>& families) {
+  std::vector<std::string> out;
+  for (const auto& [key, family] : Families()) {
+    if (key.size() != 8 || key.compare(0, 6, "cameo:") != 0) continue;
+    if (std::find(families.begin(), families.end(), family) != families.end()) out.push_back(key.substr(6));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+EventFacts FactsOf(const json& e) {
+  EventFacts f;
+  f.event = &e;
+  f.id = e.value("id", "");
+  f.cameo = e.value("cameo", "");
+  f.place = e.value("place", "");
+  f.date = e.value("date", "");
+  for (const json& n : e.value("source", json::array())) f.source.push_back(Str(n));
+  for (const json& n : e.value("target", json::array())) f.target.push_back(Str(n));
+  static const json kNone = json::array();
+  const json& mentions = e.contains("mentions") ? e["mentions"] : kNone;
+  std::set<std::string> docs, texts;
+  for (const json& mn : mentions) {
+    std::string text = mn.value("text", "");
+    if (texts.insert(text).second) f.texts.push_back(std::move(text));
+    std::string mod = mn.value("modality", "asserted");
+    if (mod == "asserted" || mod == "hedged") ++f.asserted;
+    docs.insert(mn.value("doc", ""));
+  }
+  f.mentions = static_cast<int>(mentions.size());
+  f.docs = static_cast<int>(docs.size());
+  return f;
+}
+
+EventFacts FactsOfCompact(const json& c, int docs, int mentions, int asserted) {
+  EventFacts f;
+  f.id = c.value("id", "");
+  f.cameo = c.value("cameo", "");
+  f.place = c.value("place", "");
+  f.date = c.value("date", "");
+  for (const json& n : c.value("source", json::array())) f.source.push_back(Str(n));
+  for (const json& n : c.value("target", json::array())) f.target.push_back(Str(n));
+  for (const json& t : c.value("texts", json::array())) f.texts.push_back(Str(t));
+  f.docs = docs;
+  f.mentions = mentions;
+  f.asserted = asserted;
+  return f;
+}
+
+std::vector<size_t> MatchWords(const Question& q, const EntityIndex& index) {
   std::set<size_t> in_names;
   for (const EntityIndex::Match& m : index.FindIn(q.words))
     for (size_t i = m.first; i < m.last; ++i) in_names.insert(i);
+  std::vector<size_t> out;
   for (size_t i : q.content)
-    if (!in_names.count(i)) stems.push_back(q.words[i].stem);
+    if (!in_names.count(i)) out.push_back(i);
+  return out;
+}
 
-  for (const json& e : events) {
+std::vector<EventMatch> MatchEvents(const Question& q, const QuestionEntities& qe,
+                                    const EntityIndex& index, const std::vector<EventFacts>& events) {
+  std::vector<EventMatch> out;
+  std::vector<std::string> families = QuestionFamilies(q);
+  // Content stems of the question that are not entity names.
+  std::vector<std::string> stems;
+  for (size_t i : MatchWords(q, index)) stems.push_back(q.words[i].stem);
+  std::vector<int> groups;
+  for (const std::string& st : stems) groups.push_back(SynonymGroup(st));
+
+  // Words and keys of the names events give (many events share them).
+  struct Named {
+    std::vector<Word> words;
+    std::vector<std::string> keys;
+  };
+  std::unordered_map<std::string, Named> named;
+  auto name_words = [&](const std::string& name) -> const Named& {
+    auto it = named.find(name);
+    if (it != named.end()) return it->second;
+    Named n;
+    n.words = Words(name);
+    n.keys = WordKeys(n.words);
+    return named.emplace(name, std::move(n)).first->second;
+  };
+
+  for (const EventFacts& e : events) {
     EventMatch m;
-    m.event = &e;
+    m.facts = &e;
     double s = 0;
-    auto role_has = [&](const char* role, int ent) {
-      for (const json& n : e.value(role, json::array())) {
-        std::string name = Str(n);
+    auto role_has = [&](const std::vector<std::string>& names, int ent) {
+      for (const std::string& name : names) {
         if (index.ByName(name) == ent) return true;
-        std::vector<Word> w = Words(name);
-        if (index.Mentions(index.at(ent), w, WordKeys(w))) return true;
+        const Named& n = name_words(name);
+        if (index.Mentions(index.at(ent), n.words, n.keys)) return true;
       }
       return false;
     };
-    const json& mentions = e.contains("mentions") ? e["mentions"] : json::array();
+    // The words of the mention sentences (and their keys), worked out when first needed.
     std::vector<std::vector<Word>> mwords;
     std::vector<std::vector<std::string>> mkeys;
-    int asserted = 0;
-    for (const json& mn : mentions) {
-      mwords.push_back(Words(mn.value("text", "")));
-      mkeys.push_back(WordKeys(mwords.back()));
-      std::string mod = mn.value("modality", "asserted");
-      if (mod == "asserted" || mod == "hedged") ++asserted;
-    }
+    auto text_words = [&]() -> const std::vector<std::vector<Word>>& {
+      if (mwords.empty() && !e.texts.empty())
+        for (const std::string& t : e.texts) mwords.push_back(Words(t));
+      return mwords;
+    };
+    auto text_keys = [&]() -> const std::vector<std::vector<std::string>>& {
+      if (mkeys.empty() && !e.texts.empty())
+        for (const auto& w : text_words()) mkeys.push_back(WordKeys(w));
+      return mkeys;
+    };
     for (int ent : qe.entities) {
       bool subj = std::find(qe.subject.begin(), qe.subject.end(), ent) != qe.subject.end();
-      bool src = role_has("source", ent), tgt = role_has("target", ent);
+      bool src = role_has(e.source, ent), tgt = role_has(e.target, ent);
       const char* expected = nullptr;
       if (subj) expected = q.passive ? "target" : "source";
       bool in_expected = (expected && std::string(expected) == "source" && src) ||
@@ -327,45 +452,47 @@ std::vector<EventMatch> MatchEvents(const Question& q, const QuestionEntities& q
         m.entity = true;
       } else {
         bool in_text = false;
-        for (size_t k = 0; k < mwords.size() && !in_text; ++k)
-          in_text = index.Mentions(index.at(ent), mwords[k], mkeys[k]);
-        std::vector<Word> pw = Words(e.value("place", ""));
-        if (in_text || index.Mentions(index.at(ent), pw, WordKeys(pw))) {
+        const auto& tw = text_words();
+        const auto& tk = text_keys();
+        for (size_t k = 0; k < tw.size() && !in_text; ++k) in_text = index.Mentions(index.at(ent), tw[k], tk[k]);
+        if (!in_text) {
+          const Named& pw = name_words(e.place);
+          in_text = index.Mentions(index.at(ent), pw.words, pw.keys);
+        }
+        if (in_text) {
           s += 1;
           m.entity = true;
         }
       }
     }
-    std::string fam = FamilyOf(e.value("cameo", ""));
+    std::string fam = FamilyOf(e.cameo);
     if (!fam.empty() && std::find(families.begin(), families.end(), fam) != families.end()) {
       s += 2;
       m.family = true;
     }
     // Words of the question in the mention sentences (best mention).
     double best_words = 0;
-    for (const auto& mw : mwords) {
-      double n = 0;
-      for (const std::string& st : stems) {
-        int g = SynonymGroup(st);
-        for (const Word& w : mw)
-          if (w.stem == st || (g >= 0 && SynonymGroup(w.stem) == g)) {
-            n += 1;
-            break;
-          }
+    if (!stems.empty()) {
+      for (const auto& mw : text_words()) {
+        double n = 0;
+        for (size_t si = 0; si < stems.size(); ++si) {
+          const std::string& st = stems[si];
+          int g = groups[si];
+          for (const Word& w : mw)
+            if (w.stem == st || (g >= 0 && SynonymGroup(w.stem) == g)) {
+              n += 1;
+              break;
+            }
+        }
+        best_words = std::max(best_words, n);
+        if (best_words >= static_cast<double>(stems.size())) break;
       }
-      best_words = std::max(best_words, n);
     }
     s += 0.5 * best_words;
     m.words = static_cast<int>(best_words);
     if (s <= 0) continue;
-    size_t docs = 0;
-    {
-      std::set<std::string> d;
-      for (const json& mn : mentions) d.insert(mn.value("doc", ""));
-      docs = d.size();
-    }
-    s += 0.3 * std::log2(1.0 + static_cast<double>(docs));
-    double real = mentions.empty() ? 1.0 : static_cast<double>(asserted) / mentions.size();
+    s += 0.3 * std::log2(1.0 + static_cast<double>(e.docs));
+    double real = e.mentions == 0 ? 1.0 : static_cast<double>(e.asserted) / e.mentions;
     s *= 0.5 + 0.5 * real;
     m.score = s;
     out.push_back(m);

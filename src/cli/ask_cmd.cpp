@@ -1,5 +1,14 @@
 // dossier ask "QUESTION": grounded answers from the store (see ask/answer.h).
+//
+// A small store is read whole into an ask::DossierView. A large one (more than
+// kWholeStoreEvents events) with the ask index (store/ask_index.h) is read through it: only
+// the entities, events and timeline entries the question can be answered from are loaded,
+// the rest on demand. DOSSIER_ASK_INDEX=always|never overrides the choice (tests, checks);
+// DOSSIER_ASK_TIMES=1 prints the time of each step on stderr.
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -9,11 +18,16 @@
 
 #include "ask/answer.h"
 #include "cli/commands.h"
+#include "store/ask_index.h"
 #include "store/store.h"
 
 namespace dossier {
 
 namespace {
+
+// Up to this many events the store is read whole: answers are then the same as reading it
+// all by construction, and reading it is fast.
+constexpr int64_t kWholeStoreEvents = 2000;
 
 // Loads the cited documents from the store on first use and keeps them.
 class StoreDocuments : public ask::DocumentSource {
@@ -28,45 +42,85 @@ class StoreDocuments : public ask::DocumentSource {
     docs_.emplace(id, std::move(doc));
     return p;
   }
+  size_t loaded() const { return docs_.size(); }
 
  private:
   Store* store_;
   std::unordered_map<std::string, std::unique_ptr<Document>> docs_;
 };
 
+class StepTimes {
+ public:
+  StepTimes() : on_(std::getenv("DOSSIER_ASK_TIMES") != nullptr), last_(Clock::now()) {}
+  void Mark(const char* step) {
+    if (!on_) return;
+    auto now = Clock::now();
+    std::fprintf(stderr, "ask-times %s %.1f ms\n", step,
+                 std::chrono::duration<double, std::milli>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool on_;
+  Clock::time_point last_;
+};
+
+// The whole dossier of the store.
+Status LoadWhole(Store* store, ask::DossierView* view) {
+  for (auto [load, out] : {std::pair{&Store::LoadEntitiesJson, &view->entities},
+                           std::pair{&Store::LoadEventsJson, &view->events},
+                           std::pair{&Store::LoadTimelineJson, &view->timeline},
+                           std::pair{&Store::LoadConflictsJson, &view->conflicts}}) {
+    Status ls = (store->*load)(out);
+    if (!ls.ok()) return ls;
+    if (!out->is_array()) *out = nlohmann::json::array();
+  }
+  std::vector<DocRow> rows;
+  if (store->ListDocs(false, &rows).ok())
+    for (const DocRow& r : rows)
+      view->names[r.id] = r.outlet.empty() ? std::filesystem::path(r.path).filename().string() : r.outlet;
+  return Status::Ok();
+}
+
 }  // namespace
 
 int RunAsk(const std::string& db, const std::string& question, bool as_json) {
+  StepTimes times;
   std::unique_ptr<Store> store;
   Status s = Store::Open(db, /*create=*/false, &store);
   if (!s.ok()) {
     std::fprintf(stderr, "dossier: %s\n", s.message().c_str());
     return 1;
   }
+  times.Mark("open");
+  AskIndex index(store.get());
+  const char* mode = std::getenv("DOSSIER_ASK_INDEX");
+  bool bounded;
+  if (mode != nullptr && std::strcmp(mode, "never") == 0) bounded = false;
+  else if (mode != nullptr && std::strcmp(mode, "always") == 0) bounded = index.Usable();
+  else bounded = index.EventCount() > kWholeStoreEvents;
   ask::DossierView view;
-  for (auto [load, out] : {std::pair{&Store::LoadEntitiesJson, &view.entities},
-                           std::pair{&Store::LoadEventsJson, &view.events},
-                           std::pair{&Store::LoadTimelineJson, &view.timeline},
-                           std::pair{&Store::LoadConflictsJson, &view.conflicts}}) {
-    Status ls = (store.get()->*load)(out);
-    if (!ls.ok()) {
-      std::fprintf(stderr, "dossier: %s: %s\n", db.c_str(), ls.message().c_str());
-      return 1;
-    }
-    if (!out->is_array()) *out = nlohmann::json::array();
+  Status ls = bounded ? index.LoadView(question, &view) : LoadWhole(store.get(), &view);
+  if (!ls.ok()) {
+    std::fprintf(stderr, "dossier: %s: %s\n", db.c_str(), ls.message().c_str());
+    return 1;
   }
-  std::vector<DocRow> rows;
-  if (store->ListDocs(false, &rows).ok())
-    for (const DocRow& r : rows)
-      view.names[r.id] = r.outlet.empty() ? std::filesystem::path(r.path).filename().string() : r.outlet;
+  times.Mark(bounded ? "load-bounded" : "load-whole");
 
   StoreDocuments docs(store.get());
   nlohmann::json answer = ask::AnswerQuestion(question, view, *store, &docs);
+  times.Mark("answer");
+  if (std::getenv("DOSSIER_ASK_TIMES") != nullptr)
+    std::fprintf(stderr, "ask-sizes entities %zu events %zu facts %zu timeline %zu documents %zu\n",
+                 view.entities.size(), view.events.size(), view.event_facts.size(), view.timeline.size(),
+                 docs.loaded());
   if (as_json) {
     std::cout << answer.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
     std::cout << ask::RenderAnswerText(answer);
   }
+  times.Mark("print");
   return 0;
 }
 

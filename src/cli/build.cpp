@@ -23,6 +23,16 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Resident memory now, in MB (0 when /proc is not there): the benchmark reports it per phase.
+double ResidentMb() {
+  std::FILE* f = std::fopen("/proc/self/statm", "r");
+  if (f == nullptr) return 0;
+  long pages = 0, resident = 0;
+  int n = std::fscanf(f, "%ld %ld", &pages, &resident);
+  std::fclose(f);
+  return n == 2 ? resident * (sysconf(_SC_PAGESIZE) / 1048576.0) : 0;
+}
+
 double Seconds(Clock::time_point since) {
   return std::chrono::duration<double>(Clock::now() - since).count();
 }
@@ -213,6 +223,7 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
 
   // Corpus stages over everything stored, old and new.
   auto corpus_start = Clock::now();
+  double rss_docs = ResidentMb(), rss_records = 0, rss_fused = 0;
   std::vector<MentionRecord> mentions;
   std::vector<EventRecord> events;
   Resolution resolution;
@@ -225,13 +236,15 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
       auto t0 = Clock::now();
       resolution = ResolveEntities(mentions);
       resolve_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
-      s = store->EventRecords(mentions, resolution, &events, threads);
-      std::vector<MentionRecord>().swap(mentions);  // resolution.assignment keeps what is needed
+      std::vector<MentionRecord>().swap(mentions);  // events find entities by name
+      s = store->EventRecords(resolution, &events, threads);
+      rss_records = ResidentMb();
     }
     if (s.ok()) {
       auto t0 = Clock::now();
       dossier = Fuse(std::move(events), resolution, threads);
       fuse_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
+      rss_fused = ResidentMb();
       s = store->SaveDossier(resolution, dossier, threads);
     }
     if (!s.ok()) {
@@ -253,10 +266,11 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
     std::fprintf(stderr,
                  "stage-times-ms ingest=%.1f clean=%.1f text=%.1f entities=%.1f time=%.1f "
                  "attribution=%.1f events=%.1f store=%.1f resolve=%.1f fuse=%.1f corpus_total=%.1f "
-                 "bytes=%zu docs=%zu threads=%d\n",
+                 "bytes=%zu docs=%zu threads=%d rss_mb_docs=%.0f rss_mb_records=%.0f rss_mb_fused=%.0f\n",
                  ms(ingest_ns), ms(times.clean), ms(times.text), ms(times.entities), ms(times.time),
                  ms(times.attribution), ms(times.events), ms(store_ns.load()), ms(resolve_ns),
-                 ms(fuse_ns), Seconds(corpus_start) * 1000, bytes, added.load(), threads);
+                 ms(fuse_ns), Seconds(corpus_start) * 1000, bytes, added.load(), threads, rss_docs, rss_records,
+                 rss_fused);
   }
   return reporter.problems() == 0 ? 0 : 1;
 }

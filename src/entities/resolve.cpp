@@ -63,6 +63,12 @@ std::string CleanSurface(const std::string& s) {
   return s.substr(b, e - b);
 }
 
+// The name under which a mention is looked up: its type class and cleaned spelling, which
+// decide its node and so its entity.
+std::string NameOf(EntityType type, const std::string& text) {
+  return std::string(ClassName(ClassOf(type))) + "|" + CleanSurface(text);
+}
+
 // A group of records with one class and one name key.
 struct Node {
   TypeClass cls = TypeClass::kPerson;
@@ -146,9 +152,9 @@ class Resolver {
       record_node_[i] = n;
       Node& node = nodes_[n];
       node.records.push_back(static_cast<int>(i));
-      node.surfaces[CleanSurface(records_[i].text)]++;
-      node.docs.insert(records_[i].doc);
-      node.mentions++;
+      node.surfaces[CleanSurface(records_[i].text)] += records_[i].count;
+      node.docs.insert(records_[i].docs.begin(), records_[i].docs.end());
+      node.mentions += records_[i].count;
     }
     node_index_ = std::move(index);
     // The key of each node is the key of its most frequent spelling (ties: smallest).
@@ -258,7 +264,7 @@ class Resolver {
       auto key = std::minmax(tn, record_node_[i]);
       if (!evidence.count(key)) {
         links.push_back(key);
-        evidence[key] = "document " + r.doc + " names \"" + CleanSurface(r.text) + "\" as \"" + target + "\"";
+        evidence[key] = "document " + (r.docs.empty() ? std::string("?") : r.docs.front()) + " names \"" + CleanSurface(r.text) + "\" as \"" + target + "\"";
       }
     }
     std::sort(links.begin(), links.end());
@@ -400,15 +406,17 @@ class Resolver {
       std::map<std::string, int> title_votes;
       std::map<std::string, std::string> title_form;
       std::set<std::string> docs;
+      int mentions = 0;
       for (int n : ns) {
         for (int r : nodes_[n].records) {
           const MentionRecord& rec = records_[r];
           b.recs.push_back(r);
-          if (ClassOf(rec.type) == cls) type_votes[rec.type]++;
-          docs.insert(rec.doc);
+          if (ClassOf(rec.type) == cls) type_votes[rec.type] += rec.count;
+          docs.insert(rec.docs.begin(), rec.docs.end());
+          mentions += rec.count;
           for (const std::string& t : rec.titles) {
             std::string k = FoldName(t);
-            title_votes[k]++;
+            title_votes[k] += rec.count;
             if (!title_form.count(k) || t < title_form[k]) title_form[k] = t;
           }
         }
@@ -438,7 +446,7 @@ class Resolver {
       std::sort(e.aliases.begin(), e.aliases.end(), [&](const std::string& a, const std::string& b) {
         return spellings[a] != spellings[b] ? spellings[a] > spellings[b] : a < b;
       });
-      e.mentions = static_cast<int>(b.recs.size());
+      e.mentions = mentions;
       e.docs.assign(docs.begin(), docs.end());
       std::vector<std::pair<std::string, int>> titles(title_votes.begin(), title_votes.end());
       std::stable_sort(titles.begin(), titles.end(),
@@ -472,7 +480,10 @@ class Resolver {
       used.insert(id);
       b.e.id = id;
       int index = static_cast<int>(res.entities.size());
-      for (int r : b.recs) res.assignment[r] = index;
+      for (int r : b.recs) {
+        res.assignment[r] = index;
+        res.by_name[NameOf(records_[r].type, records_[r].text)] = index;
+      }
       res.entities.push_back(std::move(b.e));
     }
     return res;
@@ -487,6 +498,11 @@ class Resolver {
 };
 
 }  // namespace
+
+int Resolution::EntityOf(EntityType type, std::string_view text) const {
+  auto it = by_name.find(NameOf(type, std::string(text)));
+  return it == by_name.end() ? -1 : it->second;
+}
 
 Resolution ResolveEntities(const std::vector<MentionRecord>& records) {
   Resolver r(records);

@@ -4,16 +4,20 @@
 #define DOSSIER_ENTITIES_RESOLVE_H_
 
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/document.h"
 
 namespace dossier {
 
-// What resolution needs of one entity mention: compact, so a whole corpus fits in memory.
+// What resolution needs of the mentions of one name: compact, so a whole corpus fits in
+// memory. The store gives one record per distinct (type, text, titles, alias) with every
+// document that has it; a test may give one record per mention.
 struct MentionRecord {
-  std::string doc;                  // document id
-  int index = -1;                   // index into that document's entities layer
+  std::vector<std::string> docs;    // document ids, sorted, each once
+  int count = 1;                    // how many mentions the record stands for
   EntityType type = EntityType::kPerson;
   std::string text;                 // surface form as written
   std::vector<std::string> titles;
@@ -42,6 +46,12 @@ struct Entity {
 struct Resolution {
   std::vector<Entity> entities;
   std::vector<int> assignment;      // for each input record, its index in `entities`
+
+  // The entity of a mention of `type` written `text`: every mention of one name and type
+  // class resolves alike. -1 when the name was not among the records.
+  int EntityOf(EntityType type, std::string_view text) const;
+
+  std::unordered_map<std::string, int> by_name;  // name key of (type class, spelling) -> entity
 };
 
 // Deterministic: the result does not depend on the order of `records`.

@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -53,9 +54,9 @@ struct Match {
 bool IsPunct(const Word& w) { return (w.flags & kTokPunct) != 0; }
 bool IsCap(const Word& w) { return (w.flags & kTokCapitalized) != 0; }
 bool Boundary(const Word& w) { return (w.cls & (events::kStop | events::kQuote)) != 0 || w.lower == ","; }
-std::string Root(const std::string& code) { return code.substr(0, 2); }
+std::string_view Root(const std::string& code) { return std::string_view(code).substr(0, 2); }
 bool Violent(const std::string& code) {
-  std::string r = Root(code);
+  std::string_view r = Root(code);
   return r == "14" || r == "15" || r == "17" || r == "18" || r == "19" || r == "20";
 }
 
@@ -121,13 +122,10 @@ std::vector<Match> FindMatches(const std::vector<Word>& w) {
     if (used[i] || IsPunct(w[i]) || (w[i].flags & kTokNumber)) continue;
     // Capitalized words inside a sentence are names ("Quds Force", "Islamic State").
     if (IsCap(w[i]) && !(w[i].flags & kTokSentenceStart) && !title_case) continue;
-    {
-      Word form = w[i];
-      form.lemma = form.lower;  // the list holds forms, not lemmas
-      if (events::IsCueWord(form, "not_trigger") &&
-          !(i > 0 && (w[i - 1].cls & (events::kModal | events::kPron | events::kNeg | events::kDo))))
-        continue;
-    }
+    // The one-word cues of a word are those of its form and of its lemma (Word::cues).
+    if (events::IsCueWord(w[i], "not_trigger") &&
+        !(i > 0 && (w[i - 1].cls & (events::kModal | events::kPron | events::kNeg | events::kDo))))
+      continue;
     // A participle used as an adjective: "and armed factions", "the wounded soldiers".
     if (w[i].past_participle && !w[i].ing && i + 1 < w.size() && i > 0) {
       const Word& n = w[i + 1];
@@ -838,7 +836,7 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
     bool must = !m.nominal && MustBefore(w, m.trigger);
     bool neg = NegatedBefore(w, m.trigger, m.nominal);
     bool conditional_threat = !m.nominal && ModalMayBefore(w, m.trigger) && HasCondition(w);
-    std::string r = Root(m.code);
+    std::string_view r = Root(m.code);
     bool cooperative = r >= "02" && r <= "09";
     if (must && !neg) {
       std::string code = events::RecastCode("demand", m.code);

@@ -10,6 +10,13 @@ namespace dossier {
 namespace events {
 namespace {
 
+// Hash of std::string keys that also takes std::string_view, for lookups without a copy.
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+
 std::vector<std::string> SplitWords(const std::string& s) {
   std::vector<std::string> out;
   size_t i = 0;
@@ -199,12 +206,6 @@ const CueTable& Cues() {
   return *table;
 }
 
-struct ViewHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using WordSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
-
 // Every word a lexicon knows: lemma candidates are checked against it.
 const WordSet& KnownWords() {
   static const auto* set = [] {
@@ -225,50 +226,8 @@ bool IsConsonant(char c) {
   return c >= 'a' && c <= 'z' && c != 'a' && c != 'e' && c != 'i' && c != 'o' && c != 'u';
 }
 
-std::string LemmaOf(const std::string& w) {
-  const auto& irregular = Irregular();
-  if (auto it = irregular.find(w); it != irregular.end()) return it->second.lemma;
-  const auto& known = KnownWords();
-  const size_t n = w.size();
-  auto ends = [&](const char* suf) {
-    size_t k = std::char_traits<char>::length(suf);
-    return n > k + 1 && w.compare(n - k, k, suf) == 0;
-  };
-  std::string_view v(w);
-  char buf[64];
-  // A candidate: the first `keep` bytes plus an optional letter.
-  auto try_form = [&](size_t keep, char add) -> bool {
-    if (add == 0) return known.find(v.substr(0, keep)) != known.end();
-    if (keep + 1 > sizeof(buf)) return false;
-    std::memcpy(buf, w.data(), keep);
-    buf[keep] = add;
-    return known.find(std::string_view(buf, keep + 1)) != known.end();
-  };
-  auto make = [&](size_t keep, char add) {
-    std::string out = w.substr(0, keep);
-    if (add != 0) out.push_back(add);
-    return out;
-  };
-  if (ends("ies") || ends("ied")) {
-    if (try_form(n - 3, 'y')) return make(n - 3, 'y');
-  } else if (ends("ed")) {
-    if (n > 4 && w[n - 3] == w[n - 4] && IsConsonant(w[n - 3]) && try_form(n - 3, 0)) return make(n - 3, 0);
-    if (try_form(n - 1, 0)) return make(n - 1, 0);
-    if (try_form(n - 2, 0)) return make(n - 2, 0);
-  } else if (ends("ing")) {
-    if (n > 5 && w[n - 4] == w[n - 5] && IsConsonant(w[n - 4]) && try_form(n - 4, 0)) return make(n - 4, 0);
-    if (try_form(n - 3, 0)) return make(n - 3, 0);
-    if (try_form(n - 3, 'e')) return make(n - 3, 'e');
-  } else if (ends("es")) {
-    if (try_form(n - 1, 0)) return make(n - 1, 0);
-    if (try_form(n - 2, 0)) return make(n - 2, 0);
-  } else if (ends("s") && !ends("ss") && !ends("us") && !ends("is")) {
-    if (try_form(n - 1, 0)) return make(n - 1, 0);
-  }
-  return w;  // known or not, the word is its own lemma
-}
-
-uint32_t ClassOf(const std::string& w) {
+// Word classes of closed-class words.
+const std::unordered_map<std::string, uint32_t>& Classes() {
   static const auto* table = [] {
     auto* t = new std::unordered_map<std::string, uint32_t>();
     auto add = [&](std::initializer_list<const char*> words, uint32_t c) {
@@ -313,8 +272,83 @@ uint32_t ClassOf(const std::string& w) {
         kSubord);
     return t;
   }();
+  return *table;
+}
+
+// What the word view needs to know about one lower-case form, gathered from every table
+// above, so that a word costs one lookup instead of one per table.
+struct FormInfo {
+  uint32_t cls = 0;                          // Classes()
+  const IrregularForm* irregular = nullptr;  // Irregular()
+  bool known = false;                        // in KnownWords(): a lemma candidate
+  uint64_t cues = 0;                         // Cues().single
+  uint64_t cue_starts = 0;                   // Cues().starts
+};
+
+const FormInfo* FindForm(std::string_view w) {
+  using FormTable = std::unordered_map<std::string, FormInfo, ViewHash, std::equal_to<>>;
+  static const auto* table = [] {
+    auto* t = new FormTable();
+    for (const auto& [w, c] : Classes()) (*t)[w].cls = c;
+    for (const auto& [w, f] : Irregular()) (*t)[w].irregular = &f;
+    for (const auto& w : KnownWords()) (*t)[w].known = true;
+    for (const auto& [w, bits] : Cues().single) (*t)[w].cues = bits;
+    for (const auto& [w, bits] : Cues().starts) (*t)[w].cue_starts = bits;
+    return t;
+  }();
   auto it = table->find(w);
-  return it == table->end() ? 0u : it->second;
+  return it == table->end() ? nullptr : &it->second;
+}
+
+// The lemma of `w`, whose FindForm() is `info`.
+std::string LemmaOf(const std::string& w, const FormInfo* info) {
+  if (info != nullptr && info->irregular != nullptr) return info->irregular->lemma;
+  const size_t n = w.size();
+  auto ends = [&](const char* suf) {
+    size_t k = std::char_traits<char>::length(suf);
+    return n > k + 1 && w.compare(n - k, k, suf) == 0;
+  };
+  std::string_view v(w);
+  char buf[64];
+  // A candidate: the first `keep` bytes plus an optional letter.
+  auto try_form = [&](size_t keep, char add) -> bool {
+    const FormInfo* f = nullptr;
+    if (add == 0) {
+      f = FindForm(v.substr(0, keep));
+    } else {
+      if (keep + 1 > sizeof(buf)) return false;
+      std::memcpy(buf, w.data(), keep);
+      buf[keep] = add;
+      f = FindForm(std::string_view(buf, keep + 1));
+    }
+    return f != nullptr && f->known;
+  };
+  auto make = [&](size_t keep, char add) {
+    std::string out = w.substr(0, keep);
+    if (add != 0) out.push_back(add);
+    return out;
+  };
+  if (ends("ies") || ends("ied")) {
+    if (try_form(n - 3, 'y')) return make(n - 3, 'y');
+  } else if (ends("ed")) {
+    if (n > 4 && w[n - 3] == w[n - 4] && IsConsonant(w[n - 3]) && try_form(n - 3, 0)) return make(n - 3, 0);
+    if (try_form(n - 1, 0)) return make(n - 1, 0);
+    if (try_form(n - 2, 0)) return make(n - 2, 0);
+  } else if (ends("ing")) {
+    if (n > 5 && w[n - 4] == w[n - 5] && IsConsonant(w[n - 4]) && try_form(n - 4, 0)) return make(n - 4, 0);
+    if (try_form(n - 3, 0)) return make(n - 3, 0);
+    if (try_form(n - 3, 'e')) return make(n - 3, 'e');
+  } else if (ends("es")) {
+    if (try_form(n - 1, 0)) return make(n - 1, 0);
+    if (try_form(n - 2, 0)) return make(n - 2, 0);
+  } else if (ends("s") && !ends("ss") && !ends("us") && !ends("is")) {
+    if (try_form(n - 1, 0)) return make(n - 1, 0);
+  }
+  return w;  // known or not, the word is its own lemma
+}
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace
@@ -344,10 +378,13 @@ std::vector<Word> SentenceWords(const Document& doc, int sentence, int* first_to
                              [](const Token& t, int s) { return t.sentence < s; });
   size_t first = static_cast<size_t>(it - doc.tokens.begin());
   if (first_token != nullptr) *first_token = static_cast<int>(first);
-  const auto& irregular = Irregular();
-  for (size_t k = first; k < doc.tokens.size() && doc.tokens[k].sentence == sentence; ++k) {
+  size_t end = first;
+  while (end < doc.tokens.size() && doc.tokens[end].sentence == sentence) ++end;
+  words.reserve(end - first);
+  for (size_t k = first; k < end; ++k) {
     const Token& t = doc.tokens[k];
-    Word w;
+    words.emplace_back();
+    Word& w = words.back();
     w.span = t.span;
     w.flags = t.flags;
     w.lower = Lower(doc.Text(t.span));
@@ -360,44 +397,46 @@ std::vector<Word> SentenceWords(const Document& doc, int sentence, int* first_to
           p == "\xC2\xBB")
         w.cls |= kQuote;
       w.lemma = w.lower;
-      if (auto c = Cues().single.find(w.lower); c != Cues().single.end()) w.cues = c->second;
-      if (auto c = Cues().starts.find(w.lower); c != Cues().starts.end()) w.cue_starts = c->second;
-      words.push_back(std::move(w));
+      if (const FormInfo* info = FindForm(w.lower)) {
+        w.cues = info->cues;
+        w.cue_starts = info->cue_starts;
+      }
       continue;
     }
-    std::string base = w.lower;
-    if (base.size() > 2 && base.compare(base.size() - 2, 2, "'s") == 0) {
+    // `base`: the form without its possessive ending.
+    std::string& base = w.lower;
+    if (base.size() > 2 && EndsWith(base, "'s")) {
       w.possessive = true;
       base.resize(base.size() - 2);
-      w.lower = base;
-    } else if (base.size() > 2 && base.back() == '\'' ) {
+    } else if (base.size() > 2 && base.back() == '\'') {
       w.possessive = true;
       base.pop_back();
-      w.lower = base;
     }
-    w.cls = ClassOf(base);
-    if (base.size() > 3 && base.compare(base.size() - 3, 3, "n't") == 0) w.cls |= kNeg;
+    const FormInfo* info = FindForm(base);
+    if (info != nullptr) w.cls = info->cls;
+    if (base.size() > 3 && EndsWith(base, "n't")) w.cls |= kNeg;
     if (!(t.flags & kTokCapitalized) || (t.flags & kTokSentenceStart)) {
-      if (base.size() > 4 && base.compare(base.size() - 2, 2, "ly") == 0) w.cls |= kAdv;
+      if (base.size() > 4 && EndsWith(base, "ly")) w.cls |= kAdv;
     }
-    w.lemma = (t.flags & kTokNumber) ? base : LemmaOf(base);
-    if (auto ir = irregular.find(base); ir != irregular.end()) {
-      w.past_participle = ir->second.pp;
-      w.past = ir->second.past;
-    } else if (base.size() > 3 && base.compare(base.size() - 2, 2, "ed") == 0) {
+    w.lemma = (t.flags & kTokNumber) ? base : LemmaOf(base, info);
+    if (info != nullptr && info->irregular != nullptr) {
+      w.past_participle = info->irregular->pp;
+      w.past = info->irregular->past;
+    } else if (base.size() > 3 && EndsWith(base, "ed")) {
       w.past_participle = true;
       w.past = true;
     }
-    w.ing = base.size() > 4 && base.compare(base.size() - 3, 3, "ing") == 0;
-    const auto& single = Cues().single;
-    const auto& starts = Cues().starts;
-    if (auto c = single.find(w.lower); c != single.end()) w.cues |= c->second;
-    if (auto c = starts.find(w.lower); c != starts.end()) w.cue_starts |= c->second;
-    if (w.lemma != w.lower) {
-      if (auto c = single.find(w.lemma); c != single.end()) w.cues |= c->second;
-      if (auto c = starts.find(w.lemma); c != starts.end()) w.cue_starts |= c->second;
+    w.ing = base.size() > 4 && EndsWith(base, "ing");
+    if (info != nullptr) {
+      w.cues |= info->cues;
+      w.cue_starts |= info->cue_starts;
     }
-    words.push_back(std::move(w));
+    if (w.lemma != w.lower) {
+      if (const FormInfo* lemma = FindForm(w.lemma)) {
+        w.cues |= lemma->cues;
+        w.cue_starts |= lemma->cue_starts;
+      }
+    }
   }
   return words;
 }
@@ -435,9 +474,11 @@ const std::unordered_map<std::string, std::vector<const Instrument*>>& Instrumen
 
 bool CueAt(const std::vector<Word>& words, size_t i, std::string_view category, size_t* len) {
   const auto& t = Cues();
-  if (i >= words.size()) return false;
+  if (i >= words.size() || words[i].cue_starts == 0) return false;
   if ((words[i].cue_starts & CategoryBit(t, category)) == 0) return false;
   for (const std::string* key : {&words[i].lower, &words[i].lemma}) {
+    // The same key twice finds the same cues.
+    if (key == &words[i].lemma && words[i].lemma == words[i].lower) break;
     auto it = t.by_first.find(*key);
     if (it == t.by_first.end()) continue;
     for (const Cue* c : it->second) {
@@ -458,7 +499,7 @@ bool CueAt(const std::vector<Word>& words, size_t i, std::string_view category, 
 }
 
 bool IsCueWord(const Word& w, std::string_view category) {
-  return (w.cues & CategoryBit(Cues(), category)) != 0;
+  return w.cues != 0 && (w.cues & CategoryBit(Cues(), category)) != 0;
 }
 
 long long NumberValue(std::string_view lower) {

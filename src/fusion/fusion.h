@@ -39,6 +39,16 @@ struct EventRecord {
   std::string sentence;             // the sentence text (evidence)
   std::string timex_text;           // the time expression the date came from, if any
   std::string timex_value;
+  // The entity mention each argument names, as the store keeps it: its type and spelling
+  // (empty when the argument is no entity mention). Resolution::EntityOf() turns them into
+  // the entity ids below.
+  struct NameRef {
+    EntityType type = EntityType::kPerson;
+    std::string text;
+  };
+  std::vector<NameRef> source_names;
+  std::vector<NameRef> target_names;
+  NameRef place_name;
   std::vector<int> source_entities;
   std::vector<int> target_entities;
   int place_entity = -1;

@@ -118,6 +118,32 @@ json TimelineEntryToJson(const TimelineEntry& t) {
               {"event", t.event}, {"docs", t.docs},           {"basis", t.basis}};
 }
 
+namespace {
+
+// Argument names as [type, spelling] pairs ([] for an argument with no entity mention).
+json NameRefsToJson(const std::vector<EventRecord::NameRef>& names) {
+  json out = json::array();
+  for (const auto& n : names)
+    out.push_back(n.text.empty() ? json::array() : json::array({ToString(n.type), n.text}));
+  return out;
+}
+
+std::vector<EventRecord::NameRef> NameRefsFromJson(const json& j) {
+  std::vector<EventRecord::NameRef> out;
+  if (!j.is_array()) return out;
+  for (const json& n : j) {
+    EventRecord::NameRef r;
+    if (n.is_array() && n.size() == 2 && n[0].is_string() && n[1].is_string()) {
+      r.type = EntityTypeFromString(n[0].get<std::string>());
+      r.text = n[1].get<std::string>();
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
 json EventRecordToJson(const EventRecord& r) {
   Document empty;
   json m = EventMentionToJson(empty, r.mention);
@@ -132,7 +158,10 @@ json EventRecordToJson(const EventRecord& r) {
               {"attributed_to", r.attributed_to},
               {"sourcing", ToString(r.sourcing)},
               {"trigger_text", r.trigger_text},
-              {"sentence_start", r.sentence_start}};
+              {"sentence_start", r.sentence_start},
+              {"source_names", NameRefsToJson(r.source_names)},
+              {"target_names", NameRefsToJson(r.target_names)},
+              {"place_name", NameRefsToJson({r.place_name})}};
 }
 
 EventRecord EventRecordFromJson(const json& j) {
@@ -149,6 +178,12 @@ EventRecord EventRecordFromJson(const json& j) {
   r.sourcing = SourcingFromString(j.value("sourcing", "author"));
   r.trigger_text = j.value("trigger_text", "");
   r.sentence_start = j.value("sentence_start", int64_t{-1});
+  if (j.contains("source_names")) r.source_names = NameRefsFromJson(j["source_names"]);
+  if (j.contains("target_names")) r.target_names = NameRefsFromJson(j["target_names"]);
+  if (j.contains("place_name")) {
+    auto place = NameRefsFromJson(j["place_name"]);
+    if (!place.empty()) r.place_name = place[0];
+  }
   return r;
 }
 

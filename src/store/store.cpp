@@ -231,6 +231,17 @@ StoredDocument PrepareDocument(const Document& d) {
       r.attributed_to = d.attributions[e.attribution].source;
       r.sourcing = d.attributions[e.attribution].sourcing;
     }
+    auto name_of = [&](const EventArg& a) {
+      EventRecord::NameRef n;
+      if (a.mention >= 0 && a.mention < static_cast<int>(d.entities.size())) {
+        n.type = d.entities[a.mention].type;
+        n.text = std::string(d.Text(d.entities[a.mention].span));
+      }
+      return n;
+    };
+    for (const EventArg& a : e.source) r.source_names.push_back(name_of(a));
+    for (const EventArg& a : e.target) r.target_names.push_back(name_of(a));
+    r.place_name = name_of(e.place);
     o.events.push_back(EventRecordToJson(r).dump(-1, ' ', false, json::error_handler_t::replace));
   }
   // Sentences with their attribution, for evidence search.
@@ -322,36 +333,41 @@ Status Store::AddPrepared(const std::vector<StoredDocument>& docs) {
 }
 
 Status Store::MentionRecords(std::vector<MentionRecord>* out) {
-  Stmt q(db_, "SELECT doc, idx, type, text, titles, alias_text FROM mention_records ORDER BY doc, idx");
+  // One record per distinct (type, text, titles, alias) with its documents: a corpus
+  // repeats its names, so this is far smaller than one record per mention. Rows come by
+  // document, so each record's documents arrive sorted.
+  Stmt q(db_, "SELECT doc, type, text, titles, alias_text FROM mention_records ORDER BY doc, idx");
   if (!q.ok()) return Status::Error(q.error());
+  std::unordered_map<std::string, size_t> index;
+  std::string key;
   while (q.Step() == SQLITE_ROW) {
-    MentionRecord r;
-    r.doc = q.Text(0);
-    r.index = static_cast<int>(q.Int(1));
-    r.type = EntityTypeFromString(q.Text(2));
-    r.text = q.Text(3);
-    auto titles = json::parse(q.Text(4), nullptr, false);
-    if (titles.is_array())
-      for (const auto& t : titles)
-        if (t.is_string()) r.titles.push_back(t.get<std::string>());
-    r.alias_text = q.Text(5);
-    out->push_back(std::move(r));
+    std::string type = q.Text(1), text = q.Text(2), titles = q.Text(3), alias = q.Text(4);
+    key.clear();
+    for (const std::string* part : {&type, &text, &titles, &alias}) key.append(*part).push_back('\x1f');
+    auto [it, fresh] = index.emplace(key, out->size());
+    if (fresh) {
+      MentionRecord r;
+      r.count = 0;
+      r.type = EntityTypeFromString(type);
+      r.text = std::move(text);
+      auto parsed = json::parse(titles, nullptr, false);
+      if (parsed.is_array())
+        for (const auto& t : parsed)
+          if (t.is_string()) r.titles.push_back(t.get<std::string>());
+      r.alias_text = std::move(alias);
+      out->push_back(std::move(r));
+    }
+    MentionRecord& r = (*out)[it->second];
+    ++r.count;
+    std::string doc = q.Text(0);
+    if (r.docs.empty() || r.docs.back() != doc) r.docs.push_back(std::move(doc));
   }
   return Status::Ok();
 }
 
-Status Store::EventRecords(const std::vector<MentionRecord>& mentions, const Resolution& resolution,
-                           std::vector<EventRecord>* out, int threads) {
-  // (doc, mention index) -> entity index.
-  std::unordered_map<std::string, std::unordered_map<int, int>> entity_of;
-  for (size_t i = 0; i < mentions.size() && i < resolution.assignment.size(); ++i)
-    entity_of[mentions[i].doc][mentions[i].index] = resolution.assignment[i];
-  auto lookup = [&](const std::string& doc, int mention) {
-    if (mention < 0) return -1;
-    auto d = entity_of.find(doc);
-    if (d == entity_of.end()) return -1;
-    auto m = d->second.find(mention);
-    return m == d->second.end() ? -1 : m->second;
+Status Store::EventRecords(const Resolution& resolution, std::vector<EventRecord>* out, int threads) {
+  auto lookup = [&](const EventRecord::NameRef& n) {
+    return n.text.empty() ? -1 : resolution.EntityOf(n.type, n.text);
   };
   Stmt q(db_, "SELECT record FROM event_records ORDER BY doc, idx");
   if (!q.ok()) return Status::Error(q.error());
@@ -375,9 +391,12 @@ Status Store::EventRecords(const std::vector<MentionRecord>& mentions, const Res
         return;
       }
       EventRecord& r = parsed[i];
-      for (const EventArg& a : r.mention.source) r.source_entities.push_back(lookup(r.doc, a.mention));
-      for (const EventArg& a : r.mention.target) r.target_entities.push_back(lookup(r.doc, a.mention));
-      r.place_entity = lookup(r.doc, r.mention.place.mention);
+      // One id per argument; records written before names were kept resolve to none.
+      for (size_t k = 0; k < r.mention.source.size(); ++k)
+        r.source_entities.push_back(k < r.source_names.size() ? lookup(r.source_names[k]) : -1);
+      for (size_t k = 0; k < r.mention.target.size(); ++k)
+        r.target_entities.push_back(k < r.target_names.size() ? lookup(r.target_names[k]) : -1);
+      r.place_entity = lookup(r.place_name);
       good[i] = 1;
     });
     for (size_t i = 0; i < parsed.size(); ++i)
@@ -447,6 +466,7 @@ Status Store::SaveDossier(const Resolution& entities, const Dossier& dossier, in
       !InsertJsonRows(db_, "INSERT INTO conflicts(json) VALUES(?)", dossier.conflicts, threads,
                       [](const Conflict& c) { return Dump(ConflictToJson(c)); }, no_id, false, &error))
     return fail(error);
+  if (!(s = IndexForAsk()).ok()) return fail(s.message());  // ask's search tables (store/ask_index.h)
   s = Exec("COMMIT");
   if (!s.ok()) return fail(s.message());
   return Status::Ok();

@@ -73,11 +73,12 @@ class Store : public SentenceSearch {
   Status AddDocuments(const std::vector<const Document*>& docs);
   Status AddPrepared(const std::vector<StoredDocument>& docs);
 
-  // Every entity mention record and event record of the corpus, in a deterministic order.
+  // The entity mention records of the corpus (one per distinct name, type, titles and
+  // alias, with its documents), in a deterministic order.
   Status MentionRecords(std::vector<MentionRecord>* out);
-  // Event records with their args' mention indices; entity ids are filled from `resolution`.
-  Status EventRecords(const std::vector<MentionRecord>& mentions, const Resolution& resolution,
-                      std::vector<EventRecord>* out, int threads = 1);
+  // Every event record, by document and index, with its arguments' entity ids looked up in
+  // `resolution` by name; `threads` parse them.
+  Status EventRecords(const Resolution& resolution, std::vector<EventRecord>* out, int threads = 1);
 
   // Replaces the corpus-level results in one transaction; `threads` serialize them.
   Status SaveDossier(const Resolution& entities, const Dossier& dossier, int threads = 1);
@@ -95,6 +96,13 @@ class Store : public SentenceSearch {
   std::vector<SentenceHit> Search(const std::vector<std::string>& terms, int limit) const override;
 
   const std::string& path() const { return path_; }
+
+  // --- Ask index (defined in store/ask_index.cpp; see store/ask_index.h) ---------------
+  // Writes the ask_* search tables `dossier ask` reads on large stores, from the stored
+  // entities, events, timeline and conflicts; runs inside SaveDossier's transaction.
+  Status IndexForAsk();
+  friend class AskIndex;  // reads and writes the ask_* tables through db_
+  // --- end of the ask index block ------------------------------------------------------
 
  private:
   Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}

@@ -1,0 +1,670 @@
+#include "store/ask_index.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include "ask/match.h"
+#include "ask/question.h"
+#include "entities/name_key.h"
+#include "store/dossier_json.h"
+#include "store/store.h"
+
+namespace dossier {
+
+using nlohmann::json;
+
+namespace {
+
+// Bump when the ask_* tables change: stores indexed by another version are read whole.
+constexpr const char* kAskIndexVersion = "1";
+
+// RAII prepared statement.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
+      error_ = sqlite3_errmsg(db);
+      stmt_ = nullptr;
+    }
+  }
+  ~Stmt() { sqlite3_finalize(stmt_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  bool ok() const { return stmt_ != nullptr; }
+  const std::string& error() const { return error_; }
+  Stmt& Bind(int i, const std::string& s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& Bind(int i, int64_t v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  int Step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_ERROR; }
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string Text(int col) const {
+    const unsigned char* t = sqlite3_column_text(stmt_, col);
+    return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_, col)) : "";
+  }
+  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  bool Null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+  std::string error_;
+};
+
+Status Exec(sqlite3* db, const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    return Status::Error(msg);
+  }
+  return Status::Ok();
+}
+
+// As ask/match.cpp reads a JSON name: strings as they are, null as "", others dumped.
+std::string Str(const json& j) {
+  if (j.is_string()) return j.get<std::string>();
+  if (j.is_null()) return "";
+  return j.dump();
+}
+
+json ParseArray(const std::string& text) {
+  json j = json::parse(text, nullptr, false);
+  return j.is_array() ? j : json::array();
+}
+
+std::string Join(const std::vector<std::string>& parts, const char* sep) {
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+// An FTS5 phrase: the words in double quotes (the tokenizer splits them as it split the
+// indexed text).
+std::string Phrase(const std::string& words) {
+  std::string out = "\"";
+  for (char c : words) {
+    if (c == '"') out += "\"\"";
+    else out += c;
+  }
+  return out + "\"";
+}
+
+bool HasAlnum(const std::string& s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); });
+}
+
+const char* kDrop = R"sql(
+DROP TABLE IF EXISTS ask_meta;
+DROP TABLE IF EXISTS ask_names;
+DROP TABLE IF EXISTS ask_facts;
+DROP TABLE IF EXISTS ask_events;
+DROP TABLE IF EXISTS ask_timeline;
+DROP TABLE IF EXISTS ask_conflicts;
+)sql";
+
+const char* kCreate = R"sql(
+CREATE TABLE IF NOT EXISTS ask_meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS ask_names(k1 TEXT NOT NULL, k2 TEXT NOT NULL, fold TEXT NOT NULL, seq INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS ask_facts(
+  seq INTEGER PRIMARY KEY, id TEXT, cameo TEXT, place TEXT, date TEXT, source TEXT, target TEXT,
+  texts TEXT, docs INTEGER, mentions INTEGER, asserted INTEGER);
+CREATE VIRTUAL TABLE IF NOT EXISTS ask_events USING fts5(
+  roles, place, text, fam, content = '', columnsize = 0,
+  tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE TABLE IF NOT EXISTS ask_timeline(seq INTEGER PRIMARY KEY, event TEXT, event_seq INTEGER, date TEXT, summary TEXT);
+CREATE TABLE IF NOT EXISTS ask_conflicts(seq INTEGER PRIMARY KEY, event TEXT);
+)sql";
+
+// Indexes are made after the rows are in (faster than keeping them up to date).
+const char* kIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS ask_names_keys ON ask_names(k1, k2);
+CREATE INDEX IF NOT EXISTS ask_names_fold ON ask_names(fold);
+CREATE INDEX IF NOT EXISTS ask_facts_id ON ask_facts(id);
+)sql";
+
+const char* kTimeline = R"sql(
+INSERT INTO ask_timeline(seq, event, event_seq, date, summary)
+  SELECT t.seq, coalesce(t.json ->> '$.event', ''),
+         (SELECT max(f.seq) FROM ask_facts f WHERE f.id = coalesce(t.json ->> '$.event', '')),
+         coalesce(t.json ->> '$.date', ''), coalesce(t.json ->> '$.summary', '')
+  FROM timeline t;
+CREATE INDEX IF NOT EXISTS ask_timeline_event ON ask_timeline(event_seq);
+CREATE INDEX IF NOT EXISTS ask_timeline_summary ON ask_timeline(summary);
+INSERT INTO ask_conflicts(seq, event) SELECT seq, coalesce(json ->> '$.event', '') FROM conflicts;
+CREATE INDEX IF NOT EXISTS ask_conflicts_event ON ask_conflicts(event);
+)sql";
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// Building the tables.
+
+Status Store::IndexForAsk() { return AskIndex::Build(db_); }
+
+Status AskIndex::Build(sqlite3* db) {
+  Status s = Exec(db, kDrop);
+  if (s.ok()) s = Exec(db, kCreate);
+  if (!s.ok()) return Status::Error("ask index: " + s.message());
+
+  // Entities: every name and alias by its first two name keys and by its fold, as
+  // ask::EntityIndex reads them (name, then aliases).
+  {
+    Stmt q(db, "SELECT seq, coalesce(json ->> '$.name', ''), coalesce(json -> '$.aliases', '[]') FROM entities ORDER BY seq");
+    Stmt ins(db, "INSERT INTO ask_names(k1, k2, fold, seq) VALUES(?,?,?,?)");
+    if (!q.ok() || !ins.ok()) return Status::Error("ask index: " + q.error() + ins.error());
+    std::unordered_map<std::string, std::vector<std::string>> keys_of;
+    while (q.Step() == SQLITE_ROW) {
+      int64_t seq = q.Int(0);
+      std::vector<std::string> names = {q.Text(1)};
+      for (const json& a : ParseArray(q.Text(2))) names.push_back(Str(a));
+      std::set<std::tuple<std::string, std::string, std::string>> rows;
+      for (const std::string& n : names) {
+        std::vector<std::string> k = ask::NameKeys(n);
+        rows.insert({k.empty() ? "" : k[0], k.size() > 1 ? k[1] : "", FoldName(n)});
+      }
+      for (const auto& [k1, k2, fold] : rows) {
+        ins.Bind(1, k1).Bind(2, k2).Bind(3, fold).Bind(4, seq);
+        if (ins.Step() != SQLITE_DONE) return Status::Error(std::string("ask index: ") + sqlite3_errmsg(db));
+        ins.Reset();
+      }
+    }
+  }
+
+  // Events: their facts, and the FTS row the candidate queries search. One pass over the
+  // stored JSON; the mentions are read once (one json_each per event).
+  int64_t max_docs = 0, count = 0;
+  {
+    Stmt q(db,
+           "SELECT e.seq, coalesce(e.json ->> '$.id', ''), coalesce(e.json ->> '$.cameo', ''), "
+           "coalesce(e.json ->> '$.place', ''), coalesce(e.json ->> '$.date', ''), "
+           "coalesce(e.json -> '$.source', '[]'), coalesce(e.json -> '$.target', '[]'), "
+           "(SELECT json_array(count(DISTINCT coalesce(m.value ->> '$.doc', '')), count(*), "
+           "   coalesce(sum(coalesce(m.value ->> '$.modality', 'asserted') IN ('asserted', 'hedged')), 0), "
+           "   json_group_array(DISTINCT coalesce(m.value ->> '$.text', ''))) "
+           " FROM json_each(e.json, '$.mentions') m) "
+           "FROM events e ORDER BY e.seq");
+    Stmt facts(db,
+               "INSERT INTO ask_facts(seq, id, cameo, place, date, source, target, texts, docs, mentions, asserted) "
+               "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+    Stmt fts(db, "INSERT INTO ask_events(rowid, roles, place, text, fam) VALUES(?,?,?,?,?)");
+    if (!q.ok() || !facts.ok() || !fts.ok()) return Status::Error("ask index: " + q.error() + facts.error() + fts.error());
+    std::unordered_map<std::string, std::string> keys_of;  // name -> its keys, space-joined
+    auto keys = [&](const std::string& name) -> const std::string& {
+      auto it = keys_of.find(name);
+      if (it == keys_of.end()) it = keys_of.emplace(name, Join(ask::NameKeys(name), " ")).first;
+      return it->second;
+    };
+    while (q.Step() == SQLITE_ROW) {
+      int64_t seq = q.Int(0);
+      std::string cameo = q.Text(2), place = q.Text(3), source = q.Text(5), target = q.Text(6);
+      // [docs, mentions, asserted, [texts...]]
+      std::string agg = q.Text(7);
+      int64_t nums[3] = {0, 0, 0};
+      size_t pos = 1;
+      for (int i = 0; i < 3 && pos < agg.size(); ++i) {
+        size_t comma = agg.find(',', pos);
+        if (comma == std::string::npos) break;
+        nums[i] = std::atoll(agg.c_str() + pos);
+        pos = comma + 1;
+      }
+      std::string texts = pos < agg.size() && agg.back() == ']' ? agg.substr(pos, agg.size() - pos - 1) : "[]";
+      facts.Bind(1, seq).Bind(2, q.Text(1)).Bind(3, cameo).Bind(4, place).Bind(5, q.Text(4))
+          .Bind(6, source).Bind(7, target).Bind(8, texts).Bind(9, nums[0]).Bind(10, nums[1]).Bind(11, nums[2]);
+      if (facts.Step() != SQLITE_DONE) return Status::Error(std::string("ask index: ") + sqlite3_errmsg(db));
+      facts.Reset();
+      std::vector<std::string> roles;
+      for (const std::string* list : {&source, &target})
+        for (const json& n : ParseArray(*list)) roles.push_back(keys(Str(n)));
+      fts.Bind(1, seq).Bind(2, Join(roles, " , ")).Bind(3, keys(place)).Bind(4, texts)
+          .Bind(5, cameo.size() >= 2 ? "f" + cameo.substr(0, 2) : std::string());
+      if (fts.Step() != SQLITE_DONE) return Status::Error(std::string("ask index: ") + sqlite3_errmsg(db));
+      fts.Reset();
+      max_docs = std::max(max_docs, nums[0]);
+      ++count;
+    }
+  }
+  s = Exec(db, kIndexes);
+  if (s.ok()) s = Exec(db, kTimeline);
+  if (!s.ok()) return Status::Error("ask index: " + s.message());
+
+  // The fingerprint of the indexed events, and what LoadView() reads once.
+  std::string last_id;
+  int64_t last_seq = 0;
+  {
+    Stmt q(db, "SELECT seq, coalesce(id, '') FROM events ORDER BY seq DESC LIMIT 1");
+    if (q.ok() && q.Step() == SQLITE_ROW) {
+      last_seq = q.Int(0);
+      last_id = q.Text(1);
+    }
+  }
+  std::string top_person;
+  {
+    // ask::EntityIndex::MostMentioned("PERSON"): the most mentions, then the first stored.
+    Stmt q(db,
+           "SELECT seq FROM entities WHERE coalesce(json ->> '$.type', '') = 'PERSON' "
+           "ORDER BY coalesce(json ->> '$.mentions', 0) DESC, seq LIMIT 1");
+    if (q.ok() && q.Step() == SQLITE_ROW) top_person = std::to_string(q.Int(0));
+  }
+  Stmt ins(db, "INSERT OR REPLACE INTO ask_meta(key, value) VALUES(?,?)");
+  if (!ins.ok()) return Status::Error("ask index: " + ins.error());
+  for (const auto& [k, v] : std::vector<std::pair<std::string, std::string>>{
+           {"version", kAskIndexVersion},
+           {"events", std::to_string(count)},
+           {"last_seq", std::to_string(last_seq)},
+           {"last_id", last_id},
+           {"max_docs", std::to_string(max_docs)},
+           {"top_person", top_person}}) {
+    ins.Bind(1, k).Bind(2, v);
+    if (ins.Step() != SQLITE_DONE) return Status::Error(std::string("ask index: ") + sqlite3_errmsg(db));
+    ins.Reset();
+  }
+  return Status::Ok();
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading them.
+
+AskIndex::AskIndex(Store* store) : db_(store->db_) {}
+AskIndex::~AskIndex() = default;
+
+std::string AskIndex::Meta(const std::string& key) {
+  if (!meta_read_) {
+    meta_read_ = true;
+    Stmt q(db_, "SELECT key, value FROM ask_meta");
+    while (q.ok() && q.Step() == SQLITE_ROW) meta_[q.Text(0)] = q.Text(1);
+  }
+  auto it = meta_.find(key);
+  return it == meta_.end() ? "" : it->second;
+}
+
+bool AskIndex::Usable() {
+  if (Meta("version") != kAskIndexVersion) return false;
+  Stmt q(db_, "SELECT seq, coalesce(id, '') FROM events ORDER BY seq DESC LIMIT 1");
+  int64_t last_seq = 0;
+  std::string last_id;
+  if (q.ok() && q.Step() == SQLITE_ROW) {
+    last_seq = q.Int(0);
+    last_id = q.Text(1);
+  }
+  return Meta("last_seq") == std::to_string(last_seq) && Meta("last_id") == last_id;
+}
+
+int64_t AskIndex::EventCount() { return Usable() ? std::atoll(Meta("events").c_str()) : 0; }
+
+std::vector<json> AskIndex::LoadEntities(const std::vector<int64_t>& seqs) {
+  std::vector<json> out;
+  // What ask::EntityIndex reads; the documents and merge reasons (long for big entities)
+  // are left out.
+  Stmt q(db_, "SELECT json_remove(json, '$.docs', '$.merges') FROM entities WHERE seq = ?");
+  for (int64_t seq : seqs) {
+    q.Bind(1, seq);
+    if (q.Step() == SQLITE_ROW) {
+      json j = json::parse(q.Text(0), nullptr, false);
+      if (j.is_object()) {
+        j["_seq"] = seq;
+        out.push_back(std::move(j));
+      }
+    }
+    q.Reset();
+  }
+  return out;
+}
+
+std::vector<json> AskIndex::EntitiesNamed(const std::string& name) {
+  auto memo = named_.find(name);
+  if (memo != named_.end()) return memo->second;
+  // A superset of ask::EntityIndex::ByName(): same fold, or same first two name keys (equal
+  // name keys have them).
+  std::vector<std::string> k = ask::NameKeys(name);
+  std::set<int64_t> seqs;
+  Stmt q(db_,
+         "SELECT seq FROM ask_names WHERE fold = ?1 "
+         "UNION SELECT seq FROM ask_names WHERE k1 = ?2 AND k2 = ?3 AND ?2 <> ''");
+  q.Bind(1, FoldName(name)).Bind(2, k.empty() ? "" : k[0]).Bind(3, k.size() > 1 ? k[1] : "");
+  while (q.Step() == SQLITE_ROW) seqs.insert(q.Int(0));
+  std::vector<json> rows = LoadEntities(std::vector<int64_t>(seqs.begin(), seqs.end()));
+  named_[name] = rows;
+  return rows;
+}
+
+const json* AskIndex::Event(const std::string& id) {
+  auto it = events_.find(id);
+  if (it != events_.end()) return it->second.get();
+  std::unique_ptr<json> e;
+  Stmt q(db_, "SELECT e.json FROM ask_facts f JOIN events e ON e.seq = f.seq WHERE f.id = ? ORDER BY f.seq DESC LIMIT 1");
+  q.Bind(1, id);
+  if (q.Step() == SQLITE_ROW) {
+    json j = json::parse(q.Text(0), nullptr, false);
+    if (j.is_object()) {
+      ExpandStoredEvent(&j);  // as Store::LoadEventsJson does
+      e = std::make_unique<json>(std::move(j));
+    }
+  }
+  const json* p = e.get();
+  events_.emplace(id, std::move(e));
+  return p;
+}
+
+std::string AskIndex::DocName(const std::string& id) {
+  auto it = doc_names_.find(id);
+  if (it != doc_names_.end()) return it->second;
+  std::string name;
+  Stmt q(db_, "SELECT coalesce(outlet, ''), coalesce(path, '') FROM docs WHERE id = ?");
+  q.Bind(1, id);
+  if (q.Step() == SQLITE_ROW) {
+    name = q.Text(0);
+    if (name.empty()) name = std::filesystem::path(q.Text(1)).filename().string();
+  }
+  doc_names_[id] = name;
+  return name;
+}
+
+std::vector<AskIndex::Hit> AskIndex::Match(const std::string& query, int limit) {
+  std::vector<Hit> out;
+  // FTS5 gives its rows in rowid order, so LIMIT stops early: the first `limit` stored
+  // events (real first, most documents first) that match.
+  Stmt q(db_,
+         "SELECT f.seq, f.docs, f.mentions, f.asserted FROM ask_events JOIN ask_facts f ON f.seq = ask_events.rowid "
+         "WHERE ask_events MATCH ? ORDER BY ask_events.rowid LIMIT ?");
+  q.Bind(1, query).Bind(2, static_cast<int64_t>(limit));
+  while (q.Step() == SQLITE_ROW) {
+    Hit h;
+    h.seq = q.Int(0);
+    h.docs = static_cast<int>(q.Int(1));
+    int64_t mentions = q.Int(2), asserted = q.Int(3);
+    h.real = mentions == 0 ? 1.0 : static_cast<double>(asserted) / static_cast<double>(mentions);
+    out.push_back(h);
+  }
+  return out;
+}
+
+// Which events the answerer may be about.
+//
+// ask::MatchEvents() scores an event by what it shares with the question: a question entity
+// in its source or target (1.5 to 3 per entity), elsewhere in it (place, mention sentences:
+// 1), the event family of the question's verbs (2), each question word in its best mention
+// sentence (0.5), plus 0.3 * log2(1 + documents), all scaled by its share of asserted
+// mentions; the answer uses the best events only (the first, and those within 75% of it).
+//
+// Every such signal is an FTS query over ask_events: per entity "in a role" (roles column,
+// its names' keys as phrases) and "anywhere" (roles, place, or its names and aliases as
+// written in the mention text), the family (fam: the CAMEO roots of the question's
+// families), per word (text: the word and its synonyms). For every combination of signals,
+// richest first, the first events in stored order that have them all are loaded. Stored
+// order is real events first, most documents first, so within one combination the events
+// come by decreasing score estimate; an event is left out only when `per_query` events with
+// at least its signals and at least its document count come before it, and each of them
+// scores at least as well as it does (up to the approximations below). Combinations whose
+// best possible estimate is far below the best event found are skipped.
+//
+// Approximations (where, in principle, the answer on a big store may differ from the one
+// reading every event): words are matched by FTS5's Porter stemmer rather than ask::Stem();
+// an entity is found in mention sentences by its names and aliases as written, not by
+// transliteration keys (an alias list holds the spellings the corpus used, as resolution
+// merged them); a word signal matches any mention while the score counts words in the best
+// single mention; at most two entities and four words form combinations.
+std::vector<int64_t> AskIndex::CandidateEvents(const ask::Question& q, const ask::QuestionEntities& qe,
+                                               const ask::EntityIndex& index, const Limits& limits) {
+  struct Option {
+    std::string expr;
+    double weight;
+  };
+  // Groups of exclusive options (an entity in a role, or anywhere); an empty option list
+  // entry is "not required".
+  std::vector<std::vector<Option>> groups;
+
+  std::vector<int> ents;
+  for (int e : qe.entities)
+    if (std::find(ents.begin(), ents.end(), e) == ents.end() && ents.size() < 2) ents.push_back(e);
+  for (int e : ents) {
+    const ask::EntityRef& r = index.at(e);
+    std::vector<std::string> key_phrases, text_phrases;
+    for (const auto& k : r.keys)
+      if (key_phrases.size() < 16) key_phrases.push_back(Phrase(Join(k, " ")));
+    for (const std::string& n : r.names) {
+      if (!HasAlnum(n) || text_phrases.size() >= 16) continue;
+      std::string p = Phrase(n);
+      if (std::find(text_phrases.begin(), text_phrases.end(), p) == text_phrases.end()) text_phrases.push_back(p);
+    }
+    if (key_phrases.empty() && text_phrases.empty()) continue;
+    std::string keys = Join(key_phrases, " OR "), texts = Join(text_phrases, " OR ");
+    std::vector<Option> g;
+    if (!key_phrases.empty()) g.push_back({"roles : (" + keys + ")", 2.5});
+    std::string any;
+    if (!key_phrases.empty()) any = "{roles place} : (" + keys + ")";
+    if (!text_phrases.empty()) any += (any.empty() ? "" : " OR ") + std::string("text : (") + texts + ")";
+    g.push_back({any, 1.0});
+    groups.push_back(std::move(g));
+  }
+  std::vector<std::string> roots = ask::CameoRootsOf(ask::QuestionFamilies(q));
+  if (!roots.empty()) {
+    std::vector<std::string> toks;
+    for (const std::string& r : roots)
+      if (HasAlnum(r)) toks.push_back(Phrase("f" + r));
+    if (!toks.empty()) groups.push_back({{"fam : (" + Join(toks, " OR ") + ")", 2.0}});
+  }
+  std::set<std::string> seen_words;
+  int nwords = 0;
+  for (size_t i : ask::MatchWords(q, index)) {
+    const ask::Word& w = q.words[i];
+    if (!seen_words.insert(w.stem).second || nwords >= 4) continue;
+    std::vector<std::string> terms;
+    if (HasAlnum(w.fold)) terms.push_back(Phrase(w.fold));
+    for (const std::string& syn : ask::SynonymWords(ask::SynonymGroup(w.stem))) {
+      std::string p = Phrase(FoldName(syn));
+      if (HasAlnum(syn) && std::find(terms.begin(), terms.end(), p) == terms.end()) terms.push_back(p);
+    }
+    if (terms.empty()) continue;
+    groups.push_back({{"text : (" + Join(terms, " OR ") + ")", 0.5}});
+    ++nwords;
+  }
+
+  // Every combination: one option (or none) per group.
+  struct Combo {
+    std::vector<const Option*> parts;
+    double weight = 0;
+  };
+  std::vector<Combo> combos = {Combo{}};
+  for (const auto& g : groups) {
+    std::vector<Combo> next;
+    for (const Combo& c : combos) {
+      next.push_back(c);
+      for (const Option& o : g) {
+        Combo d = c;
+        d.parts.push_back(&o);
+        d.weight += o.weight;
+        next.push_back(std::move(d));
+      }
+    }
+    combos = std::move(next);
+  }
+  combos.erase(std::remove_if(combos.begin(), combos.end(), [](const Combo& c) { return c.parts.empty(); }),
+               combos.end());
+  std::stable_sort(combos.begin(), combos.end(), [](const Combo& a, const Combo& b) {
+    if (a.weight != b.weight) return a.weight > b.weight;
+    return a.parts.size() < b.parts.size();
+  });
+
+  const double max_docs_term = 0.3 * std::log2(1.0 + static_cast<double>(std::atoll(Meta("max_docs").c_str())));
+  double best = 0;  // best estimate found so far
+  std::set<int64_t> out;
+  int queries = 0;
+  for (const Combo& c : combos) {
+    if (queries >= limits.queries) break;
+    // Nothing with these signals can come near the best event found.
+    if (c.weight + max_docs_term < 0.6 * best) continue;
+    std::vector<std::string> parts;
+    for (const Option* o : c.parts) parts.push_back("(" + o->expr + ")");
+    ++queries;
+    for (const Hit& h : Match(Join(parts, " AND "), limits.per_query)) {
+      out.insert(h.seq);
+      best = std::max(best, (c.weight + 0.3 * std::log2(1.0 + h.docs)) * (0.5 + 0.5 * h.real));
+    }
+  }
+  return std::vector<int64_t>(out.begin(), out.end());
+}
+
+// The timeline entries a what-happened question reads (ask/answer.cpp, EventList): with a
+// question entity, the entries of the events whose mention sentences name it; without one,
+// or with "after"/"before" an event, every entry (dated after/before that event's date).
+// Answers are ranked by the documents that support them, so the entries of the first
+// `timeline_events` such events in stored order (most documents first) are the ones that
+// can make the answer. For each, the first entry with the same summary is added too: the
+// answerer lists a summary once, at its first entry.
+std::vector<int64_t> AskIndex::TimelineEntries(const ask::Question& q, const ask::QuestionEntities& qe,
+                                               const ask::EntityIndex& index,
+                                               const std::vector<ask::EventFacts>& facts, const Limits& limits) {
+  std::string pivot;
+  if (!q.relation.empty()) {
+    std::vector<ask::EventMatch> m = ask::MatchEvents(q, qe, index, facts);
+    if (!m.empty()) pivot = m.front().facts->date;
+  }
+  auto calendar = [](const std::string& v) {  // as EventList reads dates
+    if (v.size() < 4) return false;
+    for (size_t i = 0; i < v.size() && i < 10; ++i)
+      if (!(std::isdigit(static_cast<unsigned char>(v[i])) || (i >= 4 && v[i] == '-'))) return false;
+    return true;
+  };
+  if (!pivot.empty() && !calendar(pivot)) pivot.clear();
+  bool open = qe.entities.empty() || !pivot.empty();
+  std::set<int64_t> entries;
+  if (open) {
+    // A date after the pivot sorts after it as a string (and one before it, before).
+    std::string sql = "SELECT seq FROM ask_timeline WHERE event_seq IS NOT NULL";
+    if (!pivot.empty()) sql += q.relation == "after" ? " AND date > ?1" : " AND date < ?1";
+    sql += " ORDER BY event_seq LIMIT ?2";
+    Stmt s(db_, sql.c_str());
+    if (!pivot.empty()) s.Bind(1, pivot);
+    s.Bind(2, static_cast<int64_t>(limits.timeline_events));
+    while (s.Step() == SQLITE_ROW) entries.insert(s.Int(0));
+  } else {
+    std::vector<std::string> phrases;
+    for (int e : qe.entities)
+      for (const std::string& n : index.at(e).names)
+        if (HasAlnum(n) && phrases.size() < 32) phrases.push_back(Phrase(n));
+    if (!phrases.empty()) {
+      Stmt s(db_, "SELECT seq FROM ask_timeline WHERE event_seq = ?");
+      for (const Hit& h : Match("text : (" + Join(phrases, " OR ") + ")", limits.timeline_events)) {
+        s.Bind(1, h.seq);
+        while (s.Step() == SQLITE_ROW) entries.insert(s.Int(0));
+        s.Reset();
+      }
+    }
+  }
+  std::set<int64_t> out = entries;
+  Stmt sum(db_, "SELECT summary FROM ask_timeline WHERE seq = ?");
+  Stmt first(db_, "SELECT min(seq) FROM ask_timeline WHERE summary = ?");
+  for (int64_t seq : entries) {
+    sum.Bind(1, seq);
+    if (sum.Step() == SQLITE_ROW) {
+      first.Bind(1, sum.Text(0));
+      if (first.Step() == SQLITE_ROW && !first.Null(0)) out.insert(first.Int(0));
+      first.Reset();
+    }
+    sum.Reset();
+  }
+  return std::vector<int64_t>(out.begin(), out.end());
+}
+
+Status AskIndex::LoadView(const std::string& question, ask::DossierView* view, const Limits& limits) {
+  *view = ask::DossierView();
+  view->lookup = this;
+  ask::Question q = ask::AnalyzeQuestion(question);
+
+  // The entities the question can name (ask::EntityIndex::FindIn matches a name where the
+  // question's word keys spell its keys, skipping keyless words inside it: so its first two
+  // keys are a question word's key and the next key), and the most mentioned person (taken
+  // for "he", "she").
+  std::vector<std::string> keys = ask::WordKeys(q.words);
+  std::set<int64_t> seqs;
+  {
+    Stmt s(db_, "SELECT seq FROM ask_names WHERE k1 = ?1 AND (k2 = '' OR k2 = ?2)");
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i].empty()) continue;
+      std::string next;
+      for (size_t j = i + 1; j < keys.size() && next.empty(); ++j) next = keys[j];
+      s.Bind(1, keys[i]).Bind(2, next);
+      while (s.Step() == SQLITE_ROW) seqs.insert(s.Int(0));
+      s.Reset();
+    }
+  }
+  if (q.pronoun && !Meta("top_person").empty()) seqs.insert(std::atoll(Meta("top_person").c_str()));
+  for (json& e : LoadEntities(std::vector<int64_t>(seqs.begin(), seqs.end()))) view->entities.push_back(std::move(e));
+
+  // The question's entities as the answerer will resolve them, and its candidate events.
+  ask::EntityIndex index(view->entities, this);
+  ask::QuestionEntities qe = ask::ResolveQuestionEntities(q, index);
+  std::vector<int64_t> events = CandidateEvents(q, qe, index, limits);
+  {
+    Stmt s(db_,
+           "SELECT id, cameo, place, date, source, target, texts, docs, mentions, asserted FROM ask_facts WHERE seq = ?");
+    for (int64_t seq : events) {
+      s.Bind(1, seq);
+      if (s.Step() == SQLITE_ROW) {
+        json c = {{"id", s.Text(0)},
+                  {"cameo", s.Text(1)},
+                  {"place", s.Text(2)},
+                  {"date", s.Text(3)},
+                  {"source", ParseArray(s.Text(4))},
+                  {"target", ParseArray(s.Text(5))},
+                  {"texts", ParseArray(s.Text(6))}};
+        ask::EventFacts f = ask::FactsOfCompact(c, static_cast<int>(s.Int(7)), static_cast<int>(s.Int(8)),
+                                                static_cast<int>(s.Int(9)));
+        f.seq = seq;
+        view->event_facts.push_back(std::move(f));
+      }
+      s.Reset();
+    }
+  }
+
+  // The timeline, for what-happened questions only (nothing else reads it).
+  if (q.type == ask::AnswerType::kEvents) {
+    Stmt s(db_, "SELECT json FROM timeline WHERE seq = ?");
+    for (int64_t seq : TimelineEntries(q, qe, index, view->event_facts, limits)) {
+      s.Bind(1, seq);
+      if (s.Step() == SQLITE_ROW) {
+        json j = json::parse(s.Text(0), nullptr, false);
+        if (!j.is_discarded()) view->timeline.push_back(std::move(j));
+      }
+      s.Reset();
+    }
+  }
+
+  // The conflicts of the candidate events.
+  {
+    std::set<int64_t> cs;
+    Stmt s(db_, "SELECT seq FROM ask_conflicts WHERE event = ?");
+    for (const ask::EventFacts& f : view->event_facts) {
+      s.Bind(1, f.id);
+      while (s.Step() == SQLITE_ROW) cs.insert(s.Int(0));
+      s.Reset();
+    }
+    Stmt c(db_, "SELECT json FROM conflicts WHERE seq = ?");
+    for (int64_t seq : cs) {
+      c.Bind(1, seq);
+      if (c.Step() == SQLITE_ROW) {
+        json j = json::parse(c.Text(0), nullptr, false);
+        if (!j.is_discarded()) view->conflicts.push_back(std::move(j));
+      }
+      c.Reset();
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace dossier

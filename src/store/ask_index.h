@@ -1,0 +1,100 @@
+// The search tables `dossier ask` reads on a large store, and the bounded view of the
+// dossier it loads for one question.
+//
+// Loading every entity, event and timeline entry of a store (ask::DossierView) costs seconds
+// once a store holds tens of thousands of events. Store::IndexForAsk() (run by SaveDossier
+// in its transaction) writes, from the stored JSON rows alone:
+//   ask_names     every name and alias of every entity, by the name keys of its first two
+//                 words (ask::NameKeys) and by its fold: the entities a question can name
+//   ask_facts     per event what matching reads (ask::EventFacts): id, codes, place, date,
+//                 actors, its distinct mention sentences, document and mention counts
+//   ask_events    contentless FTS5, rowid = events.seq: the name keys of the event's source
+//                 and target (roles) and place, its mention sentences (text) and the token
+//                 "f" + its two-digit CAMEO root (fam)
+//   ask_timeline  per timeline entry its event (id and seq), date and summary
+//   ask_conflicts per conflict its event id
+//   ask_meta      a fingerprint of the indexed events, their largest document count, the
+//                 most mentioned person
+// AskIndex::LoadView() then loads what one question can be answered from (see the comments
+// in ask_index.cpp for why that is, in practice, all the answerer would pick), and serves
+// the rest on demand (ask::DossierLookup).
+#ifndef DOSSIER_STORE_ASK_INDEX_H_
+#define DOSSIER_STORE_ASK_INDEX_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ask/answer.h"
+#include "core/status.h"
+
+struct sqlite3;
+
+namespace dossier {
+
+class Store;
+
+class AskIndex : public ask::DossierLookup {
+ public:
+  // How much LoadView() loads at most (tests may lower them).
+  struct Limits {
+    int per_query = 120;       // events per candidate query
+    int queries = 40;          // candidate queries per question
+    int timeline_events = 40;  // events whose timeline entries a what-happened question reads
+  };
+
+  explicit AskIndex(Store* store);
+  ~AskIndex() override;
+
+  // Writes the ask_* tables from the stored entities, events, timeline and conflicts. Runs in
+  // the caller's transaction (Store::IndexForAsk, from SaveDossier).
+  static Status Build(sqlite3* db);
+
+  // True when the store has ask tables written for its current events (stores built before
+  // them, or rewritten by a dossier that does not write them, have none or stale ones).
+  bool Usable();
+  // Number of stored events (0 when not Usable()).
+  int64_t EventCount();
+
+  // The bounded view for `question`: view->lookup is this index, which must outlive it.
+  Status LoadView(const std::string& question, ask::DossierView* view, const Limits& limits);
+  Status LoadView(const std::string& question, ask::DossierView* view) { return LoadView(question, view, Limits()); }
+
+  // ask::DossierLookup
+  std::vector<nlohmann::json> EntitiesNamed(const std::string& name) override;
+  const nlohmann::json* Event(const std::string& id) override;
+  std::string DocName(const std::string& id) override;
+
+ private:
+  std::string Meta(const std::string& key);
+  // Entity rows (JSON + "_seq") of `seqs`, in stored order.
+  std::vector<nlohmann::json> LoadEntities(const std::vector<int64_t>& seqs);
+  std::vector<int64_t> CandidateEvents(const ask::Question& q, const ask::QuestionEntities& qe,
+                                       const ask::EntityIndex& index, const Limits& limits);
+  std::vector<int64_t> TimelineEntries(const ask::Question& q, const ask::QuestionEntities& qe,
+                                       const ask::EntityIndex& index,
+                                       const std::vector<ask::EventFacts>& facts, const Limits& limits);
+  // Events of ask_events matching `query`, in stored order, at most `limit`.
+  struct Hit {
+    int64_t seq = 0;
+    int docs = 0;
+    double real = 1;  // share of asserted (or hedged) mentions
+  };
+  std::vector<Hit> Match(const std::string& query, int limit);
+
+  sqlite3* db_;
+  std::map<std::string, std::string> meta_;
+  bool meta_read_ = false;
+  std::unordered_map<std::string, std::vector<nlohmann::json>> named_;
+  std::unordered_map<std::string, std::unique_ptr<nlohmann::json>> events_;
+  std::unordered_map<std::string, std::string> doc_names_;
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_STORE_ASK_INDEX_H_
