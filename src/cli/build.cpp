@@ -224,28 +224,51 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
   // Corpus stages over everything stored, old and new.
   auto corpus_start = Clock::now();
   double rss_docs = ResidentMb(), rss_records = 0, rss_fused = 0;
-  std::vector<MentionRecord> mentions;
-  std::vector<EventRecord> events;
+  // Entities first; then events a fusion part at a time (one part's records and events in
+  // memory), written as they are fused; the timeline last, from every part's candidates.
+  // All in one transaction: a failure leaves the previous dossier in place.
   Resolution resolution;
-  Dossier dossier;
-  int64_t resolve_ns = 0, fuse_ns = 0;
+  size_t n_events = 0, n_conflicts = 0, n_timeline = 0;
+  int64_t resolve_ns = 0, fuse_ns = 0, records_ns = 0;
   // Nothing new: the stored dossier is already up to date.
   if (added > 0) {
-    s = store->MentionRecords(&mentions);
-    if (s.ok()) {
+    {
+      std::vector<MentionRecord> mentions;
+      s = store->MentionRecords(&mentions);
+      if (s.ok()) {
+        auto t0 = Clock::now();
+        resolution = ResolveEntities(mentions);
+        resolve_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
+      }
+    }
+    rss_records = ResidentMb();
+    std::vector<std::string> parts;
+    if (s.ok()) s = store->EventParts(&parts);
+    if (s.ok()) s = store->BeginDossier(resolution, threads);
+    std::unordered_set<std::string> ids;
+    std::vector<TimelineCandidate> candidates;
+    for (size_t p = 0; s.ok() && p < parts.size(); ++p) {
+      std::vector<EventRecord> records;
       auto t0 = Clock::now();
-      resolution = ResolveEntities(mentions);
-      resolve_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
-      std::vector<MentionRecord>().swap(mentions);  // events find entities by name
-      s = store->EventRecords(resolution, &events, threads);
-      rss_records = ResidentMb();
+      s = store->EventRecords(resolution, parts[p], &records, threads);
+      auto t1 = Clock::now();
+      records_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(t1 - t0).count();
+      if (!s.ok()) {
+        store->AbortDossier();
+        break;
+      }
+      FusedEvents fused = FuseEvents(std::move(records), resolution, threads, &ids);
+      fuse_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t1).count();
+      rss_fused = std::max(rss_fused, ResidentMb());
+      s = store->AddEvents(fused.events, fused.conflicts, threads);
+      n_events += fused.events.size();
+      n_conflicts += fused.conflicts.size();
+      for (TimelineCandidate& c : fused.timeline_candidates) candidates.push_back(std::move(c));
     }
     if (s.ok()) {
-      auto t0 = Clock::now();
-      dossier = Fuse(std::move(events), resolution, threads);
-      fuse_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
-      rss_fused = ResidentMb();
-      s = store->SaveDossier(resolution, dossier, threads);
+      std::vector<TimelineEntry> timeline = BuildTimeline(std::move(candidates));
+      n_timeline = timeline.size();
+      s = store->FinishDossier(timeline);
     }
     if (!s.ok()) {
       std::fprintf(stderr, "dossier: %s\n", s.message().c_str());
@@ -257,19 +280,19 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
     std::fprintf(stderr,
                  "dossier: %zu documents added, %zu already stored, %zu problems; %zu entities, "
                  "%zu events, %zu timeline entries, %zu conflicts; %.2f s (%.0f docs/s) -> %s\n",
-                 added.load(), skipped, reporter.problems(), resolution.entities.size(), dossier.events.size(),
-                 dossier.timeline.size(), dossier.conflicts.size(), total,
+                 added.load(), skipped, reporter.problems(), resolution.entities.size(), n_events,
+                 n_timeline, n_conflicts, total,
                  docs_secs > 0 ? added.load() / docs_secs : 0.0, db.c_str());
   }
   if (const char* t = std::getenv("DOSSIER_STAGE_TIMES"); t != nullptr && *t == '1') {
     auto ms = [](int64_t ns) { return ns / 1e6; };
     std::fprintf(stderr,
                  "stage-times-ms ingest=%.1f clean=%.1f text=%.1f entities=%.1f time=%.1f "
-                 "attribution=%.1f events=%.1f store=%.1f resolve=%.1f fuse=%.1f corpus_total=%.1f "
+                 "attribution=%.1f events=%.1f store=%.1f resolve=%.1f records=%.1f fuse=%.1f corpus_total=%.1f "
                  "bytes=%zu docs=%zu threads=%d rss_mb_docs=%.0f rss_mb_records=%.0f rss_mb_fused=%.0f\n",
                  ms(ingest_ns), ms(times.clean), ms(times.text), ms(times.entities), ms(times.time),
                  ms(times.attribution), ms(times.events), ms(store_ns.load()), ms(resolve_ns),
-                 ms(fuse_ns), Seconds(corpus_start) * 1000, bytes, added.load(), threads, rss_docs, rss_records,
+                 ms(records_ns), ms(fuse_ns), Seconds(corpus_start) * 1000, bytes, added.load(), threads, rss_docs, rss_records,
                  rss_fused);
   }
   return reporter.problems() == 0 ? 0 : 1;

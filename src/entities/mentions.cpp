@@ -33,6 +33,8 @@ struct Tok {
   bool particle_name = false;   // "al-Karimi": lower-case particle, capitalised name
   bool common = false;          // an ordinary English word in lower case
   int sentence = -1;
+  const WordFacts* facts = nullptr;  // FactsOf(low)
+  bool Is(uint32_t fact) const { return (facts->bits & fact) != 0; }
 };
 
 struct Candidate {
@@ -44,8 +46,10 @@ struct Candidate {
   int alias_of = -1;             // index into candidates
 };
 
-bool IsStopName(std::string_view low) {
-  static const std::unordered_set<std::string_view> kStop = {
+using WordList = std::unordered_set<std::string_view>;
+
+const WordList& StopNames() {
+  static const WordList kStop = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
       "january", "february", "march", "april", "june", "july", "august", "september",
       "october", "november", "december", "may", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
@@ -60,23 +64,23 @@ bool IsStopName(std::string_view low) {
       // Abbreviations of results and financial tables: no names.
       "shr", "shrs", "avg", "chg", "wk", "wks", "mln", "bln", "h1", "h2", "q1", "q2", "q3", "q4",
       "qtr", "ytd", "eps", "fax", "rbi", "rbis", "era", "euro", "euros"};
-  return kStop.count(low) > 0;
+  return kStop;
 }
 
-bool IsFunctionWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> kFunc = {
+const WordList& FunctionWords() {
+  static const WordList kFunc = {
       "the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from",
       "as", "but", "if", "is", "are", "was", "were", "be", "it", "its", "this", "that", "these",
       "those", "he", "she", "they", "we", "you", "his", "her", "their", "our", "my", "not", "no",
       "so", "up", "out", "over", "after", "before", "into", "about", "than", "then", "has",
       "have", "had", "will", "would", "can", "could", "says", "said", "who", "what", "when",
       "where", "why", "how", "all", "new", "more", "vs", "v"};
-  return kFunc.count(w) > 0;
+  return kFunc;
 }
 
 // Words that may join "of" inside a place or organisation name ("Gulf of Oman").
-bool IsOfHead(std::string_view w) {
-  static const std::unordered_set<std::string_view> kOf = {
+const WordList& OfHeads() {
+  static const WordList kOf = {
       "gulf", "strait", "straits", "republic", "kingdom", "state", "states", "sea", "bay", "cape",
       "isle", "island", "islands", "province", "district", "city", "county", "duke", "prince",
       "princess", "king", "queen", "emirate", "sultanate", "people's", "bank", "university",
@@ -91,20 +95,20 @@ bool IsOfHead(std::string_view w) {
       "museum", "palace", "square", "cathedral", "mosque", "shrine", "tomb", "valley", "plain",
       "region", "gate", "bridge", "airport", "station", "port", "dome", "temple", "ministers",
       "secretariat", "directorate", "chairman", "speaker", "director", "commander", "leader"};
-  return kOf.count(w) > 0;
+  return kOf;
 }
 
-bool IsLowerParticle(std::string_view w) {
-  static const std::unordered_set<std::string_view> kP = {
+const WordList& LowerParticles() {
+  static const WordList kP = {
       "al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "du", "del", "della", "der",
       "den", "van", "von", "dos", "das", "do", "la", "le", "y", "ben", "ul", "ud", "ad", "ash",
       "as-", "al-", "el-", "st."};
-  return kP.count(w) > 0;
+  return kP;
 }
 
 // Role nouns that make an apposition a title of the person it follows.
-bool IsRoleNoun(std::string_view w) {
-  static const std::unordered_set<std::string_view> kRole = {
+const WordList& RoleNouns() {
+  static const WordList kRole = {
       "head", "leader", "commander", "chief", "founder", "director", "minister", "president",
       "general", "spokesman", "spokeswoman", "spokesperson", "deputy", "secretary", "ambassador",
       "envoy", "official", "adviser", "advisor", "chairman", "chairwoman", "member", "governor",
@@ -117,7 +121,120 @@ bool IsRoleNoun(std::string_view w) {
       "chancellor", "representative", "negotiator", "aide", "militant", "activist", "candidate",
       "speaker", "ayatollah", "imam", "sheikh", "bishop", "pope", "marshal", "brigadier", "lt.",
       "gen.", "col.", "maj.", "founder", "co-founder", "chair", "ruler", "dictator", "monarch"};
-  return kRole.count(w) > 0;
+  return kRole;
+}
+
+// Last words of named events ("World Cup", "U.S. Open", "Gulf War").
+const WordList& EventWords() {
+  static const WordList kEvent = {
+      "cup", "open", "championship", "championships", "games", "olympics", "olympic", "series",
+      "classic", "prix", "war", "revolution", "trophy", "masters", "invitational", "tournament",
+      "festival", "marathon", "rally", "derby", "bowl", "uprising", "intifada", "crisis", "day"};
+  return kEvent;
+}
+
+// What the text calls a place: "the country of X", "the city of X".
+const WordList& PlaceNouns() {
+  static const WordList kPlaceNoun = {
+      "country", "city", "town", "village", "capital", "province", "region", "republic",
+      "kingdom", "nation", "state", "district", "island", "port"};
+  return kPlaceNoun;
+}
+
+// Words of reports on team sports, and of single sports (TeamSportsDocument).
+const WordList& TeamSportWords() {
+  static const WordList kTeam = {
+      "soccer", "football", "cricket", "rugby", "hockey", "baseball", "basketball", "league",
+      "division", "innings", "wickets", "wicket", "goals", "goal", "halftime", "half-time",
+      "standings", "scorers", "scorer", "striker", "midfielder", "goalkeeper", "inning",
+      "homer", "pitcher", "touchdown", "quarterback", "nba", "nfl", "nhl", "mlb", "cup",
+      "penalty", "penalties", "played", "drew", "draw", "beat", "defeated", "champions",
+      "matches", "match", "fixtures", "season", "club", "clubs", "coach", "bowled", "runs",
+      "batting", "bowling", "tries", "try", "attendance"};
+  return kTeam;
+}
+
+const WordList& SingleSportWords() {
+  static const WordList kSingle = {
+      "golf", "tennis", "athletics", "cycling", "boxing", "skiing", "seed", "seeded", "par",
+      "birdie", "bogey", "metres", "meters", "lap", "sprint", "marathon", "stage", "set", "sets",
+      "tiebreak", "grand", "prix", "swimming", "chess", "motor", "formula", "rally"};
+  return kSingle;
+}
+
+bool IsStopName(std::string_view w) { return StopNames().count(w) > 0; }
+bool IsFunctionWord(std::string_view w) { return FunctionWords().count(w) > 0; }
+bool IsLowerParticle(std::string_view w) { return LowerParticles().count(w) > 0; }
+
+// What the lists above and the lexicons say about one folded word, gathered so that a token
+// costs one lookup (Tok::facts) instead of one per list.
+enum WordFact : uint32_t {
+  kFunctionWord = 1 << 0,
+  kStopName = 1 << 1,
+  kLowerParticle = 1 << 2,
+  kOfHead = 1 << 3,
+  kRoleNoun = 1 << 4,
+  kEventWord = 1 << 5,
+  kPlaceNoun = 1 << 6,
+  kTeamSport = 1 << 7,
+  kSingleSport = 1 << 8,
+  kEnglish = 1 << 9,           // EntityLexicons::english
+  kGivenName = 1 << 10,        // EntityLexicons::given_names
+  kFamilyName = 1 << 11,       // EntityLexicons::family_names
+  kOrgHead = 1 << 12,          // EntityLexicons::org_head
+  kOrgTail = 1 << 13,          // EntityLexicons::org_tail
+  kTitle = 1 << 14,            // EntityLexicons::titles
+  kTitlePrefix = 1 << 15,      // EntityLexicons::title_prefixes
+  kTitleSuffix = 1 << 16,      // EntityLexicons::title_suffixes
+  kGazetteerPrefix = 1 << 17,  // EntityLexicons::gazetteer_prefixes
+};
+
+struct WordFacts {
+  uint32_t bits = 0;
+  const GazetteerEntry* gazetteer = nullptr;  // EntityLexicons::gazetteer
+};
+
+struct FactsHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// The facts of `w`; every bit clear when no list knows it.
+const WordFacts& FactsOf(std::string_view w) {
+  using FactsTable = std::unordered_map<std::string, WordFacts, FactsHash, std::equal_to<>>;
+  static const FactsTable* table = [] {
+    auto* t = new FactsTable();
+    auto add_list = [&](const WordList& words, uint32_t bit) {
+      for (std::string_view x : words) (*t)[std::string(x)].bits |= bit;
+    };
+    auto add_set = [&](const std::unordered_set<std::string>& words, uint32_t bit) {
+      for (const std::string& x : words) (*t)[x].bits |= bit;
+    };
+    add_list(FunctionWords(), kFunctionWord);
+    add_list(StopNames(), kStopName);
+    add_list(LowerParticles(), kLowerParticle);
+    add_list(OfHeads(), kOfHead);
+    add_list(RoleNouns(), kRoleNoun);
+    add_list(EventWords(), kEventWord);
+    add_list(PlaceNouns(), kPlaceNoun);
+    add_list(TeamSportWords(), kTeamSport);
+    add_list(SingleSportWords(), kSingleSport);
+    const EntityLexicons& lex = GetEntityLexicons();
+    add_set(lex.english, kEnglish);
+    add_set(lex.given_names, kGivenName);
+    add_set(lex.family_names, kFamilyName);
+    add_set(lex.org_head, kOrgHead);
+    add_set(lex.org_tail, kOrgTail);
+    add_set(lex.titles, kTitle);
+    add_set(lex.title_prefixes, kTitlePrefix);
+    add_set(lex.title_suffixes, kTitleSuffix);
+    add_set(lex.gazetteer_prefixes, kGazetteerPrefix);
+    for (const auto& [key, entry] : lex.gazetteer) (*t)[key].gazetteer = &entry;
+    return t;
+  }();
+  static const WordFacts kNone;
+  auto it = table->find(w);
+  return it == table->end() ? kNone : it->second;
 }
 
 bool IsPlacePreposition(std::string_view w) {
@@ -218,24 +335,27 @@ class MentionFinder {
           }
         }
         k.low = FoldName(Raw(k.start, k.end));
+        k.facts = &FactsOf(k.low);
         // Only capitalised words are ever asked whether they are ordinary words.
-        if (k.cap || k.allcaps) k.common = IsEnglishWord(k.low);
+        if (k.cap || k.allcaps) k.common = k.Is(kEnglish) || IsEnglishInflection(k.low);
       } else {
         k.low = FoldName(Raw(k.start, k.end));
+        k.facts = &FactsOf(k.low);
       }
       toks_.push_back(std::move(k));
     }
   }
 
-  // An ordinary English word, or a plural or inflection of one ("scorers", "automakers").
-  bool IsEnglishWord(const std::string& w) const {
-    if (lex_.english.count(w)) return true;
+  // A plural or inflection of an ordinary English word ("scorers", "automakers").
+  static bool IsEnglishInflection(const std::string& w) {
+    auto english = [](std::string_view x) { return (FactsOf(x).bits & kEnglish) != 0; };
+    std::string_view v(w);
     size_t n = w.size();
     if (n < 4) return false;
     if (w[n - 1] == 's' && w[n - 2] != 's') {
-      if (lex_.english.count(w.substr(0, n - 1))) return true;
-      if (n > 4 && w[n - 2] == 'e' && lex_.english.count(w.substr(0, n - 2))) return true;
-      if (n > 4 && w.compare(n - 3, 3, "ies") == 0 && lex_.english.count(w.substr(0, n - 3) + "y")) return true;
+      if (english(v.substr(0, n - 1))) return true;
+      if (n > 4 && w[n - 2] == 'e' && english(v.substr(0, n - 2))) return true;
+      if (n > 4 && w.compare(n - 3, 3, "ies") == 0 && english(w.substr(0, n - 3) + "y")) return true;
     }
     return false;
   }
@@ -243,11 +363,7 @@ class MentionFinder {
   // Named events ("World Cup", "U.S. Open", "Gulf War"): not a person, organisation or place;
   // this stage has no type for them, so they are left out rather than mistyped.
   bool EventName(int first, int last) const {
-    static const std::unordered_set<std::string_view> kEvent = {
-        "cup", "open", "championship", "championships", "games", "olympics", "olympic", "series",
-        "classic", "prix", "war", "revolution", "trophy", "masters", "invitational", "tournament",
-        "festival", "marathon", "rally", "derby", "bowl", "uprising", "intifada", "crisis", "day"};
-    if (!kEvent.count(toks_[last].low)) return false;
+    if (!toks_[last].Is(kEventWord)) return false;
     return last > first || toks_[last].low == "olympics" || toks_[last].low == "olympic";
   }
 
@@ -264,7 +380,7 @@ class MentionFinder {
       if (!has_alpha) continue;
       ++words;
       if (!t.allcaps && !t.cap) ++lower;
-      if (!IsFunctionWord(t.low)) {
+      if (!t.Is(kFunctionWord)) {
         ++content;
         if (t.cap) ++caps;
         if (t.cap && t.common && !t.sent_start && !t.allcaps) ++cap_common;
@@ -286,7 +402,16 @@ class MentionFinder {
     for (int n = 1; n <= lex_.max_title_words && last - n + 1 >= floor; ++n) {
       int first = last - n + 1;
       if (!toks_[first].word) break;
-      key = toks_[first].low + (key.empty() ? "" : " " + key);
+      if (n == 1) {
+        // No longer title ends here either when no title ends with this word.
+        if (!toks_[first].Is(kTitleSuffix)) break;
+        if (toks_[first].Is(kTitle)) best = first;
+        key = toks_[first].low;
+        continue;
+      }
+      key.insert(0, " ");
+      key.insert(0, toks_[first].low);
+      if (!lex_.title_suffixes.count(key)) break;
       if (lex_.titles.count(key)) best = first;
     }
     return best;
@@ -299,10 +424,16 @@ class MentionFinder {
     for (int n = 1; n <= lex_.max_title_words && first + n - 1 <= limit; ++n) {
       int last = first + n - 1;
       if (!toks_[last].word) break;
-      if (!key.empty()) key += ' ';
-      key += toks_[last].low;
-      if (!lex_.title_prefixes.count(key)) break;
-      if (lex_.titles.count(key)) best = last;
+      if (n == 1) {
+        if (!toks_[last].Is(kTitlePrefix)) break;
+        if (toks_[last].Is(kTitle)) best = last;
+        key = toks_[last].low;
+      } else {
+        key += ' ';
+        key += toks_[last].low;
+        if (!lex_.title_prefixes.count(key)) break;
+        if (lex_.titles.count(key)) best = last;
+      }
       if (toks_[last].ends_chunk) break;
     }
     return best;
@@ -314,13 +445,21 @@ class MentionFinder {
     std::string key;
     for (int n = 1; n <= lex_.max_gazetteer_words && first + n - 1 <= limit; ++n) {
       int last = first + n - 1;
-      if (!key.empty()) key += ' ';
-      key += toks_[last].low;
-      if (!lex_.gazetteer_prefixes.count(key)) break;
-      auto it = lex_.gazetteer.find(key);
-      if (it != lex_.gazetteer.end()) {
+      const GazetteerEntry* found = nullptr;
+      if (n == 1) {
+        if (!toks_[last].Is(kGazetteerPrefix)) break;
+        found = toks_[last].facts->gazetteer;
+        key = toks_[last].low;
+      } else {
+        key += ' ';
+        key += toks_[last].low;
+        if (!lex_.gazetteer_prefixes.count(key)) break;
+        auto it = lex_.gazetteer.find(key);
+        if (it != lex_.gazetteer.end()) found = &it->second;
+      }
+      if (found != nullptr) {
         bool ok = true;
-        if (it->second.exact_case) {
+        if (found->exact_case) {
           // "US", "UN", "WHO": as written, not "us", "Who".
           std::string_view raw = Raw(toks_[first].start, toks_[last].end);
           for (char c : raw)
@@ -328,7 +467,7 @@ class MentionFinder {
         }
         if (ok) {
           best = last;
-          *entry = &it->second;
+          *entry = found;
         }
       }
       if (toks_[last].ends_chunk) break;
@@ -344,7 +483,7 @@ class MentionFinder {
   bool NameLike(int i) const {
     const Tok& t = toks_[i];
     if (!t.word || !t.cap) return false;
-    if (IsStopName(t.low)) return false;
+    if (t.Is(kStopName)) return false;
     return true;
   }
 
@@ -356,17 +495,16 @@ class MentionFinder {
       int first = i, last = i;
       while (!toks_[last].ends_chunk && last + 1 < e) {
         int n = last + 1;
-        if (NameLike(n) && !IsFunctionWord(toks_[n].low)) { last = n; continue; }
+        if (NameLike(n) && !toks_[n].Is(kFunctionWord)) { last = n; continue; }
         // Connectors: "Gulf of Oman", "Osama bin Laden", "Ursula von der Leyen", "AT & T".
         const Tok& c = toks_[n];
         int after = n + 1;
-        while (after < e && toks_[after].word && !toks_[after].cap && IsLowerParticle(toks_[after].low) &&
+        while (after < e && toks_[after].word && !toks_[after].cap && toks_[after].Is(kLowerParticle) &&
                after - n < 2)
           ++after;
         if (after < e && NameLike(after)) {
-          if (c.word && IsLowerParticle(c.low)) { last = after; continue; }
-          if (c.low == "of" && after == n + 1 &&
-              (IsOfHead(toks_[last].low) || lex_.org_head.count(toks_[last].low))) {
+          if (c.word && c.Is(kLowerParticle)) { last = after; continue; }
+          if (c.low == "of" && after == n + 1 && toks_[last].Is(kOfHead | kOrgHead)) {
             last = after;
             continue;
           }
@@ -388,7 +526,7 @@ class MentionFinder {
   bool OrgAhead(int i, int e) const {
     int j = i;
     while (j + 1 < e && NameLike(j + 1) && !toks_[j].ends_chunk) ++j;
-    return lex_.org_tail.count(toks_[j].low) > 0;
+    return toks_[j].Is(kOrgTail);
   }
 
   // Splits a chunk at titles and leading known names, then types its pieces.
@@ -400,10 +538,9 @@ class MentionFinder {
       int gl = GazetteerAt(first, last, &g);
       // "Polish Foreign Minister", "China's...": places and peoples that are also words.
       bool keep_common = gl >= first && g->type != EntityType::kOrg;
-      if (gl >= 0 && (keep_common || !(gl == first && g->common_word && (t.sent_start || IsFunctionWord(t.low))))) break;
-      bool initial_common = t.sent_start && t.common && !lex_.given_names.count(t.low) &&
-                            !lex_.family_names.count(t.low);
-      if (IsFunctionWord(t.low) || initial_common) {
+      if (gl >= 0 && (keep_common || !(gl == first && g->common_word && (t.sent_start || t.Is(kFunctionWord))))) break;
+      bool initial_common = t.sent_start && t.common && !t.Is(kGivenName) && !t.Is(kFamilyName);
+      if (t.Is(kFunctionWord) || initial_common) {
         if (TitleStartingAt(first, last) >= 0) break;
         ++first;
         continue;
@@ -432,7 +569,7 @@ class MentionFinder {
         titles.emplace_back(Raw(toks_[p].start, toks_[tl].end));
         p = tl + 1;
         // "Duke of Norfolk", "Prince of Wales": a title of a place, not a name after a title.
-        if (p <= last && IsFunctionWord(toks_[p].low)) return;
+        if (p <= last && toks_[p].Is(kFunctionWord)) return;
         continue;
       }
       if (tl == last && titles.empty()) return;  // a title alone ("the President")
@@ -449,7 +586,7 @@ class MentionFinder {
           return;
         }
         if (g->type == EntityType::kNorp || g->type == EntityType::kGpe) {
-          if (lex_.given_names.count(toks_[gl + 1].low) && !EndsWithOrgWord(gl + 1, last)) split = true;
+          if (toks_[gl + 1].Is(kGivenName) && !EndsWithOrgWord(gl + 1, last)) split = true;
           // "Iraqi Shi'ite", "Iranian Hezbollah": two known names side by side.
           const GazetteerEntry* g2 = nullptr;
           if (GazetteerAt(gl + 1, last, &g2) == last && g2->type != EntityType::kOrg) {
@@ -475,7 +612,7 @@ class MentionFinder {
           TypeAndAdd(p, q - 1, {});
           return;
         }
-        if (t2 >= 0 && t2 < last && !lex_.org_tail.count(toks_[t2].low) && !EndsWithOrgWord(p, last)) {
+        if (t2 >= 0 && t2 < last && !toks_[t2].Is(kOrgTail) && !EndsWithOrgWord(p, last)) {
           TypeAndAdd(p, q - 1, {});
           titles.emplace_back(Raw(toks_[q].start, toks_[t2].end));
           p = t2 + 1;
@@ -498,7 +635,7 @@ class MentionFinder {
   // "P." or "J.R.": a capital initial, not a known abbreviation like "U.S.".
   bool IsInitial(int i) const {
     std::string_view t = Raw(toks_[i].start, toks_[i].end);
-    if (lex_.gazetteer.count(toks_[i].low)) return false;
+    if (toks_[i].facts->gazetteer != nullptr) return false;
     if (t.size() < 2 || t.back() != '.') return false;
     for (size_t k = 0; k < t.size(); ++k) {
       char c = t[k];
@@ -537,7 +674,7 @@ class MentionFinder {
       bool of_next = k + 1 < last && toks_[k + 1].low == "of";
       if (of_next || k == last) {
         for (int j = first; j <= last; ++j)
-          if (j != k && lex_.org_tail.count(toks_[j].low)) return false;
+          if (j != k && toks_[j].Is(kOrgTail)) return false;
         return true;
       }
     }
@@ -545,7 +682,7 @@ class MentionFinder {
   }
 
   bool EndsWithOrgWord(int first, int last) const {
-    return last > first && lex_.org_tail.count(toks_[last].low) > 0;
+    return last > first && toks_[last].Is(kOrgTail);
   }
 
   void AddCandidate(int first, int last, EntityType type, Strength s, std::string rule,
@@ -563,12 +700,12 @@ class MentionFinder {
   // Types one piece of a chunk from what it contains and what surrounds it.
   void TypeAndAdd(int first, int last, std::vector<std::string> titles) {
     // Trim trailing function words and particles.
-    while (last > first && (IsFunctionWord(toks_[last].low) || IsLowerParticle(toks_[last].low))) --last;
+    while (last > first && toks_[last].Is(kFunctionWord | kLowerParticle)) --last;
     if (first > last) return;
     const Tok& f = toks_[first];
     const Tok& l = toks_[last];
     const int n = last - first + 1;
-    if (n == 1 && (IsFunctionWord(f.low) || f.low.size() < 2)) return;
+    if (n == 1 && (f.Is(kFunctionWord) || f.low.size() < 2)) return;
     const GazetteerEntry* g = nullptr;
     if (GazetteerAt(first, last, &g) == last) {
       AddCandidate(first, last, g->type, kStrong, "gazetteer:" + g->kind.substr(0, g->kind.find(':')), titles);
@@ -592,7 +729,7 @@ class MentionFinder {
       AddCandidate(first, last, EntityType::kGpe, kStrong, "state-name", {});
       return;
     }
-    if (n >= 2 && lex_.org_tail.count(l.low)) {
+    if (n >= 2 && l.Is(kOrgTail)) {
       AddCandidate(first, last, EntityType::kOrg, kStrong, "org-word", {});
       return;
     }
@@ -608,7 +745,7 @@ class MentionFinder {
       AddCandidate(first, last, EntityType::kFac, kStrong, "place-head", {});
       return;
     }
-    if (n >= 2 && lex_.org_head.count(f.low) && !lex_.given_names.count(f.low)) {
+    if (n >= 2 && f.Is(kOrgHead) && !f.Is(kGivenName)) {
       AddCandidate(first, last, EntityType::kOrg, kStrong, "org-head", {});
       return;
     }
@@ -645,11 +782,11 @@ class MentionFinder {
       AddCandidate(first, last, EntityType::kPerson, kStrong, "name-particles", {});
       return;
     }
-    if (lex_.given_names.count(f.low) && n >= 2 && n <= 4) {
+    if (f.Is(kGivenName) && n >= 2 && n <= 4) {
       AddCandidate(first, last, EntityType::kPerson, kStrong, "given-name", {});
       return;
     }
-    if (n >= 2 && n <= 3 && lex_.family_names.count(l.low)) {
+    if (n >= 2 && n <= 3 && l.Is(kFamilyName)) {
       AddCandidate(first, last, EntityType::kPerson, kContext, "family-name", {});
       return;
     }
@@ -693,7 +830,7 @@ class MentionFinder {
       AddCandidate(first, last, EntityType::kPerson, kContext, "context:scorecard", {});
       return;
     }
-    if (n == 1 && lex_.given_names.count(f.low) && !f.common) {
+    if (n == 1 && f.Is(kGivenName) && !f.common) {
       AddCandidate(first, last, EntityType::kPerson, kContext, "given-name", {});
       return;
     }
@@ -705,11 +842,11 @@ class MentionFinder {
       AddCandidate(first, last, EntityType::kPerson, kContext, "context:person", {});
       return;
     }
-    if (n == 1 && lex_.given_names.count(f.low)) {
+    if (n == 1 && f.Is(kGivenName)) {
       AddCandidate(first, last, EntityType::kPerson, kContext, "given-name", {});
       return;
     }
-    if (n == 1 && lex_.family_names.count(f.low)) {
+    if (n == 1 && f.Is(kFamilyName)) {
       AddCandidate(first, last, EntityType::kPerson, kContext, "family-name", {});
       return;
     }
@@ -737,7 +874,7 @@ class MentionFinder {
       bool acronym_inside = false;
       for (int k = first; k <= last; ++k)
         if (toks_[k].allcaps && !f.allcaps) acronym_inside = true;
-      bool name_word = lex_.family_names.count(l.low) || lex_.given_names.count(l.low);
+      bool name_word = l.Is(kFamilyName | kGivenName);
       if (acronym_inside || (l.common && !name_word && !l.allcaps)) {
         AddCandidate(first, last, EntityType::kOrg, kWeak, "capitalized-org", {});
         return;
@@ -763,7 +900,7 @@ class MentionFinder {
         auto& s2 = person_parts_[toks_[c.last].low];
         s2 = std::max(s2, static_cast<int>(c.strength) + 1);
         for (int i = c.first; i < c.last; ++i)
-          if (!IsLowerParticle(toks_[i].low)) person_parts_.emplace(toks_[i].low, 1);
+          if (!toks_[i].Is(kLowerParticle)) person_parts_.emplace(toks_[i].low, 1);
       }
       if (c.type == EntityType::kOrg && c.last > c.first && IsCorporateSuffix(toks_[c.last].low)) {
         // "Johnson Controls Inc": "Johnson Controls" names the company too.
@@ -794,7 +931,7 @@ class MentionFinder {
     int i = b;
     while (i < e) {
       const Tok& t = toks_[i];
-      if (!t.word || IsStopName(t.low) || (!t.cap && !t.allcaps && !t.particle_name)) { ++i; continue; }
+      if (!t.word || t.Is(kStopName) || (!t.cap && !t.allcaps && !t.particle_name)) { ++i; continue; }
       // Longest known name (gazetteer or body) first.
       const GazetteerEntry* g = nullptr;
       int gl = GazetteerAt(i, e - 1, &g);
@@ -824,7 +961,7 @@ class MentionFinder {
       // Unknown words that are no ordinary English words.
       int j = i;
       while (j < e && toks_[j].word && (toks_[j].cap || toks_[j].allcaps || toks_[j].particle_name) &&
-             !IsStopName(toks_[j].low) && !IsFunctionWord(toks_[j].low) &&
+             !toks_[j].Is(kStopName | kFunctionWord) &&
              (!toks_[j].common || person_parts_.count(toks_[j].low) || in_multi_.count(toks_[j].low) ||
               (j == i && GivenNameBeforeName(j, e))) &&
              TitleStartingAt(j, j) < 0) {
@@ -843,10 +980,10 @@ class MentionFinder {
   // "Mark Hughes" in a title-case line: a given name that is also a word ("mark", "dean"),
   // followed by a capitalised word that is no ordinary word.
   bool GivenNameBeforeName(int j, int e) const {
-    if (!lex_.given_names.count(toks_[j].low) || toks_[j].ends_chunk) return false;
+    if (!toks_[j].Is(kGivenName) || toks_[j].ends_chunk) return false;
     int n = j + 1;
     return n < e && toks_[n].word && (toks_[n].cap || toks_[n].allcaps) && !toks_[n].common &&
-           !IsStopName(toks_[n].low) && !lex_.gazetteer.count(toks_[n].low);
+           !toks_[n].Is(kStopName) && toks_[n].facts->gazetteer == nullptr;
   }
 
   // A weak mention takes the type the document gives the same name with better evidence; a
@@ -938,12 +1075,9 @@ class MentionFinder {
 
   // "the country of X", "the city of X": a place by what the text calls it.
   bool PlaceNounBefore(int first) const {
-    static const std::unordered_set<std::string_view> kPlaceNoun = {
-        "country", "city", "town", "village", "capital", "province", "region", "republic",
-        "kingdom", "nation", "state", "district", "island", "port"};
     int p = first - 1;
     if (p < 1 || toks_[p].sentence != toks_[first].sentence || toks_[p].low != "of") return false;
-    return kPlaceNoun.count(toks_[p - 1].low) > 0;
+    return toks_[p - 1].Is(kPlaceNoun);
   }
 
   // Names the lexicons do not know: a word that is the demonym of a place named in the same
@@ -994,23 +1128,11 @@ class MentionFinder {
 
   // A report on team sports: cup ties, league tables, innings and goals.
   bool TeamSportsDocument() const {
-    static const std::unordered_set<std::string_view> kTeam = {
-        "soccer", "football", "cricket", "rugby", "hockey", "baseball", "basketball", "league",
-        "division", "innings", "wickets", "wicket", "goals", "goal", "halftime", "half-time",
-        "standings", "scorers", "scorer", "striker", "midfielder", "goalkeeper", "inning",
-        "homer", "pitcher", "touchdown", "quarterback", "nba", "nfl", "nhl", "mlb", "cup",
-        "penalty", "penalties", "played", "drew", "draw", "beat", "defeated", "champions",
-        "matches", "match", "fixtures", "season", "club", "clubs", "coach", "bowled", "runs",
-        "batting", "bowling", "tries", "try", "attendance"};
-    static const std::unordered_set<std::string_view> kSingle = {
-        "golf", "tennis", "athletics", "cycling", "boxing", "skiing", "seed", "seeded", "par",
-        "birdie", "bogey", "metres", "meters", "lap", "sprint", "marathon", "stage", "set", "sets",
-        "tiebreak", "grand", "prix", "swimming", "chess", "motor", "formula", "rally"};
     int team = 0, single = 0;
     for (const Tok& t : toks_) {
       if (!t.word) continue;
-      if (kTeam.count(t.low)) ++team;
-      else if (kSingle.count(t.low)) ++single;
+      if (t.Is(kTeamSport)) ++team;
+      else if (t.Is(kSingleSport)) ++single;
     }
     return team >= 3 && team >= 2 * single;
   }
@@ -1174,7 +1296,7 @@ class MentionFinder {
         while (end < ntok && end - s < 14 && toks_[end].sentence == toks_[c.last].sentence) {
           const std::string& w = toks_[end].low;
           if (w == "," || w == "." || w == ";" || w == ")" || w == "(" || w == "said" || w == "who") break;
-          if (IsRoleNoun(w)) role = true;
+          if (toks_[end].Is(kRoleNoun)) role = true;
           ++end;
         }
         if (role && end > s && (end >= ntok || toks_[end].low != "said")) {

@@ -2,12 +2,15 @@
 #include "fusion/fusion.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <unordered_set>
 
 #include "core/parallel.h"
 #include "fusion/assemble.h"
 #include "fusion/cluster.h"
 #include "fusion/dates.h"
+#include "fusion/vocab.h"
 #include "fusion/words.h"
 
 namespace dossier {
@@ -15,14 +18,6 @@ namespace dossier {
 namespace {
 
 using fusion::DayInterval;
-
-// A timeline candidate: one dated real event.
-struct Cand {
-  size_t event;                     // index into the events
-  DayInterval date;
-  bool usable;                      // some mention reports the event (see SummaryUsable)
-  std::vector<std::string> words;   // content words of the summary, place and targets
-};
 
 constexpr size_t kMergeDepth = 64;
 
@@ -51,13 +46,15 @@ double Overlap(const std::vector<std::string>& a, const std::vector<std::string>
 // Whether two dated events of one family are one timeline entry: compatible dates (one
 // interval holds the other) and a shared target, or the same day and place, or most of
 // their content words (less needed when one document reports both).
-bool SameEntry(const Event& a, const Cand& x, const Event& b, const Cand& y) {
-  if (!fusion::Contains(x.date, y.date) && !fusion::Contains(y.date, x.date)) return false;
+bool SameEntry(const TimelineCandidate& a, const TimelineCandidate& b) {
+  const TimelineCandidate& x = a;
+  const TimelineCandidate& y = b;
+  if (!fusion::Contains(x.interval, y.interval) && !fusion::Contains(y.interval, x.interval)) return false;
   // The same sentence told twice (one document, one date) is one entry whatever its codes.
   if (ShareAny(a.docs, b.docs) && (a.summary == b.summary || Overlap(x.words, y.words) >= 0.8)) return true;
   if (a.family != b.family) return false;
   if (!a.target.empty() && ShareAny(a.target, b.target)) return true;
-  bool same_day = x.date.Width() == 1 && y.date.Width() == 1;
+  bool same_day = x.interval.Width() == 1 && y.interval.Width() == 1;
   if (same_day && !a.place.empty() && a.place == b.place) return true;
   double o = Overlap(x.words, y.words);
   if (o >= 0.6) return true;
@@ -71,24 +68,20 @@ int Find(std::vector<int>& p, int i) {
 
 // One entry per group of candidates that report one event: the most precise date, the
 // summary of a usable member; groups with no usable member are left out.
-void TimelineMerge(const std::vector<Event>& events, std::vector<Cand>& cands, std::vector<TimelineEntry>* out) {
-  std::sort(cands.begin(), cands.end(), [&](const Cand& a, const Cand& b) {
-    const Event& x = events[a.event];
-    const Event& y = events[b.event];
-    if (a.date.lo != b.date.lo) return a.date.lo < b.date.lo;
-    if (a.date.hi != b.date.hi) return a.date.hi < b.date.hi;
-    return x.id < y.id;
+void TimelineMerge(std::vector<TimelineCandidate>& cands, std::vector<TimelineEntry>* out) {
+  std::sort(cands.begin(), cands.end(), [&](const TimelineCandidate& a, const TimelineCandidate& b) {
+    if (a.interval.lo != b.interval.lo) return a.interval.lo < b.interval.lo;
+    if (a.interval.hi != b.interval.hi) return a.interval.hi < b.interval.hi;
+    return a.event < b.event;
   });
   std::vector<int> parent(cands.size());
   for (size_t i = 0; i < cands.size(); ++i) parent[i] = static_cast<int>(i);
   for (size_t i = 0; i < cands.size(); ++i) {
-    const Event& a = events[cands[i].event];
     size_t seen = 0;
     for (size_t j = i + 1; j < cands.size() && seen < kMergeDepth; ++j) {
-      const Event& b = events[cands[j].event];
-      if (cands[j].date.lo > cands[i].date.hi) break;
+      if (cands[j].interval.lo > cands[i].interval.hi) break;
       ++seen;
-      if (SameEntry(a, cands[i], b, cands[j]))
+      if (SameEntry(cands[i], cands[j]))
         parent[static_cast<size_t>(Find(parent, static_cast<int>(j)))] = Find(parent, static_cast<int>(i));
     }
   }
@@ -97,37 +90,75 @@ void TimelineMerge(const std::vector<Event>& events, std::vector<Cand>& cands, s
   for (const auto& g : groups) {
     if (g.empty()) continue;
     // The leader: a usable member, most precise date, most documents, then id.
-    const Cand* lead = nullptr;
+    const TimelineCandidate* lead = nullptr;
     for (size_t i : g) {
-      const Cand& c = cands[i];
+      const TimelineCandidate& c = cands[i];
       if (lead == nullptr) { lead = &c; continue; }
-      const Event& e = events[c.event];
-      const Event& l = events[lead->event];
-      if (c.usable != lead->usable) { if (c.usable) lead = &c; continue; }
-      if (c.date.Width() != lead->date.Width()) { if (c.date.Width() < lead->date.Width()) lead = &c; continue; }
-      if (e.docs.size() != l.docs.size()) { if (e.docs.size() > l.docs.size()) lead = &c; continue; }
-      if (e.id < l.id) lead = &c;
+      const TimelineCandidate& l = *lead;
+      if (c.usable != l.usable) { if (c.usable) lead = &c; continue; }
+      if (c.interval.Width() != l.interval.Width()) { if (c.interval.Width() < l.interval.Width()) lead = &c; continue; }
+      if (c.docs.size() != l.docs.size()) { if (c.docs.size() > l.docs.size()) lead = &c; continue; }
+      if (c.event < l.event) lead = &c;
     }
     if (!lead->usable) continue;
-    const Event& e = events[lead->event];
     TimelineEntry t;
-    t.date = e.date;
-    t.precision = e.precision;
-    t.summary = e.summary;
-    t.event = e.id;
-    t.basis = e.date_basis;
+    t.date = lead->date;
+    t.precision = lead->precision;
+    t.summary = lead->summary;
+    t.event = lead->event;
+    t.basis = lead->basis;
     std::set<std::string> docs;
-    for (size_t i : g) docs.insert(events[cands[i].event].docs.begin(), events[cands[i].event].docs.end());
+    for (size_t i : g) docs.insert(cands[i].docs.begin(), cands[i].docs.end());
     t.docs.assign(docs.begin(), docs.end());
     out->push_back(std::move(t));
   }
 }
 
+// The timeline candidate of an event the text dates, with an asserted report of its own
+// (an event known only by its page's date is no timeline entry); false for other events.
+bool CandidateOf(const Event& e, TimelineCandidate* k) {
+  if (!e.real || e.date.empty() || e.date_basis == "published") return false;
+  k->interval = fusion::ParseDate(e.date);
+  if (!k->interval.valid()) return false;
+  k->event = e.id;
+  k->date = e.date;
+  k->precision = e.precision;
+  k->basis = e.date_basis;
+  k->summary = e.summary;
+  k->family = e.family;
+  k->place = e.place;
+  k->target = e.target;
+  k->docs = e.docs;
+  k->usable = false;
+  for (const EventRecord& r : e.mentions) k->usable = k->usable || fusion::SummaryUsable(r, r.sentence);
+  for (const auto& w : fusion::Words(e.summary + " " + e.place))
+    if (w.size() >= 4) k->words.push_back(w);
+  for (const auto& t : e.target)
+    for (const auto& w : fusion::Words(t)) k->words.push_back(w);
+  std::sort(k->words.begin(), k->words.end());
+  k->words.erase(std::unique(k->words.begin(), k->words.end()), k->words.end());
+  return true;
+}
+
 }  // namespace
 
-Dossier Fuse(std::vector<EventRecord> records, const Resolution& entities, int threads) {
+std::string FusionPart(const EventMention& m) {
+  bool real = m.modality == Modality::kAsserted || m.modality == Modality::kHedged;
+  return fusion::EventFamily(m.cameo, m.plover) + "/" + (real ? "real" : ToString(m.modality));
+}
+
+bool EventOrder(const Event& a, const Event& b) {
+  if (a.real != b.real) return a.real;
+  if (a.docs.size() != b.docs.size()) return a.docs.size() > b.docs.size();
+  if (a.mentions.size() != b.mentions.size()) return a.mentions.size() > b.mentions.size();
+  if (a.date != b.date) return a.date < b.date;
+  return a.id < b.id;
+}
+
+FusedEvents FuseEvents(std::vector<EventRecord> records, const Resolution& entities, int threads,
+                       std::unordered_set<std::string>* ids) {
   using namespace fusion;
-  Dossier out;
+  FusedEvents out;
   // One feature vector per distinct (doc, index); a record given twice counts once.
   std::vector<int> distinct;
   distinct.reserve(records.size());
@@ -156,63 +187,72 @@ Dossier Fuse(std::vector<EventRecord> records, const Resolution& entities, int t
     for (int m : c.members) records[static_cast<size_t>(features[static_cast<size_t>(m)].record)] = EventRecord{};
     assembled[i] = std::move(e);
   });
-  records.clear();
-  records.shrink_to_fit();
-  std::vector<std::pair<Event, const MentionCluster*>> built;
-  built.reserve(clusters.size());
-  std::set<std::string> ids;
+  std::vector<EventRecord>().swap(records);
+  std::unordered_set<std::string> local_ids;
+  if (ids == nullptr) ids = &local_ids;
   for (size_t i = 0; i < clusters.size(); ++i) {
     if (clusters[i].members.empty()) continue;
     Event& e = assembled[i];
     // Ids come from the seed mention; an exact duplicate seed gets a suffix.
     std::string id = e.id;
-    for (int n = 2; !ids.insert(id).second; ++n) id = e.id + "-" + std::to_string(n);
+    for (int n = 2; !ids->insert(id).second; ++n) id = e.id + "-" + std::to_string(n);
     e.id = id;
-    built.emplace_back(std::move(e), &clusters[i]);
-  }
-  assembled.clear();
-  // Real events first, most documents first, then by date and id.
-  std::sort(built.begin(), built.end(), [](const auto& x, const auto& y) {
-    const Event& a = x.first;
-    const Event& b = y.first;
-    if (a.real != b.real) return a.real;
-    if (a.docs.size() != b.docs.size()) return a.docs.size() > b.docs.size();
-    if (a.mentions.size() != b.mentions.size()) return a.mentions.size() > b.mentions.size();
-    if (a.date != b.date) return a.date < b.date;
-    return a.id < b.id;
-  });
-  // Timeline candidates: real events the text dates, with an asserted report of their own.
-  std::vector<std::vector<Conflict>> conflicts(built.size());
-  ParallelFor(built.size(), threads, [&](size_t i) { conflicts[i] = FindConflicts(built[i].first, entities); });
-  std::vector<Cand> cands;
-  for (size_t i = 0; i < built.size(); ++i) {
-    Event& e = built[i].first;
-    for (Conflict& k : conflicts[i]) out.conflicts.push_back(std::move(k));
-    // Events the text dates: an event known only by its page's date is no timeline entry.
-    if (e.real && !e.date.empty() && e.date_basis != "published") {
-      Cand k;
-      k.event = out.events.size();
-      k.date = ParseDate(e.date);
-      k.usable = false;
-      for (const EventRecord& r : e.mentions) k.usable = k.usable || SummaryUsable(r, r.sentence);
-      for (const auto& w : Words(e.summary + " " + e.place))
-        if (w.size() >= 4) k.words.push_back(w);
-      for (const auto& t : e.target)
-        for (const auto& w : Words(t)) k.words.push_back(w);
-      std::sort(k.words.begin(), k.words.end());
-      k.words.erase(std::unique(k.words.begin(), k.words.end()), k.words.end());
-      if (k.date.valid()) cands.push_back(std::move(k));
-    }
     out.events.push_back(std::move(e));
   }
+  std::vector<Event>().swap(assembled);
+  std::sort(out.events.begin(), out.events.end(), EventOrder);
+  std::vector<std::vector<Conflict>> conflicts(out.events.size());
+  std::vector<TimelineCandidate> cands(out.events.size());
+  std::vector<char> dated(out.events.size(), 0);
+  ParallelFor(out.events.size(), threads, [&](size_t i) {
+    conflicts[i] = FindConflicts(out.events[i], entities);
+    dated[i] = CandidateOf(out.events[i], &cands[i]);
+  });
+  for (size_t i = 0; i < out.events.size(); ++i) {
+    for (Conflict& k : conflicts[i]) out.conflicts.push_back(std::move(k));
+    if (dated[i]) out.timeline_candidates.push_back(std::move(cands[i]));
+  }
   out.stats.events = out.events.size();
-  TimelineMerge(out.events, cands, &out.timeline);
-  std::sort(out.timeline.begin(), out.timeline.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
-    DayInterval x = ParseDate(a.date), y = ParseDate(b.date);
+  return out;
+}
+
+std::vector<TimelineEntry> BuildTimeline(std::vector<TimelineCandidate> candidates) {
+  std::vector<TimelineEntry> timeline;
+  TimelineMerge(candidates, &timeline);
+  std::sort(timeline.begin(), timeline.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
+    fusion::DayInterval x = fusion::ParseDate(a.date), y = fusion::ParseDate(b.date);
     if (x.lo != y.lo) return x.lo < y.lo;
     if (x.hi != y.hi) return x.hi < y.hi;
     return a.event < b.event;
   });
+  return timeline;
+}
+
+Dossier Fuse(std::vector<EventRecord> records, const Resolution& entities, int threads) {
+  // A part at a time, as the build does it, so both give the same events.
+  std::map<std::string, std::vector<EventRecord>> parts;
+  for (EventRecord& r : records) parts[FusionPart(r.mention)].push_back(std::move(r));
+  std::vector<EventRecord>().swap(records);
+  Dossier out;
+  std::unordered_set<std::string> ids;
+  std::vector<TimelineCandidate> candidates;
+  std::map<std::string, std::vector<Conflict>> conflicts_of;
+  for (auto& [part, part_records] : parts) {
+    FusedEvents f = FuseEvents(std::move(part_records), entities, threads, &ids);
+    for (Event& e : f.events) out.events.push_back(std::move(e));
+    for (Conflict& c : f.conflicts) conflicts_of[c.event].push_back(std::move(c));
+    for (TimelineCandidate& c : f.timeline_candidates) candidates.push_back(std::move(c));
+    out.stats.mentions += f.stats.mentions;
+    out.stats.comparisons += f.stats.comparisons;
+  }
+  std::sort(out.events.begin(), out.events.end(), EventOrder);
+  for (const Event& e : out.events) {
+    auto it = conflicts_of.find(e.id);
+    if (it == conflicts_of.end()) continue;
+    for (Conflict& c : it->second) out.conflicts.push_back(std::move(c));
+  }
+  out.stats.events = out.events.size();
+  out.timeline = BuildTimeline(std::move(candidates));
   return out;
 }
 

@@ -21,10 +21,12 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/document.h"
 #include "entities/resolve.h"
+#include "fusion/dates.h"
 
 namespace dossier {
 
@@ -136,10 +138,47 @@ struct Dossier {
   FuseStats stats;
 };
 
-// Deterministic, near-linear: mentions are blocked by date and place before comparison.
-// `records` is taken by value and released as events take their mentions (pass it with
-// std::move to avoid holding two copies); `threads` assemble events in parallel, with the
-// same result for any count.
+// The part of the corpus a mention is fused within: its event family and modality group
+// ("attack/real", "attack/threatened"). Mentions of different parts are never one event, so
+// a corpus can be fused a part at a time, holding one part in memory.
+std::string FusionPart(const EventMention& m);
+
+// The order of events in a dossier: real events first, then most documents, most
+// mentions, earliest date, id.
+bool EventOrder(const Event& a, const Event& b);
+
+// What the timeline needs of one dated real event: kept for a whole corpus while its
+// events are written and released a part at a time.
+struct TimelineCandidate {
+  std::string event;                // event id
+  std::string date, precision, basis, summary, family, place;
+  std::vector<std::string> target;
+  std::vector<std::string> docs;
+  fusion::DayInterval interval;
+  bool usable = false;              // some mention reports the event (not a question,
+                                    // comment or denial)
+  std::vector<std::string> words;   // sorted content words of summary, place, targets
+};
+
+struct FusedEvents {
+  std::vector<Event> events;        // in EventOrder
+  std::vector<Conflict> conflicts;  // in the order of `events`, then slot
+  std::vector<TimelineCandidate> timeline_candidates;
+  FuseStats stats;
+};
+
+// Fuses the records of one part (or any set of records all of one part). `records` is
+// taken by value and released as events take their mentions (pass it with std::move);
+// `threads` assemble events in parallel with the same result for any count. `ids` holds
+// the event ids given so far, so ids stay unique across parts (may be null).
+FusedEvents FuseEvents(std::vector<EventRecord> records, const Resolution& entities, int threads,
+                       std::unordered_set<std::string>* ids);
+
+// The timeline: candidates that report one event become one entry, by date then event id.
+std::vector<TimelineEntry> BuildTimeline(std::vector<TimelineCandidate> candidates);
+
+// The whole dossier at once: records split by FusionPart, each part fused, events in
+// EventOrder. Deterministic, near-linear (mentions are blocked by date, target and place).
 Dossier Fuse(std::vector<EventRecord> records, const Resolution& entities, int threads = 1);
 
 // Text for people, one per command: aligned columns, documents shown by short outlet name.

@@ -22,6 +22,12 @@ namespace {
 // Bump when the ask_* tables change: stores indexed by another version are read whole.
 constexpr const char* kAskIndexVersion = "1";
 
+// The order Store::LoadEventsJson() lists events in: ask_facts.rank (and the rowid of
+// ask_events) is the position in it, so that candidate queries meet events in the order the
+// answerer, reading every event, would (real events first, most documents first), and break
+// ties of score the same way. Keep in step with LoadEventsJson.
+constexpr const char* kEventOrder = "e.seq";
+
 // RAII prepared statement.
 class Stmt {
  public:
@@ -121,12 +127,12 @@ const char* kCreate = R"sql(
 CREATE TABLE IF NOT EXISTS ask_meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS ask_names(k1 TEXT NOT NULL, k2 TEXT NOT NULL, fold TEXT NOT NULL, seq INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS ask_facts(
-  seq INTEGER PRIMARY KEY, id TEXT, cameo TEXT, place TEXT, date TEXT, source TEXT, target TEXT,
-  texts TEXT, docs INTEGER, mentions INTEGER, asserted INTEGER);
+  rank INTEGER PRIMARY KEY, seq INTEGER, id TEXT, cameo TEXT, place TEXT, date TEXT, source TEXT,
+  target TEXT, texts TEXT, docs INTEGER, mentions INTEGER, asserted INTEGER);
 CREATE VIRTUAL TABLE IF NOT EXISTS ask_events USING fts5(
   roles, place, text, fam, content = '', columnsize = 0,
   tokenize = 'porter unicode61 remove_diacritics 2');
-CREATE TABLE IF NOT EXISTS ask_timeline(seq INTEGER PRIMARY KEY, event TEXT, event_seq INTEGER, date TEXT, summary TEXT);
+CREATE TABLE IF NOT EXISTS ask_timeline(seq INTEGER PRIMARY KEY, event TEXT, event_rank INTEGER, date TEXT, summary TEXT);
 CREATE TABLE IF NOT EXISTS ask_conflicts(seq INTEGER PRIMARY KEY, event TEXT);
 )sql";
 
@@ -138,12 +144,12 @@ CREATE INDEX IF NOT EXISTS ask_facts_id ON ask_facts(id);
 )sql";
 
 const char* kTimeline = R"sql(
-INSERT INTO ask_timeline(seq, event, event_seq, date, summary)
+INSERT INTO ask_timeline(seq, event, event_rank, date, summary)
   SELECT t.seq, coalesce(t.json ->> '$.event', ''),
-         (SELECT max(f.seq) FROM ask_facts f WHERE f.id = coalesce(t.json ->> '$.event', '')),
+         (SELECT max(f.rank) FROM ask_facts f WHERE f.id = coalesce(t.json ->> '$.event', '')),
          coalesce(t.json ->> '$.date', ''), coalesce(t.json ->> '$.summary', '')
   FROM timeline t;
-CREATE INDEX IF NOT EXISTS ask_timeline_event ON ask_timeline(event_seq);
+CREATE INDEX IF NOT EXISTS ask_timeline_event ON ask_timeline(event_rank);
 CREATE INDEX IF NOT EXISTS ask_timeline_summary ON ask_timeline(summary);
 INSERT INTO ask_conflicts(seq, event) SELECT seq, coalesce(json ->> '$.event', '') FROM conflicts;
 CREATE INDEX IF NOT EXISTS ask_conflicts_event ON ask_conflicts(event);
@@ -190,17 +196,17 @@ Status AskIndex::Build(sqlite3* db) {
   int64_t max_docs = 0, count = 0;
   {
     Stmt q(db,
-           "SELECT e.seq, coalesce(e.json ->> '$.id', ''), coalesce(e.json ->> '$.cameo', ''), "
+           ("SELECT e.seq, coalesce(e.json ->> '$.id', ''), coalesce(e.json ->> '$.cameo', ''), "
            "coalesce(e.json ->> '$.place', ''), coalesce(e.json ->> '$.date', ''), "
            "coalesce(e.json -> '$.source', '[]'), coalesce(e.json -> '$.target', '[]'), "
            "(SELECT json_array(count(DISTINCT coalesce(m.value ->> '$.doc', '')), count(*), "
            "   coalesce(sum(coalesce(m.value ->> '$.modality', 'asserted') IN ('asserted', 'hedged')), 0), "
            "   json_group_array(DISTINCT coalesce(m.value ->> '$.text', ''))) "
            " FROM json_each(e.json, '$.mentions') m) "
-           "FROM events e ORDER BY e.seq");
+           "FROM events e ORDER BY " + std::string(kEventOrder)).c_str());
     Stmt facts(db,
-               "INSERT INTO ask_facts(seq, id, cameo, place, date, source, target, texts, docs, mentions, asserted) "
-               "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+               "INSERT INTO ask_facts(rank, seq, id, cameo, place, date, source, target, texts, docs, mentions, "
+               "asserted) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
     Stmt fts(db, "INSERT INTO ask_events(rowid, roles, place, text, fam) VALUES(?,?,?,?,?)");
     if (!q.ok() || !facts.ok() || !fts.ok()) return Status::Error("ask index: " + q.error() + facts.error() + fts.error());
     std::unordered_map<std::string, std::string> keys_of;  // name -> its keys, space-joined
@@ -209,8 +215,10 @@ Status AskIndex::Build(sqlite3* db) {
       if (it == keys_of.end()) it = keys_of.emplace(name, Join(ask::NameKeys(name), " ")).first;
       return it->second;
     };
+    int64_t rank = 0;
     while (q.Step() == SQLITE_ROW) {
       int64_t seq = q.Int(0);
+      ++rank;
       std::string cameo = q.Text(2), place = q.Text(3), source = q.Text(5), target = q.Text(6);
       // [docs, mentions, asserted, [texts...]]
       std::string agg = q.Text(7);
@@ -223,14 +231,14 @@ Status AskIndex::Build(sqlite3* db) {
         pos = comma + 1;
       }
       std::string texts = pos < agg.size() && agg.back() == ']' ? agg.substr(pos, agg.size() - pos - 1) : "[]";
-      facts.Bind(1, seq).Bind(2, q.Text(1)).Bind(3, cameo).Bind(4, place).Bind(5, q.Text(4))
-          .Bind(6, source).Bind(7, target).Bind(8, texts).Bind(9, nums[0]).Bind(10, nums[1]).Bind(11, nums[2]);
+      facts.Bind(1, rank).Bind(2, seq).Bind(3, q.Text(1)).Bind(4, cameo).Bind(5, place).Bind(6, q.Text(4))
+          .Bind(7, source).Bind(8, target).Bind(9, texts).Bind(10, nums[0]).Bind(11, nums[1]).Bind(12, nums[2]);
       if (facts.Step() != SQLITE_DONE) return Status::Error(std::string("ask index: ") + sqlite3_errmsg(db));
       facts.Reset();
       std::vector<std::string> roles;
       for (const std::string* list : {&source, &target})
         for (const json& n : ParseArray(*list)) roles.push_back(keys(Str(n)));
-      fts.Bind(1, seq).Bind(2, Join(roles, " , ")).Bind(3, keys(place)).Bind(4, texts)
+      fts.Bind(1, rank).Bind(2, Join(roles, " , ")).Bind(3, keys(place)).Bind(4, texts)
           .Bind(5, cameo.size() >= 2 ? "f" + cameo.substr(0, 2) : std::string());
       if (fts.Step() != SQLITE_DONE) return Status::Error(std::string("ask index: ") + sqlite3_errmsg(db));
       fts.Reset();
@@ -346,7 +354,7 @@ const json* AskIndex::Event(const std::string& id) {
   auto it = events_.find(id);
   if (it != events_.end()) return it->second.get();
   std::unique_ptr<json> e;
-  Stmt q(db_, "SELECT e.json FROM ask_facts f JOIN events e ON e.seq = f.seq WHERE f.id = ? ORDER BY f.seq DESC LIMIT 1");
+  Stmt q(db_, "SELECT e.json FROM ask_facts f JOIN events e ON e.seq = f.seq WHERE f.id = ? ORDER BY f.rank DESC LIMIT 1");
   q.Bind(1, id);
   if (q.Step() == SQLITE_ROW) {
     json j = json::parse(q.Text(0), nullptr, false);
@@ -379,12 +387,12 @@ std::vector<AskIndex::Hit> AskIndex::Match(const std::string& query, int limit) 
   // FTS5 gives its rows in rowid order, so LIMIT stops early: the first `limit` stored
   // events (real first, most documents first) that match.
   Stmt q(db_,
-         "SELECT f.seq, f.docs, f.mentions, f.asserted FROM ask_events JOIN ask_facts f ON f.seq = ask_events.rowid "
+         "SELECT f.rank, f.docs, f.mentions, f.asserted FROM ask_events JOIN ask_facts f ON f.rank = ask_events.rowid "
          "WHERE ask_events MATCH ? ORDER BY ask_events.rowid LIMIT ?");
   q.Bind(1, query).Bind(2, static_cast<int64_t>(limit));
   while (q.Step() == SQLITE_ROW) {
     Hit h;
-    h.seq = q.Int(0);
+    h.rank = q.Int(0);
     h.docs = static_cast<int>(q.Int(1));
     int64_t mentions = q.Int(2), asserted = q.Int(3);
     h.real = mentions == 0 ? 1.0 : static_cast<double>(asserted) / static_cast<double>(mentions);
@@ -512,7 +520,7 @@ std::vector<int64_t> AskIndex::CandidateEvents(const ask::Question& q, const ask
     for (const Option* o : c.parts) parts.push_back("(" + o->expr + ")");
     ++queries;
     for (const Hit& h : Match(Join(parts, " AND "), limits.per_query)) {
-      out.insert(h.seq);
+      out.insert(h.rank);
       best = std::max(best, (c.weight + 0.3 * std::log2(1.0 + h.docs)) * (0.5 + 0.5 * h.real));
     }
   }
@@ -545,9 +553,9 @@ std::vector<int64_t> AskIndex::TimelineEntries(const ask::Question& q, const ask
   std::set<int64_t> entries;
   if (open) {
     // A date after the pivot sorts after it as a string (and one before it, before).
-    std::string sql = "SELECT seq FROM ask_timeline WHERE event_seq IS NOT NULL";
+    std::string sql = "SELECT seq FROM ask_timeline WHERE event_rank IS NOT NULL";
     if (!pivot.empty()) sql += q.relation == "after" ? " AND date > ?1" : " AND date < ?1";
-    sql += " ORDER BY event_seq LIMIT ?2";
+    sql += " ORDER BY event_rank LIMIT ?2";
     Stmt s(db_, sql.c_str());
     if (!pivot.empty()) s.Bind(1, pivot);
     s.Bind(2, static_cast<int64_t>(limits.timeline_events));
@@ -558,9 +566,9 @@ std::vector<int64_t> AskIndex::TimelineEntries(const ask::Question& q, const ask
       for (const std::string& n : index.at(e).names)
         if (HasAlnum(n) && phrases.size() < 32) phrases.push_back(Phrase(n));
     if (!phrases.empty()) {
-      Stmt s(db_, "SELECT seq FROM ask_timeline WHERE event_seq = ?");
+      Stmt s(db_, "SELECT seq FROM ask_timeline WHERE event_rank = ?");
       for (const Hit& h : Match("text : (" + Join(phrases, " OR ") + ")", limits.timeline_events)) {
-        s.Bind(1, h.seq);
+        s.Bind(1, h.rank);
         while (s.Step() == SQLITE_ROW) entries.insert(s.Int(0));
         s.Reset();
       }
@@ -612,9 +620,9 @@ Status AskIndex::LoadView(const std::string& question, ask::DossierView* view, c
   std::vector<int64_t> events = CandidateEvents(q, qe, index, limits);
   {
     Stmt s(db_,
-           "SELECT id, cameo, place, date, source, target, texts, docs, mentions, asserted FROM ask_facts WHERE seq = ?");
-    for (int64_t seq : events) {
-      s.Bind(1, seq);
+           "SELECT id, cameo, place, date, source, target, texts, docs, mentions, asserted FROM ask_facts WHERE rank = ?");
+    for (int64_t rank : events) {
+      s.Bind(1, rank);
       if (s.Step() == SQLITE_ROW) {
         json c = {{"id", s.Text(0)},
                   {"cameo", s.Text(1)},
@@ -625,7 +633,7 @@ Status AskIndex::LoadView(const std::string& question, ask::DossierView* view, c
                   {"texts", ParseArray(s.Text(6))}};
         ask::EventFacts f = ask::FactsOfCompact(c, static_cast<int>(s.Int(7)), static_cast<int>(s.Int(8)),
                                                 static_cast<int>(s.Int(9)));
-        f.seq = seq;
+        f.seq = rank;
         view->event_facts.push_back(std::move(f));
       }
       s.Reset();

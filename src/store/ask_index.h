@@ -6,12 +6,13 @@
 // in its transaction) writes, from the stored JSON rows alone:
 //   ask_names     every name and alias of every entity, by the name keys of its first two
 //                 words (ask::NameKeys) and by its fold: the entities a question can name
-//   ask_facts     per event what matching reads (ask::EventFacts): id, codes, place, date,
+//   ask_facts     per event, by its rank in stored order (as Store::LoadEventsJson lists
+//                 them), what matching reads (ask::EventFacts): id, codes, place, date,
 //                 actors, its distinct mention sentences, document and mention counts
-//   ask_events    contentless FTS5, rowid = events.seq: the name keys of the event's source
+//   ask_events    contentless FTS5, rowid = that rank: the name keys of the event's source
 //                 and target (roles) and place, its mention sentences (text) and the token
 //                 "f" + its two-digit CAMEO root (fam)
-//   ask_timeline  per timeline entry its event (id and seq), date and summary
+//   ask_timeline  per timeline entry its event (id and rank), date and summary
 //   ask_conflicts per conflict its event id
 //   ask_meta      a fingerprint of the indexed events, their largest document count, the
 //                 most mentioned person
@@ -81,7 +82,7 @@ class AskIndex : public ask::DossierLookup {
                                        const std::vector<ask::EventFacts>& facts, const Limits& limits);
   // Events of ask_events matching `query`, in stored order, at most `limit`.
   struct Hit {
-    int64_t seq = 0;
+    int64_t rank = 0;  // position in stored order (ask_facts.rank)
     int docs = 0;
     double real = 1;  // share of asserted (or hedged) mentions
   };

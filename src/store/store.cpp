@@ -100,7 +100,8 @@ CREATE TABLE IF NOT EXISTS mention_records(
   doc TEXT, idx INTEGER, type TEXT, text TEXT, titles TEXT, alias_text TEXT,
   PRIMARY KEY(doc, idx)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS event_records(
-  doc TEXT, idx INTEGER, record TEXT, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
+  doc TEXT, idx INTEGER, part TEXT, record TEXT, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS event_records_part ON event_records(part);
 CREATE TABLE IF NOT EXISTS sentence_rows(
   rowid INTEGER PRIMARY KEY, doc TEXT, idx INTEGER, start INTEGER, end INTEGER,
   attributed_to TEXT, sourcing TEXT, role TEXT);
@@ -108,9 +109,14 @@ CREATE TABLE IF NOT EXISTS sentence_rows(
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences USING fts5(
   text, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS entities(seq INTEGER PRIMARY KEY, id TEXT, json TEXT);
-CREATE TABLE IF NOT EXISTS events(seq INTEGER PRIMARY KEY, id TEXT, json TEXT);
+-- Events are written a fusion part at a time; their dossier order (EventOrder) is the
+-- events_order index.
+CREATE TABLE IF NOT EXISTS events(
+  seq INTEGER PRIMARY KEY, id TEXT, json TEXT, real INTEGER, ndocs INTEGER, nmentions INTEGER, date TEXT);
+CREATE INDEX IF NOT EXISTS events_order ON events(real DESC, ndocs DESC, nmentions DESC, date, id);
+CREATE INDEX IF NOT EXISTS events_id ON events(id);
 CREATE TABLE IF NOT EXISTS timeline(seq INTEGER PRIMARY KEY, json TEXT);
-CREATE TABLE IF NOT EXISTS conflicts(seq INTEGER PRIMARY KEY, json TEXT);
+CREATE TABLE IF NOT EXISTS conflicts(seq INTEGER PRIMARY KEY, event TEXT, json TEXT);
 )sql";
 
 }  // namespace
@@ -243,6 +249,7 @@ StoredDocument PrepareDocument(const Document& d) {
     for (const EventArg& a : e.target) r.target_names.push_back(name_of(a));
     r.place_name = name_of(e.place);
     o.events.push_back(EventRecordToJson(r).dump(-1, ' ', false, json::error_handler_t::replace));
+    o.event_parts.push_back(FusionPart(e));
   }
   // Sentences with their attribution, for evidence search.
   std::vector<int> attr_of(d.sentences.size(), -1);
@@ -286,7 +293,7 @@ Status Store::AddPrepared(const std::vector<StoredDocument>& docs) {
                "inferred,earliest,latest,kind,format,bytes,text,layers) "
                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   Stmt men_ins(db_, "INSERT OR REPLACE INTO mention_records VALUES(?,?,?,?,?,?)");
-  Stmt ev_ins(db_, "INSERT OR REPLACE INTO event_records VALUES(?,?,?)");
+  Stmt ev_ins(db_, "INSERT OR REPLACE INTO event_records(doc, idx, part, record) VALUES(?,?,?,?)");
   Stmt row_ins(db_,
                "INSERT INTO sentence_rows(doc,idx,start,end,attributed_to,sourcing,role) "
                "VALUES(?,?,?,?,?,?,?)");
@@ -310,7 +317,7 @@ Status Store::AddPrepared(const std::vector<StoredDocument>& docs) {
       men_ins.Reset();
     }
     for (size_t i = 0; i < d.events.size(); ++i) {
-      ev_ins.Bind(1, d.id).Bind(2, static_cast<int64_t>(i)).Bind(3, d.events[i]);
+      ev_ins.Bind(1, d.id).Bind(2, static_cast<int64_t>(i)).Bind(3, d.event_parts[i]).Bind(4, d.events[i]);
       if (ev_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
       ev_ins.Reset();
     }
@@ -365,12 +372,21 @@ Status Store::MentionRecords(std::vector<MentionRecord>* out) {
   return Status::Ok();
 }
 
-Status Store::EventRecords(const Resolution& resolution, std::vector<EventRecord>* out, int threads) {
+Status Store::EventParts(std::vector<std::string>* out) {
+  Stmt q(db_, "SELECT DISTINCT part FROM event_records ORDER BY part");
+  if (!q.ok()) return Status::Error(q.error());
+  while (q.Step() == SQLITE_ROW) out->push_back(q.Text(0));
+  return Status::Ok();
+}
+
+Status Store::EventRecords(const Resolution& resolution, const std::string& part, std::vector<EventRecord>* out,
+                           int threads) {
   auto lookup = [&](const EventRecord::NameRef& n) {
     return n.text.empty() ? -1 : resolution.EntityOf(n.type, n.text);
   };
-  Stmt q(db_, "SELECT record FROM event_records ORDER BY doc, idx");
+  Stmt q(db_, "SELECT record FROM event_records WHERE part = ? ORDER BY doc, idx");
   if (!q.ok()) return Status::Error(q.error());
+  q.Bind(1, part);
   // Parsed in parallel a chunk at a time; a row that is not a record is skipped.
   const size_t kChunk = 8192;
   std::vector<std::string> rows;
@@ -443,33 +459,76 @@ std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 
 }  // namespace
 
-Status Store::SaveDossier(const Resolution& entities, const Dossier& dossier, int threads) {
+Status Store::BeginDossier(const Resolution& entities, int threads) {
   Status s = Exec("BEGIN IMMEDIATE");
-  if (!s.ok()) return s;
-  auto fail = [&](const std::string& what) {
-    Exec("ROLLBACK");
-    return Status::Error(path_ + ": cannot write dossier: " + what);
-  };
+  if (!s.ok()) return Status::Error(path_ + ": cannot write dossier: " + s.message());
   s = Exec("DELETE FROM entities; DELETE FROM events; DELETE FROM timeline; DELETE FROM conflicts;");
-  if (!s.ok()) return fail(s.message());
   std::string error;
-  auto no_id = [](const auto&) { return std::string(); };
-  if (!InsertJsonRows(db_, "INSERT INTO entities(id, json) VALUES(?,?)", entities.entities, threads,
-                      [](const Entity& e) { return Dump(EntityToJson(e)); },
-                      [](const Entity& e) { return e.id; }, true, &error) ||
-      !InsertJsonRows(db_, "INSERT INTO events(id, json) VALUES(?,?)", dossier.events, threads,
-                      [](const Event& e) { return StoredEventJson(e); },
-                      [](const Event& e) { return e.id; }, true, &error) ||
-      !InsertJsonRows(db_, "INSERT INTO timeline(json) VALUES(?)", dossier.timeline, threads,
-                      [](const TimelineEntry& t) { return Dump(TimelineEntryToJson(t)); }, no_id, false,
-                      &error) ||
-      !InsertJsonRows(db_, "INSERT INTO conflicts(json) VALUES(?)", dossier.conflicts, threads,
-                      [](const Conflict& c) { return Dump(ConflictToJson(c)); }, no_id, false, &error))
-    return fail(error);
-  if (!(s = IndexForAsk()).ok()) return fail(s.message());  // ask's search tables (store/ask_index.h)
-  s = Exec("COMMIT");
-  if (!s.ok()) return fail(s.message());
+  if (s.ok() && !InsertJsonRows(db_, "INSERT INTO entities(id, json) VALUES(?,?)", entities.entities, threads,
+                                [](const Entity& e) { return Dump(EntityToJson(e)); },
+                                [](const Entity& e) { return e.id; }, true, &error))
+    s = Status::Error(error);
+  if (!s.ok()) {
+    AbortDossier();
+    return Status::Error(path_ + ": cannot write dossier: " + s.message());
+  }
   return Status::Ok();
+}
+
+Status Store::AddEvents(const std::vector<Event>& events, const std::vector<Conflict>& conflicts, int threads) {
+  std::string error;
+  {
+    Stmt ins(db_, "INSERT INTO events(id, json, real, ndocs, nmentions, date) VALUES(?,?,?,?,?,?)");
+    if (!ins.ok()) error = ins.error();
+    const size_t kChunk = 4096;
+    std::vector<std::string> texts;
+    for (size_t first = 0; error.empty() && first < events.size(); first += kChunk) {
+      size_t n = std::min(kChunk, events.size() - first);
+      texts.assign(n, std::string());
+      ParallelFor(n, threads, [&](size_t i) { texts[i] = StoredEventJson(events[first + i]); });
+      for (size_t i = 0; i < n && error.empty(); ++i) {
+        const Event& e = events[first + i];
+        ins.Bind(1, e.id).Bind(2, texts[i]).Bind(3, int64_t{e.real}).Bind(4, static_cast<int64_t>(e.docs.size()))
+            .Bind(5, static_cast<int64_t>(e.mentions.size())).Bind(6, e.date);
+        if (ins.Step() != SQLITE_DONE) error = sqlite3_errmsg(db_);
+        ins.Reset();
+      }
+    }
+  }
+  if (error.empty())
+    InsertJsonRows(db_, "INSERT INTO conflicts(event, json) VALUES(?,?)", conflicts, threads,
+                   [](const Conflict& c) { return Dump(ConflictToJson(c)); },
+                   [](const Conflict& c) { return c.event; }, true, &error);
+  if (!error.empty()) {
+    AbortDossier();
+    return Status::Error(path_ + ": cannot write dossier: " + error);
+  }
+  return Status::Ok();
+}
+
+Status Store::FinishDossier(const std::vector<TimelineEntry>& timeline) {
+  std::string error;
+  auto no_id = [](const TimelineEntry&) { return std::string(); };
+  if (!InsertJsonRows(db_, "INSERT INTO timeline(json) VALUES(?)", timeline, 1,
+                      [](const TimelineEntry& t) { return Dump(TimelineEntryToJson(t)); }, no_id, false, &error)) {
+    AbortDossier();
+    return Status::Error(path_ + ": cannot write dossier: " + error);
+  }
+  Status s = Exec("COMMIT");
+  if (!s.ok()) {
+    AbortDossier();
+    return Status::Error(path_ + ": cannot write dossier: " + s.message());
+  }
+  return Status::Ok();
+}
+
+void Store::AbortDossier() { Exec("ROLLBACK"); }
+
+Status Store::SaveDossier(const Resolution& entities, const Dossier& dossier, int threads) {
+  Status s = BeginDossier(entities, threads);
+  if (s.ok()) s = AddEvents(dossier.events, dossier.conflicts, threads);
+  if (s.ok()) s = FinishDossier(dossier.timeline);
+  return s;
 }
 
 Status Store::ListDocs(bool with_text, std::vector<DocRow>* out) {
@@ -511,12 +570,15 @@ Status Store::LoadJsonRows(const char* sql, json* out) {
 
 Status Store::LoadEntitiesJson(json* out) { return LoadJsonRows("SELECT json FROM entities ORDER BY seq", out); }
 Status Store::LoadEventsJson(json* out) {
-  Status s = LoadJsonRows("SELECT json FROM events ORDER BY seq", out);
+  Status s = LoadJsonRows("SELECT json FROM events ORDER BY real DESC, ndocs DESC, nmentions DESC, date, id", out);
   for (json& e : *out) ExpandStoredEvent(&e);
   return s;
 }
 Status Store::LoadTimelineJson(json* out) { return LoadJsonRows("SELECT json FROM timeline ORDER BY seq", out); }
-Status Store::LoadConflictsJson(json* out) { return LoadJsonRows("SELECT json FROM conflicts ORDER BY seq", out); }
+Status Store::LoadConflictsJson(json* out) {
+  return LoadJsonRows("SELECT c.json FROM conflicts c JOIN events e ON e.id = c.event "
+                      "ORDER BY e.real DESC, e.ndocs DESC, e.nmentions DESC, e.date, e.id, c.seq", out);
+}
 
 Status Store::LoadDocument(const std::string& id, Document* doc) {
   Stmt q(db_, "SELECT text, layers FROM docs WHERE id = ?");

@@ -39,6 +39,7 @@ struct StoredDocument {
   };
   std::vector<Mention> mentions;       // one per entity mention, by index
   std::vector<std::string> events;     // one EventRecord (JSON) per event mention, by index
+  std::vector<std::string> event_parts;  // parallel to events: FusionPart of each
   struct SentenceRow {
     uint32_t start = 0, end = 0;
     std::string attributed_to, sourcing, role;
@@ -76,11 +77,22 @@ class Store : public SentenceSearch {
   // The entity mention records of the corpus (one per distinct name, type, titles and
   // alias, with its documents), in a deterministic order.
   Status MentionRecords(std::vector<MentionRecord>* out);
-  // Every event record, by document and index, with its arguments' entity ids looked up in
-  // `resolution` by name; `threads` parse them.
-  Status EventRecords(const Resolution& resolution, std::vector<EventRecord>* out, int threads = 1);
+  // The fusion parts (FusionPart) that have event records, sorted.
+  Status EventParts(std::vector<std::string>* out);
+  // The event records of one part, by document and index, with their arguments' entity ids
+  // looked up in `resolution` by name; `threads` parse them.
+  Status EventRecords(const Resolution& resolution, const std::string& part, std::vector<EventRecord>* out,
+                      int threads = 1);
 
-  // Replaces the corpus-level results in one transaction; `threads` serialize them.
+  // Replaces the corpus-level results in one transaction, written a part at a time:
+  // BeginDossier (entities), AddEvents for each fused part, FinishDossier (timeline, commit).
+  // A failing step rolls the whole dossier back; AbortDossier() does it on request.
+  // `threads` serialize rows in parallel.
+  Status BeginDossier(const Resolution& entities, int threads = 1);
+  Status AddEvents(const std::vector<Event>& events, const std::vector<Conflict>& conflicts, int threads = 1);
+  Status FinishDossier(const std::vector<TimelineEntry>& timeline);
+  void AbortDossier();
+  // All three at once.
   Status SaveDossier(const Resolution& entities, const Dossier& dossier, int threads = 1);
 
   Status ListDocs(bool with_text, std::vector<DocRow>* out);
