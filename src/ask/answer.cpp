@@ -180,7 +180,7 @@ double Answerer::SubjectOrder(const std::vector<Word>& w) const {
 
 bool Answerer::PronounRefers(const SentenceHit& h) const {
   if (docs_ == nullptr) return true;
-  const Document* d = docs_->Get(h.doc);
+  const Document* d = docs_->GetForGrounding(h.doc);
   if (d == nullptr || h.sentence < 0) return false;
   for (int k = h.sentence - 1; k >= 0 && k >= h.sentence - 2; --k) {
     std::vector<Word> w = Words(d->Text(d->sentences[static_cast<size_t>(k)].span));
@@ -281,7 +281,7 @@ bool Answerer::Ground(const std::string& doc, const std::string& evidence, Suppo
   s->quote = evidence;
   if (evidence.empty()) return false;
   if (docs_ == nullptr) return true;
-  const Document* d = docs_->Get(doc);
+  const Document* d = docs_->GetForGrounding(doc);
   if (d == nullptr) return false;
   size_t pos = d->text.find(evidence);
   if (pos == std::string::npos) return false;

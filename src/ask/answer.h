@@ -37,6 +37,9 @@ class DocumentSource {
   // The document `id` with its layers, or nullptr when unknown. The pointer stays valid as
   // long as the source lives.
   virtual const Document* Get(const std::string& id) = 0;
+  // The document `id` with at least its text, sentences, attributions, blocks and parts as
+  // Get() gives them (what grounding a quote reads); a source may make this cheaper.
+  virtual const Document* GetForGrounding(const std::string& id) { return Get(id); }
 };
 
 // What a bounded view (below) fetches on demand from the store.

@@ -48,12 +48,14 @@ std::vector<Line> SplitLines(std::string_view raw) {
   return lines;
 }
 
-int CountWords(std::string_view s) {
+// The number of words of `s`, counting no further than `limit` (lines can be whole
+// paragraphs, and most callers only compare the count with a small number).
+int CountWords(std::string_view s, int limit) {
   int n = 0;
   bool in = false;
   for (char c : s) {
     bool sp = c == ' ' || c == '\t' || c == '\n';
-    if (!sp && !in) ++n;
+    if (!sp && !in && ++n == limit) break;
     in = !sp;
   }
   return n;
@@ -103,7 +105,7 @@ bool EndsSentence(std::string_view s) {
 
 // "HomeQuizzoneWhatsappShare Flash Reads": words glued by a menu's missing separators.
 bool LooksLikeGluedMenu(std::string_view s) {
-  if (CountWords(s) > 8 || EndsSentence(s)) return false;
+  if (CountWords(s, 9) > 8 || EndsSentence(s)) return false;
   int glue = 0;
   for (size_t i = 1; i < s.size(); ++i) {
     if (std::islower(static_cast<unsigned char>(s[i - 1])) && std::isupper(static_cast<unsigned char>(s[i]))) ++glue;
@@ -162,7 +164,7 @@ bool LooksLikeSiteLabel(std::string_view s) {
   size_t bar = s.find(" | ");
   if (bar == std::string_view::npos || s.find(" | ", bar + 3) != std::string_view::npos) return false;
   std::string_view left = TrimSpace(s.substr(0, bar)), right = TrimSpace(s.substr(bar + 3));
-  int l = CountWords(left), r = CountWords(right);
+  int l = CountWords(left, 4), r = CountWords(right, 4);
   return l >= 1 && r >= 1 && l <= 3 && r <= 3;
 }
 
@@ -171,6 +173,12 @@ bool DatelineCredit(std::string_view s, std::string* credit) {
   static const RE2 re("^\\p{Lu}[^()\\n]{1,80}?,[^()\\n]{0,60}?\\((\\p{Lu}[\\p{L}&.]*(?: \\p{Lu}[\\p{L}&.]*){0,3})\\)\\s*(?:-|–|—|:)\\s");
   if (s.size() < 20) return false;
   re2::StringPiece in(s.data(), std::min<size_t>(s.size(), 300));
+  // The pattern needs a comma before the first of "()\n", which must be "(": most first
+  // paragraphs fail this, and the regex is slow to fail.
+  std::string_view head(in.data(), in.size());
+  size_t open = head.find_first_of("()\n");
+  if (open == std::string_view::npos || head[open] != '(' || head.substr(0, open).find(',') == std::string_view::npos)
+    return false;
   return RE2::PartialMatch(in, re, credit);
 }
 
@@ -211,7 +219,7 @@ bool AuthorLine(std::string_view s, std::string_view* name) {
   else if (!s.empty() && s[0] == '-') n = 1;
   if (n == 0) return false;
   std::string_view rest = TrimSpace(s.substr(n));
-  if (rest.empty() || CountWords(rest) > 4 || EndsSentence(rest)) return false;
+  if (rest.empty() || CountWords(rest, 5) > 4 || EndsSentence(rest)) return false;
   *name = rest;
   return true;
 }
@@ -265,7 +273,7 @@ bool DateLine(std::string_view s, FoundDate* date) {
   if (r.empty()) return true;
   if (RE2::FullMatch(std::string(r), Res().label)) return true;
   // "Updated: 2020-01-04 | 5 min read" and similar labels: short, no sentence.
-  return r.size() <= 24 && CountWords(r) <= 3 && !EndsSentence(r) && r.find_first_of("0123456789") == std::string_view::npos &&
+  return r.size() <= 24 && CountWords(r, 4) <= 3 && !EndsSentence(r) && r.find_first_of("0123456789") == std::string_view::npos &&
          (r.find(':') != std::string_view::npos || r.find('|') != std::string_view::npos);
 }
 
@@ -362,7 +370,7 @@ void CleanTextDump(std::string_view raw, Page* page) {
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.blank || BulletLength(l.text) > 0) continue;
-    if (CountWords(l.text) >= 15 && EndsSentence(l.text) && !boiler[i]) {
+    if (CountWords(l.text, 15) >= 15 && EndsSentence(l.text) && !boiler[i]) {
       body_start = i;
       break;
     }
@@ -371,7 +379,7 @@ void CleanTextDump(std::string_view raw, Page* page) {
   size_t body_end = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
-    if (!l.blank && CountWords(l.text) >= 8 && EndsSentence(l.text) && !boiler[i]) body_end = i;
+    if (!l.blank && CountWords(l.text, 8) >= 8 && EndsSentence(l.text) && !boiler[i]) body_end = i;
   }
 
   // The title: the first header line that reads like a headline; a line of four words or
@@ -388,7 +396,7 @@ void CleanTextDump(std::string_view raw, Page* page) {
       const Line& l = lines[i];
       FoundDate fd;
       return !l.blank && !boiler[i] && BulletLength(l.text) == 0 && HasLetter(l.text) && !IsBareNumber(l.text) &&
-             !DateLine(l.text, &fd) && CountWords(l.text) >= 3 && l.text.size() <= 300 && !LooksLikeNavLine(l.text) &&
+             !DateLine(l.text, &fd) && CountWords(l.text, 3) >= 3 && l.text.size() <= 300 && !LooksLikeNavLine(l.text) &&
              !LooksLikeLinkList(l.text) && !LooksLikeGluedMenu(l.text) && !RE2::FullMatch(std::string(l.text), re.posted);
     };
     if (first_posted > 0) {
@@ -400,7 +408,7 @@ void CleanTextDump(std::string_view raw, Page* page) {
     }
     if (title_pick < 0) {
       for (size_t i = 0; i < body_start && i < lines.size(); ++i)
-        if (usable(i) && lines[i].text.back() == '?' && CountWords(lines[i].text) <= 30) {
+        if (usable(i) && lines[i].text.back() == '?' && CountWords(lines[i].text, 31) <= 30) {
           title_pick = static_cast<int>(i);
           break;
         }
@@ -415,14 +423,14 @@ void CleanTextDump(std::string_view raw, Page* page) {
       if (boiler[i] && title.size() == l.text.size()) continue;
       FoundDate fd;
       if (!HasLetter(l.text) || DateLine(l.text, &fd)) continue;
-      if (title.size() > 300 || CountWords(title) < 2 || EndsSentence(title) || IsBoilerplateLine(title) ||
+      if (title.size() > 300 || CountWords(title, 2) < 2 || EndsSentence(title) || IsBoilerplateLine(title) ||
           LooksLikeGluedMenu(title) || LooksLikeLinkList(title) || LooksLikeSiteLabel(title))
         continue;
       if (LooksLikeNavLine(title)) {
         if (nav_pick < 0) nav_pick = static_cast<int>(i);
         continue;
       }
-      if (CountWords(title) >= 4) {
+      if (CountWords(title, 4) >= 4) {
         title_pick = static_cast<int>(i);
         break;
       }
@@ -600,7 +608,7 @@ void CleanTextDump(std::string_view raw, Page* page) {
       }
     }
     // Footer: short non-sentence lines after the last body paragraph.
-    if (!qa && i > body_end && body_end > 0 && CountWords(t) < 10 && !EndsSentence(t)) {
+    if (!qa && i > body_end && body_end > 0 && CountWords(t, 10) < 10 && !EndsSentence(t)) {
       last_was_text = false;
       continue;
     }
@@ -634,7 +642,7 @@ void CleanTextDump(std::string_view raw, Page* page) {
     }
     BlockKind kind = BlockKind::kParagraph;
     if (LooksLikeCaption(t)) kind = BlockKind::kCaption;
-    else if (((CountWords(t) <= 10 && !EndsSentence(t)) || (!qa && CountWords(t) <= 8 && t.back() == '?')) &&
+    else if (((CountWords(t, 11) <= 10 && !EndsSentence(t)) || (!qa && CountWords(t, 9) <= 8 && t.back() == '?')) &&
              t.back() != ':' && t.back() != ',' && t.back() != ';' && t.size() < 120)
       kind = BlockKind::kHeading;
     // Wrapped paragraph: a line that continues the previous one.

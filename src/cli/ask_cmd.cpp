@@ -29,10 +29,11 @@ namespace {
 // all by construction, and reading it is fast.
 constexpr int64_t kWholeStoreEvents = 2000;
 
-// Loads the cited documents from the store on first use and keeps them.
+// Loads the cited documents from the store on first use and keeps them. With an ask index
+// (large stores), documents read only to ground quotes are loaded with those layers only.
 class StoreDocuments : public ask::DocumentSource {
  public:
-  explicit StoreDocuments(Store* store) : store_(store) {}
+  StoreDocuments(Store* store, AskIndex* index) : store_(store), index_(index) {}
   const Document* Get(const std::string& id) override {
     auto it = docs_.find(id);
     if (it != docs_.end()) return it->second.get();
@@ -42,11 +43,23 @@ class StoreDocuments : public ask::DocumentSource {
     docs_.emplace(id, std::move(doc));
     return p;
   }
+  const Document* GetForGrounding(const std::string& id) override {
+    if (index_ == nullptr || docs_.count(id)) return Get(id);
+    auto it = light_.find(id);
+    if (it != light_.end()) return it->second.get();
+    auto doc = std::make_unique<Document>();
+    if (!index_->LoadGroundingDocument(id, doc.get()).ok()) return Get(id);
+    const Document* p = doc.get();
+    light_.emplace(id, std::move(doc));
+    return p;
+  }
   size_t loaded() const { return docs_.size(); }
+  size_t loaded_light() const { return light_.size(); }
 
  private:
   Store* store_;
-  std::unordered_map<std::string, std::unique_ptr<Document>> docs_;
+  AskIndex* index_;
+  std::unordered_map<std::string, std::unique_ptr<Document>> docs_, light_;
 };
 
 class StepTimes {
@@ -108,13 +121,13 @@ int RunAsk(const std::string& db, const std::string& question, bool as_json) {
   }
   times.Mark(bounded ? "load-bounded" : "load-whole");
 
-  StoreDocuments docs(store.get());
+  StoreDocuments docs(store.get(), bounded ? &index : nullptr);
   nlohmann::json answer = ask::AnswerQuestion(question, view, *store, &docs);
   times.Mark("answer");
   if (std::getenv("DOSSIER_ASK_TIMES") != nullptr)
-    std::fprintf(stderr, "ask-sizes entities %zu events %zu facts %zu timeline %zu documents %zu\n",
+    std::fprintf(stderr, "ask-sizes entities %zu events %zu facts %zu timeline %zu documents %zu+%zu light\n",
                  view.entities.size(), view.events.size(), view.event_facts.size(), view.timeline.size(),
-                 docs.loaded());
+                 docs.loaded(), docs.loaded_light());
   if (as_json) {
     std::cout << answer.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {

@@ -45,7 +45,7 @@ EntityType TypeOf(const std::string& s) {
 EntityLexicons* Load() {
   auto* lex = new EntityLexicons();
   for (const auto& row : ReadDataTable("entities/english_words.tsv")) {
-    if (!row.empty() && !row[0].empty()) lex->english.insert(row[0]);
+    if (!row.empty() && !row[0].empty()) lex->english.Add(row[0]);
   }
   for (const auto& row : ReadDataTable("entities/gazetteer.tsv")) {
     if (row.size() < 2 || row[0].empty()) continue;
@@ -55,7 +55,7 @@ EntityLexicons* Load() {
     e.type = TypeOf(row[1]);
     e.kind = row.size() > 2 ? row[2] : "";
     e.exact_case = AllCaps(row[0]) && row[0].size() <= 4;
-    e.common_word = lex->english.count(key) > 0;
+    e.common_word = lex->english.Contains(key);
     lex->gazetteer.emplace(key, e);
     for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1))
       lex->gazetteer_prefixes.insert(key.substr(0, sp));
@@ -69,6 +69,9 @@ EntityLexicons* Load() {
     for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1))
       lex->title_prefixes.insert(key.substr(0, sp));
     lex->title_prefixes.insert(key);
+    for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1))
+      lex->title_suffixes.insert(key.substr(sp + 1));
+    lex->title_suffixes.insert(key);
     lex->max_title_words = std::max(lex->max_title_words, WordCount(key));
   }
   for (const auto& row : ReadDataTable("entities/org_words.tsv")) {

@@ -8,10 +8,12 @@
 #define DOSSIER_ENTITIES_GAZETTEER_H_
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "core/document.h"
+#include "text/word_index.h"
 
 namespace dossier {
 
@@ -22,23 +24,32 @@ struct GazetteerEntry {
   bool common_word = false; // the entry is also an ordinary English word ("Time", "Post")
 };
 
+// Hash for sets of std::string that may be asked with a std::string_view (no copy).
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using NameSet = std::unordered_set<std::string, NameHash, std::equal_to<>>;
+
 struct EntityLexicons {
   std::unordered_map<std::string, GazetteerEntry> gazetteer;
   int max_gazetteer_words = 1;
   // Every word prefix of a gazetteer entry ("united", "united states"), so a lookup stops
   // as soon as no entry can match.
-  std::unordered_set<std::string> gazetteer_prefixes;
-  std::unordered_set<std::string> titles;
-  std::unordered_set<std::string> title_prefixes;
+  NameSet gazetteer_prefixes;
+  NameSet titles;
+  NameSet title_prefixes;
+  // Every word suffix of a title ("minister", "prime minister"), for lookups leftwards.
+  NameSet title_suffixes;
   int max_title_words = 1;
-  std::unordered_set<std::string> org_tail;
-  std::unordered_set<std::string> org_head;
+  NameSet org_tail;
+  NameSet org_head;
   std::unordered_map<std::string, EntityType> place_tail;  // "river" -> LOC, "airport" -> FAC
-  std::unordered_set<std::string> fac_head;  // "camp": "Camp Halvard" is a facility
-  std::unordered_set<std::string> given_names;
-  std::unordered_set<std::string> family_names;
-  std::unordered_set<std::string> particles;
-  std::unordered_set<std::string> english;  // common lower-case English words
+  NameSet fac_head;  // "camp": "Camp Halvard" is a facility
+  NameSet given_names;
+  NameSet family_names;
+  NameSet particles;
+  WordIndex english;  // common lower-case English words (a large list: the faster lookup)
 };
 
 // The lexicons, loaded on first use (thread-safe).

@@ -15,36 +15,13 @@
 
 #include "entities/gazetteer.h"
 #include "entities/name_key.h"
+#include "text/word_index.h"
 
 namespace dossier {
 namespace {
 
 // How sure the typing of a mention is; stronger evidence wins across the document.
 enum Strength { kWeak = 0, kContext = 1, kStrong = 2, kOrgSuffix = 10 };
-
-struct Tok {
-  uint32_t start = 0, end = 0;  // the name part of the token (possessive and "-backed" cut)
-  std::string low;              // FoldName of [start, end)
-  bool word = false;
-  bool cap = false;             // first letter upper case
-  bool allcaps = false;
-  bool sent_start = false;
-  bool ends_chunk = false;      // possessive "Iran's", "Iran-backed": the name stops here
-  bool particle_name = false;   // "al-Karimi": lower-case particle, capitalised name
-  bool common = false;          // an ordinary English word in lower case
-  int sentence = -1;
-  const WordFacts* facts = nullptr;  // FactsOf(low)
-  bool Is(uint32_t fact) const { return (facts->bits & fact) != 0; }
-};
-
-struct Candidate {
-  int first = 0, last = 0;       // token range, inclusive
-  EntityType type = EntityType::kPerson;
-  Strength strength = kWeak;
-  std::string rule;
-  std::vector<std::string> titles;
-  int alias_of = -1;             // index into candidates
-};
 
 using WordList = std::unordered_set<std::string_view>;
 
@@ -162,12 +139,11 @@ const WordList& SingleSportWords() {
   return kSingle;
 }
 
-bool IsStopName(std::string_view w) { return StopNames().count(w) > 0; }
-bool IsFunctionWord(std::string_view w) { return FunctionWords().count(w) > 0; }
 bool IsLowerParticle(std::string_view w) { return LowerParticles().count(w) > 0; }
 
 // What the lists above and the lexicons say about one folded word, gathered so that a token
-// costs one lookup (Tok::facts) instead of one per list.
+// costs one lookup (Tok::facts) instead of one per list. The English words are left out: a
+// table that large misses the cache on most lookups, and only capitalised tokens need them.
 enum WordFact : uint32_t {
   kFunctionWord = 1 << 0,
   kStopName = 1 << 1,
@@ -178,15 +154,14 @@ enum WordFact : uint32_t {
   kPlaceNoun = 1 << 6,
   kTeamSport = 1 << 7,
   kSingleSport = 1 << 8,
-  kEnglish = 1 << 9,           // EntityLexicons::english
-  kGivenName = 1 << 10,        // EntityLexicons::given_names
-  kFamilyName = 1 << 11,       // EntityLexicons::family_names
-  kOrgHead = 1 << 12,          // EntityLexicons::org_head
-  kOrgTail = 1 << 13,          // EntityLexicons::org_tail
-  kTitle = 1 << 14,            // EntityLexicons::titles
-  kTitlePrefix = 1 << 15,      // EntityLexicons::title_prefixes
-  kTitleSuffix = 1 << 16,      // EntityLexicons::title_suffixes
-  kGazetteerPrefix = 1 << 17,  // EntityLexicons::gazetteer_prefixes
+  kGivenName = 1 << 9,        // EntityLexicons::given_names
+  kFamilyName = 1 << 10,       // EntityLexicons::family_names
+  kOrgHead = 1 << 11,          // EntityLexicons::org_head
+  kOrgTail = 1 << 12,          // EntityLexicons::org_tail
+  kTitle = 1 << 13,            // EntityLexicons::titles
+  kTitlePrefix = 1 << 14,      // EntityLexicons::title_prefixes
+  kTitleSuffix = 1 << 15,      // EntityLexicons::title_suffixes
+  kGazetteerPrefix = 1 << 16,  // EntityLexicons::gazetteer_prefixes
 };
 
 struct WordFacts {
@@ -194,21 +169,24 @@ struct WordFacts {
   const GazetteerEntry* gazetteer = nullptr;  // EntityLexicons::gazetteer
 };
 
-struct FactsHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 // The facts of `w`; every bit clear when no list knows it.
 const WordFacts& FactsOf(std::string_view w) {
-  using FactsTable = std::unordered_map<std::string, WordFacts, FactsHash, std::equal_to<>>;
+  struct FactsTable {
+    WordIndex words;
+    std::vector<WordFacts> facts;  // by word number
+    WordFacts& At(std::string_view word) {
+      size_t i = static_cast<size_t>(words.Add(word));
+      if (i == facts.size()) facts.emplace_back();
+      return facts[i];
+    }
+  };
   static const FactsTable* table = [] {
     auto* t = new FactsTable();
     auto add_list = [&](const WordList& words, uint32_t bit) {
-      for (std::string_view x : words) (*t)[std::string(x)].bits |= bit;
+      for (std::string_view x : words) t->At(x).bits |= bit;
     };
-    auto add_set = [&](const std::unordered_set<std::string>& words, uint32_t bit) {
-      for (const std::string& x : words) (*t)[x].bits |= bit;
+    auto add_set = [&](const NameSet& words, uint32_t bit) {
+      for (const std::string& x : words) t->At(x).bits |= bit;
     };
     add_list(FunctionWords(), kFunctionWord);
     add_list(StopNames(), kStopName);
@@ -220,7 +198,6 @@ const WordFacts& FactsOf(std::string_view w) {
     add_list(TeamSportWords(), kTeamSport);
     add_list(SingleSportWords(), kSingleSport);
     const EntityLexicons& lex = GetEntityLexicons();
-    add_set(lex.english, kEnglish);
     add_set(lex.given_names, kGivenName);
     add_set(lex.family_names, kFamilyName);
     add_set(lex.org_head, kOrgHead);
@@ -229,13 +206,37 @@ const WordFacts& FactsOf(std::string_view w) {
     add_set(lex.title_prefixes, kTitlePrefix);
     add_set(lex.title_suffixes, kTitleSuffix);
     add_set(lex.gazetteer_prefixes, kGazetteerPrefix);
-    for (const auto& [key, entry] : lex.gazetteer) (*t)[key].gazetteer = &entry;
+    for (const auto& [key, entry] : lex.gazetteer) t->At(key).gazetteer = &entry;
     return t;
   }();
   static const WordFacts kNone;
-  auto it = table->find(w);
-  return it == table->end() ? kNone : it->second;
+  int i = table->words.Find(w);
+  return i < 0 ? kNone : table->facts[static_cast<size_t>(i)];
 }
+
+struct Tok {
+  uint32_t start = 0, end = 0;  // the name part of the token (possessive and "-backed" cut)
+  std::string low;              // FoldName of [start, end)
+  bool word = false;
+  bool cap = false;             // first letter upper case
+  bool allcaps = false;
+  bool sent_start = false;
+  bool ends_chunk = false;      // possessive "Iran's", "Iran-backed": the name stops here
+  bool particle_name = false;   // "al-Karimi": lower-case particle, capitalised name
+  bool common = false;          // an ordinary English word in lower case
+  int sentence = -1;
+  const WordFacts* facts = nullptr;  // FactsOf(low)
+  bool Is(uint32_t fact) const { return (facts->bits & fact) != 0; }
+};
+
+struct Candidate {
+  int first = 0, last = 0;       // token range, inclusive
+  EntityType type = EntityType::kPerson;
+  Strength strength = kWeak;
+  std::string rule;
+  std::vector<std::string> titles;
+  int alias_of = -1;             // index into candidates
+};
 
 bool IsPlacePreposition(std::string_view w) {
   return w == "in" || w == "at" || w == "near" || w == "from" || w == "to" || w == "across" ||
@@ -325,7 +326,7 @@ class MentionFinder {
           } else if (!head_lower && tail_lower && k.cap) {
             // "Iran-backed", "US-led": the name is the head. "Kuala-lumpur" is rare.
             std::string tail_low = FoldName(tail);
-            if (lex_.english.count(tail_low) || tail_low == "backed" || tail_low == "led" ||
+            if (lex_.english.Contains(tail_low) || tail_low == "backed" || tail_low == "led" ||
                 tail_low == "based" || tail_low == "born" || tail_low == "style" ||
                 tail_low == "allied" || tail_low == "owned" || tail_low == "run" ||
                 tail_low == "sponsored" || tail_low == "funded" || tail_low == "made") {
@@ -337,7 +338,7 @@ class MentionFinder {
         k.low = FoldName(Raw(k.start, k.end));
         k.facts = &FactsOf(k.low);
         // Only capitalised words are ever asked whether they are ordinary words.
-        if (k.cap || k.allcaps) k.common = k.Is(kEnglish) || IsEnglishInflection(k.low);
+        if (k.cap || k.allcaps) k.common = IsEnglishWord(k.low);
       } else {
         k.low = FoldName(Raw(k.start, k.end));
         k.facts = &FactsOf(k.low);
@@ -346,16 +347,16 @@ class MentionFinder {
     }
   }
 
-  // A plural or inflection of an ordinary English word ("scorers", "automakers").
-  static bool IsEnglishInflection(const std::string& w) {
-    auto english = [](std::string_view x) { return (FactsOf(x).bits & kEnglish) != 0; };
+  // An ordinary English word, or a plural or inflection of one ("scorers", "automakers").
+  bool IsEnglishWord(const std::string& w) const {
+    if (lex_.english.Contains(w)) return true;
     std::string_view v(w);
     size_t n = w.size();
     if (n < 4) return false;
     if (w[n - 1] == 's' && w[n - 2] != 's') {
-      if (english(v.substr(0, n - 1))) return true;
-      if (n > 4 && w[n - 2] == 'e' && english(v.substr(0, n - 2))) return true;
-      if (n > 4 && w.compare(n - 3, 3, "ies") == 0 && english(w.substr(0, n - 3) + "y")) return true;
+      if (lex_.english.Contains(v.substr(0, n - 1))) return true;
+      if (n > 4 && w[n - 2] == 'e' && lex_.english.Contains(v.substr(0, n - 2))) return true;
+      if (n > 4 && w.compare(n - 3, 3, "ies") == 0 && lex_.english.Contains(w.substr(0, n - 3) + "y")) return true;
     }
     return false;
   }
@@ -402,17 +403,14 @@ class MentionFinder {
     for (int n = 1; n <= lex_.max_title_words && last - n + 1 >= floor; ++n) {
       int first = last - n + 1;
       if (!toks_[first].word) break;
-      if (n == 1) {
-        // No longer title ends here either when no title ends with this word.
-        if (!toks_[first].Is(kTitleSuffix)) break;
-        if (toks_[first].Is(kTitle)) best = first;
-        key = toks_[first].low;
-        continue;
-      }
-      key.insert(0, " ");
+      if (!key.empty()) key.insert(0, 1, ' ');
       key.insert(0, toks_[first].low);
-      if (!lex_.title_suffixes.count(key)) break;
-      if (lex_.titles.count(key)) best = first;
+      // One word: the token's facts answer without a lookup.
+      bool title = n == 1 ? toks_[first].Is(kTitle) : lex_.titles.count(key) > 0;
+      bool suffix = n == 1 ? toks_[first].Is(kTitleSuffix) : lex_.title_suffixes.count(key) > 0;
+      if (title) best = first;
+      // No longer title ends with `key` when none ends with it.
+      if (!key.empty() && !suffix) break;
     }
     return best;
   }
@@ -424,16 +422,12 @@ class MentionFinder {
     for (int n = 1; n <= lex_.max_title_words && first + n - 1 <= limit; ++n) {
       int last = first + n - 1;
       if (!toks_[last].word) break;
-      if (n == 1) {
-        if (!toks_[last].Is(kTitlePrefix)) break;
-        if (toks_[last].Is(kTitle)) best = last;
-        key = toks_[last].low;
-      } else {
-        key += ' ';
-        key += toks_[last].low;
-        if (!lex_.title_prefixes.count(key)) break;
-        if (lex_.titles.count(key)) best = last;
-      }
+      if (!key.empty()) key += ' ';
+      key += toks_[last].low;
+      bool prefix = n == 1 ? toks_[last].Is(kTitlePrefix) : lex_.title_prefixes.count(key) > 0;
+      if (!prefix) break;
+      bool title = n == 1 ? toks_[last].Is(kTitle) : lex_.titles.count(key) > 0;
+      if (title) best = last;
       if (toks_[last].ends_chunk) break;
     }
     return best;
@@ -445,14 +439,13 @@ class MentionFinder {
     std::string key;
     for (int n = 1; n <= lex_.max_gazetteer_words && first + n - 1 <= limit; ++n) {
       int last = first + n - 1;
+      if (!key.empty()) key += ' ';
+      key += toks_[last].low;
       const GazetteerEntry* found = nullptr;
       if (n == 1) {
         if (!toks_[last].Is(kGazetteerPrefix)) break;
         found = toks_[last].facts->gazetteer;
-        key = toks_[last].low;
       } else {
-        key += ' ';
-        key += toks_[last].low;
         if (!lex_.gazetteer_prefixes.count(key)) break;
         auto it = lex_.gazetteer.find(key);
         if (it != lex_.gazetteer.end()) found = &it->second;
@@ -1090,7 +1083,7 @@ class MentionFinder {
     std::unordered_set<std::string> places, demonyms;
     for (const auto& [x, cnt] : single) {
       (void)cnt;
-      if (lex_.english.count(x)) continue;
+      if (lex_.english.Contains(x)) continue;
       for (const std::string& d : DemonymsOf(x)) {
         if (d == x || !single.count(d)) continue;
         places.insert(x);

@@ -88,7 +88,7 @@ std::string FoldName(std::string_view s) {
     U8_NEXT(p, i, n, c);
     if (c < 0) continue;
     if (c < 0x80) {
-      out += static_cast<char>(std::tolower(c));
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     } else if (IsApostropheCp(c)) {
       out += '\'';
     } else if (IsHyphenCp(c)) {

@@ -107,7 +107,6 @@ bool LooksNominal(const std::vector<Word>& w, size_t i) {
 }
 
 std::vector<Match> FindMatches(const std::vector<Word>& w) {
-  const auto& by_trigger = events::PatternsByTrigger();
   std::vector<Match> out;
   std::vector<bool> used(w.size(), false);
   size_t caps = 0, wordsn = 0;
@@ -135,13 +134,14 @@ std::vector<Match> FindMatches(const std::vector<Word>& w) {
                       ((p.cls & events::kPrep) && !(p.cls & events::kBe));
       if (noun_next && adj_slot) continue;
     }
-    const std::string* keys[2] = {&w[i].lemma, &w[i].lower};
+    // Patterns triggered by the lemma, then by the form.
+    const std::vector<const events::VerbPattern*>* by_key[2] = {w[i].lemma_patterns, w[i].lower_patterns};
     bool done = false;
     for (int kk = 0; kk < 2 && !done; ++kk) {
       if (kk == 1 && w[i].lower == w[i].lemma) break;
-      auto it = by_trigger.find(*keys[kk]);
-      if (it == by_trigger.end()) continue;
-      for (const events::VerbPattern* p : it->second) {
+      const std::vector<const events::VerbPattern*>* patterns = by_key[kk];
+      if (patterns == nullptr) continue;
+      for (const events::VerbPattern* p : *patterns) {
         size_t last = i;
         if (!MatchPattern(w, i, *p, &last)) continue;
         bool skip = false;
@@ -336,7 +336,7 @@ int PersonBefore(const Document& doc, const std::vector<Word>& w, size_t at, int
         std::string_view rest = doc.Text(Span{e.span.end + 1, std::min<uint32_t>(e.span.end + 24, to)});
         size_t sp = rest.find_first_of(" ,.");
         std::string next = events::Lower(rest.substr(0, sp));
-        if (events::InstrumentsByFirst().count(next)) continue;  // "Hellfire missile"
+        if (events::InstrumentsFor(next) != nullptr) continue;  // "Hellfire missile"
       }
       if (best < 0 || (last ? e.span.start > doc.entities[best].span.start
                             : e.span.start < doc.entities[best].span.start))
@@ -494,10 +494,10 @@ std::vector<EventArg> ArgsFrom(const ArgContext& c, Phrase p, bool source) {
 
 // A noun naming an attack or a weapon ("strike", "attack", "missile", "drone").
 bool AttackNoun(const Word& x) {
-  if (events::InstrumentsByFirst().count(x.lemma) || events::InstrumentsByFirst().count(x.lower)) return true;
-  auto it = events::PatternsByTrigger().find(x.lemma);
-  if (it == events::PatternsByTrigger().end()) return false;
-  for (const events::VerbPattern* p : it->second)
+  if (x.lemma_instruments != nullptr || x.lower_instruments != nullptr) return true;
+  const std::vector<const events::VerbPattern*>* patterns = x.lemma_patterns;
+  if (patterns == nullptr) return false;
+  for (const events::VerbPattern* p : *patterns)
     if (p->words.size() == 1 && Violent(p->code) && Root(p->code) != "14" && Root(p->code) != "15") return true;
   return false;
 }
@@ -644,14 +644,13 @@ struct InstrumentAt {
 
 // The instruments named in a sentence, longest match at each word.
 std::vector<InstrumentAt> SentenceInstruments(const std::vector<Word>& w) {
-  const auto& by_first = events::InstrumentsByFirst();
   std::vector<InstrumentAt> out;
   for (size_t i = 0; i < w.size(); ++i) {
     if (w[i].flags & kTokPunct) continue;
-    auto it = by_first.find(w[i].lemma);
-    if (it == by_first.end()) it = by_first.find(w[i].lower);
-    if (it == by_first.end()) continue;
-    for (const events::Instrument* in : it->second) {
+    const std::vector<const events::Instrument*>* found = w[i].lemma_instruments;
+    if (found == nullptr) found = w[i].lower_instruments;
+    if (found == nullptr) continue;
+    for (const events::Instrument* in : *found) {
       size_t n = in->words.size();
       if (i + n > w.size()) continue;
       bool ok = true;

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/data_dir.h"
+#include "text/word_index.h"
 
 namespace dossier {
 namespace events {
@@ -283,31 +284,49 @@ struct FormInfo {
   bool known = false;                        // in KnownWords(): a lemma candidate
   uint64_t cues = 0;                         // Cues().single
   uint64_t cue_starts = 0;                   // Cues().starts
+  const std::vector<const VerbPattern*>* patterns = nullptr;   // Patterns().by_trigger
+  const std::vector<const Instrument*>* instruments = nullptr;  // Instruments().by_first
 };
 
 const FormInfo* FindForm(std::string_view w) {
-  using FormTable = std::unordered_map<std::string, FormInfo, ViewHash, std::equal_to<>>;
-  static const auto* table = [] {
+  struct FormTable {
+    WordIndex forms;
+    std::vector<FormInfo> info;  // by form number
+    FormInfo& At(std::string_view form) {
+      size_t i = static_cast<size_t>(forms.Add(form));
+      if (i == info.size()) info.emplace_back();
+      return info[i];
+    }
+  };
+  static const FormTable* table = [] {
     auto* t = new FormTable();
-    for (const auto& [w, c] : Classes()) (*t)[w].cls = c;
-    for (const auto& [w, f] : Irregular()) (*t)[w].irregular = &f;
-    for (const auto& w : KnownWords()) (*t)[w].known = true;
-    for (const auto& [w, bits] : Cues().single) (*t)[w].cues = bits;
-    for (const auto& [w, bits] : Cues().starts) (*t)[w].cue_starts = bits;
+    for (const auto& [w, c] : Classes()) t->At(w).cls = c;
+    for (const auto& [w, f] : Irregular()) t->At(w).irregular = &f;
+    for (const auto& w : KnownWords()) t->At(w).known = true;
+    for (const auto& [w, bits] : Cues().single) t->At(w).cues = bits;
+    for (const auto& [w, bits] : Cues().starts) t->At(w).cue_starts = bits;
+    for (const auto& [w, v] : Patterns().by_trigger) t->At(w).patterns = &v;
+    for (const auto& [w, v] : Instruments().by_first) t->At(w).instruments = &v;
     return t;
   }();
-  auto it = table->find(w);
-  return it == table->end() ? nullptr : &it->second;
+  int i = table->forms.Find(w);
+  return i < 0 ? nullptr : &table->info[static_cast<size_t>(i)];
+}
+
+// (A plain loop: the suffixes are a few letters, and a call to memcmp costs more.)
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  const char* tail = s.data() + (s.size() - suffix.size());
+  for (size_t i = 0; i < suffix.size(); ++i)
+    if (tail[i] != suffix[i]) return false;
+  return true;
 }
 
 // The lemma of `w`, whose FindForm() is `info`.
 std::string LemmaOf(const std::string& w, const FormInfo* info) {
   if (info != nullptr && info->irregular != nullptr) return info->irregular->lemma;
   const size_t n = w.size();
-  auto ends = [&](const char* suf) {
-    size_t k = std::char_traits<char>::length(suf);
-    return n > k + 1 && w.compare(n - k, k, suf) == 0;
-  };
+  auto ends = [&](std::string_view suf) { return n > suf.size() + 1 && EndsWith(w, suf); };
   std::string_view v(w);
   char buf[64];
   // A candidate: the first `keep` bytes plus an optional letter.
@@ -347,8 +366,28 @@ std::string LemmaOf(const std::string& w, const FormInfo* info) {
   return w;  // known or not, the word is its own lemma
 }
 
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+
+}  // namespace
+
+namespace {
+
+// Word classes of a punctuation token (lower-cased).
+uint32_t PunctClass(std::string_view p) {
+  if (p.size() == 1) {
+    switch (p[0]) {
+      case ',': case '(': case ')': case '-':
+        return kComma;
+      case '.': case '!': case '?': case ';': case ':':
+        return kStop;
+      case '"': case '\'':
+        return kQuote;
+      default:
+        return 0;
+    }
+  }
+  if (p == "\xE2\x80\x93" || p == "\xE2\x80\x94") return kComma;  // en and em dash
+  if (p == "\xE2\x80\x9C" || p == "\xE2\x80\x9D" || p == "\xC2\xAB" || p == "\xC2\xBB") return kQuote;
+  return 0;
 }
 
 }  // namespace
@@ -389,17 +428,13 @@ std::vector<Word> SentenceWords(const Document& doc, int sentence, int* first_to
     w.flags = t.flags;
     w.lower = Lower(doc.Text(t.span));
     if (t.flags & kTokPunct) {
-      const std::string& p = w.lower;
-      if (p == "," || p == "(" || p == ")" || p == "-" || p == "\xE2\x80\x93" || p == "\xE2\x80\x94")
-        w.cls |= kComma;
-      if (p == "." || p == "!" || p == "?" || p == ";" || p == ":") w.cls |= kStop;
-      if (p == "\"" || p == "'" || p == "\xE2\x80\x9C" || p == "\xE2\x80\x9D" || p == "\xC2\xAB" ||
-          p == "\xC2\xBB")
-        w.cls |= kQuote;
+      w.cls = PunctClass(w.lower);
       w.lemma = w.lower;
       if (const FormInfo* info = FindForm(w.lower)) {
         w.cues = info->cues;
         w.cue_starts = info->cue_starts;
+        w.lower_patterns = w.lemma_patterns = info->patterns;
+        w.lower_instruments = w.lemma_instruments = info->instruments;
       }
       continue;
     }
@@ -430,12 +465,17 @@ std::vector<Word> SentenceWords(const Document& doc, int sentence, int* first_to
     if (info != nullptr) {
       w.cues |= info->cues;
       w.cue_starts |= info->cue_starts;
+      w.lower_patterns = info->patterns;
+      w.lower_instruments = info->instruments;
     }
-    if (w.lemma != w.lower) {
-      if (const FormInfo* lemma = FindForm(w.lemma)) {
+    const FormInfo* lemma = w.lemma == w.lower ? info : FindForm(w.lemma);
+    if (lemma != nullptr) {
+      if (lemma != info) {
         w.cues |= lemma->cues;
         w.cue_starts |= lemma->cue_starts;
       }
+      w.lemma_patterns = lemma->patterns;
+      w.lemma_instruments = lemma->instruments;
     }
   }
   return words;
@@ -470,6 +510,16 @@ void PloverFor(const std::string& code, std::string* category, std::string* mode
 
 const std::unordered_map<std::string, std::vector<const Instrument*>>& InstrumentsByFirst() {
   return Instruments().by_first;
+}
+
+const std::vector<const VerbPattern*>* PatternsFor(std::string_view trigger) {
+  const FormInfo* info = FindForm(trigger);
+  return info == nullptr ? nullptr : info->patterns;
+}
+
+const std::vector<const Instrument*>* InstrumentsFor(std::string_view first) {
+  const FormInfo* info = FindForm(first);
+  return info == nullptr ? nullptr : info->instruments;
 }
 
 bool CueAt(const std::vector<Word>& words, size_t i, std::string_view category, size_t* len) {

@@ -36,6 +36,9 @@ enum WordClass : uint32_t {
   kSubord = 1 << 14,    // when, after, before, as, because, while, if, since, until
 };
 
+struct VerbPattern;
+struct Instrument;
+
 // One token seen as a word: lower-cased text, lemma and word classes.
 struct Word {
   Span span;
@@ -49,6 +52,11 @@ struct Word {
   bool possessive = false;        // "Iran's"
   uint64_t cues = 0;              // one-word cue categories of the word (see IsCueWord)
   uint64_t cue_starts = 0;        // categories with a cue phrase starting at this word
+  // PatternsFor() and InstrumentsFor() of the lemma and of `lower`, looked up with the rest.
+  const std::vector<const VerbPattern*>* lemma_patterns = nullptr;
+  const std::vector<const VerbPattern*>* lower_patterns = nullptr;
+  const std::vector<const Instrument*>* lemma_instruments = nullptr;
+  const std::vector<const Instrument*>* lower_instruments = nullptr;
 };
 
 // The words of sentence `sentence` of `doc` (tokens in order).
@@ -71,6 +79,9 @@ struct VerbPattern {
 // Patterns indexed by their trigger lemma; longest first within a trigger.
 const std::unordered_map<std::string, std::vector<const VerbPattern*>>& PatternsByTrigger();
 
+// PatternsByTrigger()'s patterns for `trigger`, or nullptr: the same, by a faster lookup.
+const std::vector<const VerbPattern*>* PatternsFor(std::string_view trigger);
+
 // The code an action `code` becomes when governed by a verb of kind `control`
 // (data/cameo/complements.tsv), or "" when the table has nothing for it.
 std::string RecastCode(const std::string& control, const std::string& code);
@@ -85,6 +96,9 @@ struct Instrument {
 };
 // Instruments indexed by their first lemma; longest first.
 const std::unordered_map<std::string, std::vector<const Instrument*>>& InstrumentsByFirst();
+
+// InstrumentsByFirst()'s instruments for `first`, or nullptr: the same, by a faster lookup.
+const std::vector<const Instrument*>* InstrumentsFor(std::string_view first);
 
 // ---------------------------------------------------------------- cues
 

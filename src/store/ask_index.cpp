@@ -1,14 +1,17 @@
 #include "store/ask_index.h"
 
 #include <sqlite3.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <set>
 
 #include "ask/match.h"
 #include "ask/question.h"
+#include "core/document_json.h"
 #include "entities/name_key.h"
 #include "store/dossier_json.h"
 #include "store/store.h"
@@ -26,7 +29,7 @@ constexpr const char* kAskIndexVersion = "1";
 // ask_events) is the position in it, so that candidate queries meet events in the order the
 // answerer, reading every event, would (real events first, most documents first), and break
 // ties of score the same way. Keep in step with LoadEventsJson.
-constexpr const char* kEventOrder = "e.seq";
+constexpr const char* kEventOrder = "e.real DESC, e.ndocs DESC, e.nmentions DESC, e.date, e.id";
 
 // RAII prepared statement.
 class Stmt {
@@ -61,6 +64,7 @@ class Stmt {
     return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_, col)) : "";
   }
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  sqlite3_stmt* stmt() const { return stmt_; }
   bool Null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
  private:
@@ -382,14 +386,101 @@ std::string AskIndex::DocName(const std::string& id) {
   return name;
 }
 
-std::vector<AskIndex::Hit> AskIndex::Match(const std::string& query, int limit) {
+namespace {
+
+// The end of the JSON value starting at `i` (strings, arrays and objects matched, scalars
+// up to the next delimiter), or npos when it is cut short.
+size_t SkipJsonValue(const std::string& s, size_t i) {
+  const size_t n = s.size();
+  auto skip_string = [&](size_t k) -> size_t {  // k at the opening quote
+    for (++k; k < n; ++k) {
+      if (s[k] == '\\') ++k;
+      else if (s[k] == '"') return k + 1;
+    }
+    return std::string::npos;
+  };
+  if (i >= n) return std::string::npos;
+  if (s[i] == '"') return skip_string(i);
+  if (s[i] == '{' || s[i] == '[') {
+    int depth = 0;
+    while (i < n) {
+      char c = s[i];
+      if (c == '"') {
+        i = skip_string(i);
+        if (i == std::string::npos) return i;
+        continue;
+      }
+      if (c == '{' || c == '[') ++depth;
+      else if ((c == '}' || c == ']') && --depth == 0) return i + 1;
+      ++i;
+    }
+    return std::string::npos;
+  }
+  while (i < n && s[i] != ',' && s[i] != '}' && s[i] != ']' && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
+
+size_t SkipSpace(const std::string& s, size_t i) {
+  while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
+
+}  // namespace
+
+Status AskIndex::LoadGroundingDocument(const std::string& id, Document* doc) {
+  Stmt q(db_, "SELECT text, layers FROM docs WHERE id = ?");
+  q.Bind(1, id);
+  if (q.Step() != SQLITE_ROW) return Status::Error("no document " + id);
+  // The layers as Store::AddDocuments writes them: the JSON's length (4 bytes), then zlib.
+  const void* blob = sqlite3_column_blob(q.stmt(), 1);
+  size_t size = static_cast<size_t>(sqlite3_column_bytes(q.stmt(), 1));
+  if (blob == nullptr || size < 4) return Status::Error("document " + id + ": no layers");
+  uint32_t n;
+  std::memcpy(&n, blob, 4);
+  std::string layers(n, '\0');
+  uLongf len = n;
+  if (uncompress(reinterpret_cast<Bytef*>(layers.data()), &len, static_cast<const Bytef*>(blob) + 4,
+                 static_cast<uLong>(size - 4)) != Z_OK || len != n)
+    return Status::Error("document " + id + ": layers not in the expected form");
+  // The top-level members grounding reads; the others are skipped unparsed.
+  static const std::set<std::string> kWanted = {"attributions", "blocks", "parts", "sentences", "sentence_blocks"};
+  json j = json::object();
+  size_t i = SkipSpace(layers, 0);
+  if (i >= layers.size() || layers[i] != '{') return Status::Error("document " + id + ": layers not an object");
+  i = SkipSpace(layers, i + 1);
+  try {
+    while (i < layers.size() && layers[i] != '}') {
+      size_t key_end = SkipJsonValue(layers, i);
+      if (key_end == std::string::npos || layers[i] != '"') return Status::Error("document " + id + ": bad layers");
+      std::string key = json::parse(layers.begin() + static_cast<std::ptrdiff_t>(i),
+                                    layers.begin() + static_cast<std::ptrdiff_t>(key_end)).get<std::string>();
+      i = SkipSpace(layers, key_end);
+      if (i >= layers.size() || layers[i] != ':') return Status::Error("document " + id + ": bad layers");
+      i = SkipSpace(layers, i + 1);
+      size_t end = SkipJsonValue(layers, i);
+      if (end == std::string::npos) return Status::Error("document " + id + ": bad layers");
+      if (kWanted.count(key))
+        j[key] = json::parse(layers.begin() + static_cast<std::ptrdiff_t>(i),
+                             layers.begin() + static_cast<std::ptrdiff_t>(end));
+      i = SkipSpace(layers, end);
+      if (i < layers.size() && layers[i] == ',') i = SkipSpace(layers, i + 1);
+    }
+  } catch (const json::exception& e) {
+    return Status::Error("document " + id + ": " + e.what());
+  }
+  if (i >= layers.size()) return Status::Error("document " + id + ": layers cut short");
+  j["text"] = q.Text(0);
+  return DocumentFromJson(j, doc);
+}
+
+std::vector<AskIndex::Hit> AskIndex::Match(const std::string& query, int limit, int offset) {
   std::vector<Hit> out;
   // FTS5 gives its rows in rowid order, so LIMIT stops early: the first `limit` stored
   // events (real first, most documents first) that match.
   Stmt q(db_,
          "SELECT f.rank, f.docs, f.mentions, f.asserted FROM ask_events JOIN ask_facts f ON f.rank = ask_events.rowid "
-         "WHERE ask_events MATCH ? ORDER BY ask_events.rowid LIMIT ?");
-  q.Bind(1, query).Bind(2, static_cast<int64_t>(limit));
+         "WHERE ask_events MATCH ? ORDER BY ask_events.rowid LIMIT ? OFFSET ?");
+  q.Bind(1, query).Bind(2, static_cast<int64_t>(limit)).Bind(3, static_cast<int64_t>(offset));
   while (q.Step() == SQLITE_ROW) {
     Hit h;
     h.rank = q.Int(0);
@@ -550,29 +641,47 @@ std::vector<int64_t> AskIndex::TimelineEntries(const ask::Question& q, const ask
   };
   if (!pivot.empty() && !calendar(pivot)) pivot.clear();
   bool open = qe.entities.empty() || !pivot.empty();
-  std::set<int64_t> entries;
-  if (open) {
-    // A date after the pivot sorts after it as a string (and one before it, before).
-    std::string sql = "SELECT seq FROM ask_timeline WHERE event_rank IS NOT NULL";
-    if (!pivot.empty()) sql += q.relation == "after" ? " AND date > ?1" : " AND date < ?1";
-    sql += " ORDER BY event_rank LIMIT ?2";
-    Stmt s(db_, sql.c_str());
-    if (!pivot.empty()) s.Bind(1, pivot);
-    s.Bind(2, static_cast<int64_t>(limits.timeline_events));
-    while (s.Step() == SQLITE_ROW) entries.insert(s.Int(0));
-  } else {
-    std::vector<std::string> phrases;
+  std::vector<std::string> phrases;
+  if (!open)
     for (int e : qe.entities)
       for (const std::string& n : index.at(e).names)
         if (HasAlnum(n) && phrases.size() < 32) phrases.push_back(Phrase(n));
-    if (!phrases.empty()) {
-      Stmt s(db_, "SELECT seq FROM ask_timeline WHERE event_rank = ?");
-      for (const Hit& h : Match("text : (" + Join(phrases, " OR ") + ")", limits.timeline_events)) {
-        s.Bind(1, h.rank);
-        while (s.Step() == SQLITE_ROW) entries.insert(s.Int(0));
-        s.Reset();
+  // A date after the pivot sorts after it as a string (and one before it, before).
+  std::string sql = "SELECT seq, summary FROM ask_timeline WHERE event_rank IS NOT NULL";
+  if (!pivot.empty()) sql += q.relation == "after" ? " AND date > ?1" : " AND date < ?1";
+  sql += " ORDER BY event_rank LIMIT ?2 OFFSET ?3";
+  Stmt all(db_, sql.c_str());
+  Stmt of_event(db_, "SELECT seq, summary FROM ask_timeline WHERE event_rank = ?");
+  // Chunks of events in stored order until the entries hold more distinct summaries than
+  // the answer lists (12), or at most kMaxEvents events.
+  constexpr size_t kSummaries = 16;
+  constexpr int kMaxEvents = 400;
+  std::set<int64_t> entries;
+  std::set<std::string> summaries;
+  const int chunk = std::max(1, limits.timeline_events);
+  for (int offset = 0; offset < kMaxEvents && summaries.size() < kSummaries; offset += chunk) {
+    bool more = false;
+    if (open) {
+      if (!pivot.empty()) all.Bind(1, pivot);
+      all.Bind(2, static_cast<int64_t>(chunk)).Bind(3, static_cast<int64_t>(offset));
+      while (all.Step() == SQLITE_ROW) {
+        more = true;
+        entries.insert(all.Int(0));
+        summaries.insert(all.Text(1));
+      }
+      all.Reset();
+    } else if (!phrases.empty()) {
+      for (const Hit& h : Match("text : (" + Join(phrases, " OR ") + ")", chunk, offset)) {
+        more = true;
+        of_event.Bind(1, h.rank);
+        while (of_event.Step() == SQLITE_ROW) {
+          entries.insert(of_event.Int(0));
+          summaries.insert(of_event.Text(1));
+        }
+        of_event.Reset();
       }
     }
+    if (!more) break;  // no more events
   }
   std::set<int64_t> out = entries;
   Stmt sum(db_, "SELECT summary FROM ask_timeline WHERE seq = ?");

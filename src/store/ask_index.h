@@ -66,6 +66,13 @@ class AskIndex : public ask::DossierLookup {
   Status LoadView(const std::string& question, ask::DossierView* view, const Limits& limits);
   Status LoadView(const std::string& question, ask::DossierView* view) { return LoadView(question, view, Limits()); }
 
+  // The document `id` with only the layers grounding a quote reads (text, sentences,
+  // attributions, blocks, parts; see ask::DocumentSource::GetForGrounding), as
+  // Store::LoadDocument() would give them but a few times faster: the other layers are
+  // skipped unparsed. Fails (and the caller loads it whole) when the stored layers are not
+  // in the form this reads.
+  Status LoadGroundingDocument(const std::string& id, Document* doc);
+
   // ask::DossierLookup
   std::vector<nlohmann::json> EntitiesNamed(const std::string& name) override;
   const nlohmann::json* Event(const std::string& id) override;
@@ -86,7 +93,7 @@ class AskIndex : public ask::DossierLookup {
     int docs = 0;
     double real = 1;  // share of asserted (or hedged) mentions
   };
-  std::vector<Hit> Match(const std::string& query, int limit);
+  std::vector<Hit> Match(const std::string& query, int limit, int offset = 0);
 
   sqlite3* db_;
   std::map<std::string, std::string> meta_;

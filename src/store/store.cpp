@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <tuple>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -96,11 +97,11 @@ CREATE TABLE IF NOT EXISTS docs(
   id TEXT UNIQUE NOT NULL, path TEXT, title TEXT, outlet TEXT, author TEXT, url TEXT,
   published TEXT, precision TEXT, inferred INTEGER, earliest TEXT, latest TEXT,
   kind TEXT, format TEXT, bytes INTEGER, text TEXT, layers BLOB);
+-- Record tables are appended to in arrival order (no key on the random document ids, so
+-- a batch writes few pages); readers sort what they read.
 CREATE TABLE IF NOT EXISTS mention_records(
-  doc TEXT, idx INTEGER, type TEXT, text TEXT, titles TEXT, alias_text TEXT,
-  PRIMARY KEY(doc, idx)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS event_records(
-  doc TEXT, idx INTEGER, part TEXT, record TEXT, PRIMARY KEY(doc, idx)) WITHOUT ROWID;
+  doc TEXT, idx INTEGER, type TEXT, text TEXT, titles TEXT, alias_text TEXT);
+CREATE TABLE IF NOT EXISTS event_records(doc TEXT, idx INTEGER, part TEXT, record TEXT);
 CREATE INDEX IF NOT EXISTS event_records_part ON event_records(part);
 CREATE TABLE IF NOT EXISTS sentence_rows(
   rowid INTEGER PRIMARY KEY, doc TEXT, idx INTEGER, start INTEGER, end INTEGER,
@@ -132,7 +133,9 @@ Status Store::Open(const std::string& path, bool create, std::unique_ptr<Store>*
   }
   std::unique_ptr<Store> store(new Store(db, path));
   sqlite3_busy_timeout(db, 10000);
-  Status s = store->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+  // A 64 MB page cache: a build inserts into the FTS index and the id indexes all over.
+  Status s = store->Exec(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;");
   if (!s.ok()) return Status::Error(path + ": not a dossier store (" + s.message() + ")");
   // Schema version check.
   {
@@ -292,8 +295,8 @@ Status Store::AddPrepared(const std::vector<StoredDocument>& docs) {
                "INSERT OR IGNORE INTO docs(id,path,title,outlet,author,url,published,precision,"
                "inferred,earliest,latest,kind,format,bytes,text,layers) "
                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  Stmt men_ins(db_, "INSERT OR REPLACE INTO mention_records VALUES(?,?,?,?,?,?)");
-  Stmt ev_ins(db_, "INSERT OR REPLACE INTO event_records(doc, idx, part, record) VALUES(?,?,?,?)");
+  Stmt men_ins(db_, "INSERT INTO mention_records VALUES(?,?,?,?,?,?)");
+  Stmt ev_ins(db_, "INSERT INTO event_records(doc, idx, part, record) VALUES(?,?,?,?)");
   Stmt row_ins(db_,
                "INSERT INTO sentence_rows(doc,idx,start,end,attributed_to,sourcing,role) "
                "VALUES(?,?,?,?,?,?,?)");
@@ -341,9 +344,8 @@ Status Store::AddPrepared(const std::vector<StoredDocument>& docs) {
 
 Status Store::MentionRecords(std::vector<MentionRecord>* out) {
   // One record per distinct (type, text, titles, alias) with its documents: a corpus
-  // repeats its names, so this is far smaller than one record per mention. Rows come by
-  // document, so each record's documents arrive sorted.
-  Stmt q(db_, "SELECT doc, type, text, titles, alias_text FROM mention_records ORDER BY doc, idx");
+  // repeats its names, so this is far smaller than one record per mention.
+  Stmt q(db_, "SELECT doc, type, text, titles, alias_text FROM mention_records");
   if (!q.ok()) return Status::Error(q.error());
   std::unordered_map<std::string, size_t> index;
   std::string key;
@@ -369,6 +371,14 @@ Status Store::MentionRecords(std::vector<MentionRecord>* out) {
     std::string doc = q.Text(0);
     if (r.docs.empty() || r.docs.back() != doc) r.docs.push_back(std::move(doc));
   }
+  // Rows come in arrival order: records and their documents are put in a fixed order.
+  for (MentionRecord& r : *out) {
+    std::sort(r.docs.begin(), r.docs.end());
+    r.docs.erase(std::unique(r.docs.begin(), r.docs.end()), r.docs.end());
+  }
+  std::sort(out->begin(), out->end(), [](const MentionRecord& a, const MentionRecord& b) {
+    return std::tie(a.text, a.type, a.titles, a.alias_text, a.docs) < std::tie(b.text, b.type, b.titles, b.alias_text, b.docs);
+  });
   return Status::Ok();
 }
 
@@ -514,6 +524,7 @@ Status Store::FinishDossier(const std::vector<TimelineEntry>& timeline) {
     AbortDossier();
     return Status::Error(path_ + ": cannot write dossier: " + error);
   }
+  if (Status ai = IndexForAsk(); !ai.ok()) return AbortDossier(), Status::Error(path_ + ": " + ai.message());  // ask index
   Status s = Exec("COMMIT");
   if (!s.ok()) {
     AbortDossier();

@@ -18,9 +18,16 @@ namespace {
 
 enum class AbbrevKind { kAlways, kMaybe };
 
-const std::unordered_map<std::string, AbbrevKind>& Abbreviations() {
+// Hash of std::string keys that also takes std::string_view, for lookups without a copy.
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using AbbrevTable = std::unordered_map<std::string, AbbrevKind, ViewHash, std::equal_to<>>;
+
+const AbbrevTable& Abbreviations() {
   static const auto* table = [] {
-    auto* t = new std::unordered_map<std::string, AbbrevKind>();
+    auto* t = new AbbrevTable();
     for (const auto& row : ReadDataTable("abbreviations.tsv")) {
       if (row.size() < 2) continue;
       (*t)[row[0]] = row[1] == "always" ? AbbrevKind::kAlways : AbbrevKind::kMaybe;
@@ -50,10 +57,24 @@ UChar32 NextCodePoint(const std::string& s, size_t* i) {
   return c < 0 ? 0xFFFD : c;
 }
 
-bool IsWordChar(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK; }
+// The character classes below answer ASCII directly, as ICU would: most text is ASCII.
+bool IsAsciiLetter(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiDigit(UChar32 c) { return c >= '0' && c <= '9'; }
+
+bool IsWordChar(UChar32 c) {
+  if (c < 0x80) return IsAsciiLetter(c) || IsAsciiDigit(c);
+  return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK;
+}
 bool IsApostrophe(UChar32 c) { return c == '\'' || c == 0x2019 || c == 0x02BC || c == 0x2018; }
 bool IsHyphen(UChar32 c) { return c == '-' || c == 0x2010 || c == 0x2011; }
-bool IsSpace(UChar32 c) { return u_isUWhiteSpace(c) || c == 0xA0; }
+bool IsSpace(UChar32 c) {
+  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
+  return u_isUWhiteSpace(c) || c == 0xA0;
+}
+bool IsDigit(UChar32 c) { return c < 0x80 ? IsAsciiDigit(c) : u_isdigit(c); }
+bool IsUpper(UChar32 c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c); }
+bool IsLower(UChar32 c) { return c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c); }
+bool IsAlpha(UChar32 c) { return c < 0x80 ? IsAsciiLetter(c) : u_isalpha(c); }
 
 // Tokenizes text[span) and appends to `out`. A word keeps internal apostrophes, hyphens and
 // periods ("Kata'ib", "al-Muhandis", "U.S."); a known abbreviation keeps its final period.
@@ -66,7 +87,7 @@ void TokenizeSpan(const std::string& text, Span span, std::vector<Token>* out) {
     if (IsSpace(c)) continue;
     Token tok;
     if (IsWordChar(c)) {
-      bool digit_start = u_isdigit(c);
+      bool digit_start = IsDigit(c);
       bool has_period = false;
       size_t end = i;
       while (i < span.end) {
@@ -84,7 +105,7 @@ void TokenizeSpan(const std::string& text, Span span, std::vector<Token>* out) {
           UChar32 e = NextCodePoint(text, &look);
           bool ok = IsWordChar(e);
           // "U.S" joins on periods only between single letters or digits; "end.Next" does not.
-          if (d == '.' && ok && !digit_start) ok = (end - start) <= 4 && u_isalpha(e);
+          if (d == '.' && ok && !digit_start) ok = (end - start) <= 4 && IsAlpha(e);
           if (ok) {
             if (d == '.') has_period = true;
             i = look;
@@ -97,23 +118,23 @@ void TokenizeSpan(const std::string& text, Span span, std::vector<Token>* out) {
       }
       // Final period of an abbreviation or initialism.
       if (end < span.end && text[end] == '.') {
-        std::string with(text, start, end + 1 - start);
-        if (has_period || abbrevs.count(with) || (end - start == 1 && u_isupper(c))) {
+        std::string_view with = std::string_view(text).substr(start, end + 1 - start);
+        if (has_period || abbrevs.count(with) || (end - start == 1 && IsUpper(c))) {
           end += 1;
         }
       }
       i = end;
       tok.span = {static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
       tok.flags = digit_start ? kTokNumber : kTokWord;
-      if (u_isupper(c) || u_istitle(c)) tok.flags |= kTokCapitalized;
+      if (IsUpper(c) || (c >= 0x80 && u_istitle(c))) tok.flags |= kTokCapitalized;
       // All caps: at least two letters, none lower case.
       int letters = 0;
       bool lower = false;
       for (size_t k = start; k < end;) {
         UChar32 x = NextCodePoint(text, &k);
-        if (u_isalpha(x)) {
+        if (IsAlpha(x)) {
           ++letters;
-          if (u_islower(x)) lower = true;
+          if (IsLower(x)) lower = true;
         }
       }
       if (letters >= 2 && !lower) tok.flags |= kTokAllCaps;
@@ -155,7 +176,7 @@ bool FalseBreak(const std::string& text, size_t begin, size_t pos, size_t end) {
   std::string_view after = WordAfter(text, pos, end);
   if (after.empty()) return false;
   const auto& abbrevs = Abbreviations();
-  auto it = abbrevs.find(std::string(before));
+  auto it = abbrevs.find(before);
   // Single capital initial: "George W. Bush".
   bool initial = before.size() == 2 && before[0] >= 'A' && before[0] <= 'Z';
   if (it == abbrevs.end() && !initial) return false;
