@@ -11,11 +11,27 @@
 namespace dossier {
 namespace {
 
+// The test's documents, numbered as they are first named.
+std::vector<std::string>& DocIds() {
+  static std::vector<std::string> ids;
+  return ids;
+}
+
+DocNumber Doc(const std::string& id) {
+  auto& ids = DocIds();
+  auto it = std::find(ids.begin(), ids.end(), id);
+  if (it != ids.end()) return static_cast<DocNumber>(it - ids.begin());
+  ids.push_back(id);
+  return static_cast<DocNumber>(ids.size() - 1);
+}
+
+Resolution Resolve(const std::vector<MentionRecord>& records) { return ResolveEntities(records, DocIds()); }
+
 // One mention (`index` only tells the test's mentions apart).
 MentionRecord Rec(const std::string& doc, int /*index*/, EntityType type, const std::string& text,
                   const std::string& alias = "") {
   MentionRecord r;
-  r.docs = {doc};
+  r.docs = {Doc(doc)};
   r.type = type;
   r.text = text;
   r.alias_text = alias;
@@ -79,7 +95,7 @@ void ExpectApart(const Resolution& res, const std::string& a, const std::string&
 }
 
 TEST(Resolve, VariantsJoin) {
-  Resolution res = ResolveEntities(Corpus());
+  Resolution res = Resolve(Corpus());
   ExpectSame(res, {"Qassem Soleimani", "Qasem Soleimani", "Suleimani", "Soleimani"});
   ExpectSame(res, {"Kata'ib Hezbollah", "Kata\u2019ib Hezbollah", "Kataib Hezbollah", "Kataeb Hezbollah"});
   ExpectSame(res, {"Popular Mobilization Forces", "Popular Mobilisation Forces", "PMF", "Hashed"});
@@ -95,13 +111,13 @@ TEST(Resolve, AcronymMayKeepTheArticle) {
   r.push_back(Rec("d1", 0, O, "Saraya al-Fajr"));
   r.push_back(Rec("d2", 0, O, "SAF"));
   r.push_back(Rec("d2", 1, O, "Jaish al-Nasr"));
-  Resolution res = ResolveEntities(r);
+  Resolution res = Resolve(r);
   ExpectSame(res, {"Saraya al-Fajr", "SAF"});
   ExpectApart(res, "SAF", "Jaish al-Nasr");
 }
 
 TEST(Resolve, DistinctEntitiesStayApart) {
-  Resolution res = ResolveEntities(Corpus());
+  Resolution res = Resolve(Corpus());
   ExpectApart(res, "Abu Mahdi al-Muhandis", "Adel Abdul Mahdi");
   ExpectApart(res, "Mahdi", "Abu Mahdi al-Muhandis");
   ExpectApart(res, "Hezbollah", "Kata'ib Hezbollah");
@@ -110,7 +126,7 @@ TEST(Resolve, DistinctEntitiesStayApart) {
 }
 
 TEST(Resolve, TypesNameAndReasons) {
-  Resolution res = ResolveEntities(Corpus());
+  Resolution res = Resolve(Corpus());
   const Entity* pmf = Find(res, "PMF");
   ASSERT_NE(pmf, nullptr);
   EXPECT_EQ(pmf->type, EntityType::kOrg);
@@ -121,7 +137,10 @@ TEST(Resolve, TypesNameAndReasons) {
   ASSERT_NE(s, nullptr);
   EXPECT_EQ(s->type, EntityType::kPerson);
   EXPECT_EQ(s->mentions, 4);
-  EXPECT_EQ(s->docs, (std::vector<std::string>{"d1", "d2"}));
+  std::vector<std::string> docs;
+  for (DocNumber d : s->docs) docs.push_back(res.doc_ids[d]);
+  std::sort(docs.begin(), docs.end());
+  EXPECT_EQ(docs, (std::vector<std::string>{"d1", "d2"}));
   std::set<std::string> rules;
   for (const MergeReason& r : s->reasons) rules.insert(r.rule);
   EXPECT_TRUE(rules.count("same-key"));
@@ -141,18 +160,18 @@ TEST(Resolve, AmbiguousSurnameStaysAlone) {
   const EntityType P = EntityType::kPerson;
   std::vector<MentionRecord> r = {Rec("a", 0, P, "John Smith"), Rec("b", 0, P, "Mary Smith"),
                                   Rec("c", 0, P, "Smith")};
-  Resolution res = ResolveEntities(r);
+  Resolution res = Resolve(r);
   ExpectApart(res, "Smith", "John Smith");
   ExpectApart(res, "Smith", "Mary Smith");
   // The same documents name only one of them: the surname is that one.
   r.push_back(Rec("a", 1, P, "Smith"));
-  res = ResolveEntities(r);
+  res = Resolve(r);
   EXPECT_EQ(Find(res, "Smith"), Find(res, "John Smith"));
 }
 
 TEST(Resolve, IndependentOfRecordOrder) {
   std::vector<MentionRecord> records = Corpus();
-  Resolution base = ResolveEntities(records);
+  Resolution base = Resolve(records);
   std::mt19937 rng(7);
   for (int round = 0; round < 5; ++round) {
     std::vector<size_t> perm(records.size());
@@ -160,7 +179,7 @@ TEST(Resolve, IndependentOfRecordOrder) {
     std::shuffle(perm.begin(), perm.end(), rng);
     std::vector<MentionRecord> shuffled;
     for (size_t i : perm) shuffled.push_back(records[i]);
-    Resolution res = ResolveEntities(shuffled);
+    Resolution res = Resolve(shuffled);
     ASSERT_EQ(res.entities.size(), base.entities.size());
     for (size_t k = 0; k < res.entities.size(); ++k) {
       EXPECT_EQ(res.entities[k].id, base.entities[k].id);
@@ -175,7 +194,7 @@ TEST(Resolve, IndependentOfRecordOrder) {
 }
 
 TEST(Resolve, EmptyInput) {
-  Resolution res = ResolveEntities({});
+  Resolution res = Resolve({});
   EXPECT_TRUE(res.entities.empty());
   EXPECT_TRUE(res.assignment.empty());
 }
@@ -189,7 +208,7 @@ TEST(Resolve, TypeVoteJoinsPlaceAndPeopleNamesByMajority) {
   r.push_back(Rec("o0", 0, O, "Tessaly"));
   for (int i = 0; i < 3; ++i) r.push_back(Rec("n" + std::to_string(i), 0, N, "Tessalian"));
   r.push_back(Rec("o1", 0, O, "Tessalian"));
-  Resolution res = ResolveEntities(r);
+  Resolution res = Resolve(r);
   int tessaly = -1, tessalian = -1;
   for (size_t i = 0; i < res.entities.size(); ++i) {
     if (res.entities[i].name == "Tessaly") tessaly = static_cast<int>(i);
@@ -216,7 +235,7 @@ TEST(Resolve, TypeVoteNeverMakesAPersonFullNameAPlaceNorAPlaceAPerson) {
   r.push_back(Rec("h0", 0, G, "Vesk"));
   r.push_back(Rec("h1", 0, G, "Brannad"));
   r.push_back(Rec("h2", 0, P, "Brannadi"));
-  Resolution res = ResolveEntities(r);
+  Resolution res = Resolve(r);
   EXPECT_EQ(res.entities.size(), 6u);
 }
 
@@ -224,13 +243,17 @@ TEST(Resolve, AggregatedRecordsCountLikeSingleMentionsAndResolveByName) {
   // Three mentions of one spelling given once with a count and two documents weigh as much as
   // three single records.
   MentionRecord many = Rec("a", 0, EntityType::kPerson, "Hana Koval");
-  many.docs = {"a", "b"};
+  many.docs = {Doc("a"), Doc("b")};
+  std::sort(many.docs.begin(), many.docs.end());
   many.count = 3;
   std::vector<MentionRecord> r = {many, Rec("c", 0, EntityType::kPerson, "Koval")};
-  Resolution res = ResolveEntities(r);
+  Resolution res = Resolve(r);
   ASSERT_EQ(res.entities.size(), 1u);
   EXPECT_EQ(res.entities[0].mentions, 4);
-  EXPECT_EQ(res.entities[0].docs, (std::vector<std::string>{"a", "b", "c"}));
+  std::vector<std::string> docs;
+  for (DocNumber d : res.entities[0].docs) docs.push_back(res.doc_ids[d]);
+  std::sort(docs.begin(), docs.end());
+  EXPECT_EQ(docs, (std::vector<std::string>{"a", "b", "c"}));
   EXPECT_EQ(res.EntityOf(EntityType::kPerson, "Koval"), 0);
   EXPECT_EQ(res.EntityOf(EntityType::kPerson, "Hana Koval"), 0);
   EXPECT_EQ(res.EntityOf(EntityType::kGpe, "Koval"), -1);

@@ -113,6 +113,7 @@ int RunAsk(const std::string& db, const std::string& question, bool as_json) {
   if (mode != nullptr && std::strcmp(mode, "never") == 0) bounded = false;
   else if (mode != nullptr && std::strcmp(mode, "always") == 0) bounded = index.Usable();
   else bounded = index.EventCount() > kWholeStoreEvents;
+  if (bounded) index.BeginRead();
   ask::DossierView view;
   Status ls = bounded ? index.LoadView(question, &view) : LoadWhole(store.get(), &view);
   if (!ls.ok()) {
@@ -123,6 +124,7 @@ int RunAsk(const std::string& db, const std::string& question, bool as_json) {
 
   StoreDocuments docs(store.get(), bounded ? &index : nullptr);
   nlohmann::json answer = ask::AnswerQuestion(question, view, *store, &docs);
+  if (bounded) index.EndRead();
   times.Mark("answer");
   if (std::getenv("DOSSIER_ASK_TIMES") != nullptr)
     std::fprintf(stderr, "ask-sizes entities %zu events %zu facts %zu timeline %zu documents %zu+%zu light\n",

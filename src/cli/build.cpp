@@ -234,10 +234,11 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
   if (added > 0) {
     {
       std::vector<MentionRecord> mentions;
-      s = store->MentionRecords(&mentions);
+      std::vector<std::string> doc_ids;
+      s = store->MentionRecords(&mentions, &doc_ids);
       if (s.ok()) {
         auto t0 = Clock::now();
-        resolution = ResolveEntities(mentions);
+        resolution = ResolveEntities(mentions, std::move(doc_ids));
         resolve_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
       }
     }

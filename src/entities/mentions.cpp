@@ -145,16 +145,16 @@ bool IsLowerParticle(std::string_view w) { return LowerParticles().count(w) > 0;
 // costs one lookup (Tok::facts) instead of one per list. The English words are left out: a
 // table that large misses the cache on most lookups, and only capitalised tokens need them.
 enum WordFact : uint32_t {
-  kFunctionWord = 1 << 0,
-  kStopName = 1 << 1,
-  kLowerParticle = 1 << 2,
-  kOfHead = 1 << 3,
-  kRoleNoun = 1 << 4,
-  kEventWord = 1 << 5,
-  kPlaceNoun = 1 << 6,
-  kTeamSport = 1 << 7,
-  kSingleSport = 1 << 8,
-  kGivenName = 1 << 9,        // EntityLexicons::given_names
+  kFunctionWord = 1 << 0,      // FunctionWords()
+  kStopName = 1 << 1,          // StopNames()
+  kLowerParticle = 1 << 2,     // LowerParticles()
+  kOfHead = 1 << 3,            // OfHeads()
+  kRoleNoun = 1 << 4,          // RoleNouns()
+  kEventWord = 1 << 5,         // EventWords()
+  kPlaceNoun = 1 << 6,         // PlaceNouns()
+  kTeamSport = 1 << 7,         // TeamSportWords()
+  kSingleSport = 1 << 8,       // SingleSportWords()
+  kGivenName = 1 << 9,         // EntityLexicons::given_names
   kFamilyName = 1 << 10,       // EntityLexicons::family_names
   kOrgHead = 1 << 11,          // EntityLexicons::org_head
   kOrgTail = 1 << 12,          // EntityLexicons::org_tail

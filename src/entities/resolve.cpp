@@ -76,13 +76,14 @@ struct Node {
   NameKey key;
   std::map<std::string, int> surfaces;  // spelling -> mentions
   std::vector<int> records;
-  std::set<std::string> docs;
+  std::vector<DocNumber> docs;       // ascending, each once
   int mentions = 0;
 };
 
 class Resolver {
  public:
-  explicit Resolver(const std::vector<MentionRecord>& records) : records_(records) {}
+  Resolver(const std::vector<MentionRecord>& records, const std::vector<std::string>& doc_ids)
+      : records_(records), doc_ids_(doc_ids) {}
 
   Resolution Run() {
     BuildNodes();
@@ -153,9 +154,10 @@ class Resolver {
       Node& node = nodes_[n];
       node.records.push_back(static_cast<int>(i));
       node.surfaces[CleanSurface(records_[i].text)] += records_[i].count;
-      node.docs.insert(records_[i].docs.begin(), records_[i].docs.end());
+      node.docs.insert(node.docs.end(), records_[i].docs.begin(), records_[i].docs.end());
       node.mentions += records_[i].count;
     }
+    for (Node& n : nodes_) SortUnique(&n.docs);
     node_index_ = std::move(index);
     // The key of each node is the key of its most frequent spelling (ties: smallest).
     for (Node& n : nodes_) {
@@ -264,7 +266,7 @@ class Resolver {
       auto key = std::minmax(tn, record_node_[i]);
       if (!evidence.count(key)) {
         links.push_back(key);
-        evidence[key] = "document " + (r.docs.empty() ? std::string("?") : r.docs.front()) + " names \"" + CleanSurface(r.text) + "\" as \"" + target + "\"";
+        evidence[key] = "document " + DocId(r.docs.empty() ? kNoDoc : r.docs.front()) + " names \"" + CleanSurface(r.text) + "\" as \"" + target + "\"";
       }
     }
     std::sort(links.begin(), links.end());
@@ -350,7 +352,8 @@ class Resolver {
       for (int c : it->second) {
         if (c == i || !ShortFormOf(n.key, nodes_[c].key)) continue;
         int shared = 0;
-        for (const std::string& d : n.docs) shared += nodes_[c].docs.count(d);
+        for (DocNumber d : n.docs)
+          shared += std::binary_search(nodes_[c].docs.begin(), nodes_[c].docs.end(), d);
         roots[Find(c)] += shared;
       }
       int self = Find(i);
@@ -405,14 +408,14 @@ class Resolver {
       std::map<std::string, int> spelling_parts;
       std::map<std::string, int> title_votes;
       std::map<std::string, std::string> title_form;
-      std::set<std::string> docs;
+      std::vector<DocNumber> docs;
       int mentions = 0;
       for (int n : ns) {
         for (int r : nodes_[n].records) {
           const MentionRecord& rec = records_[r];
           b.recs.push_back(r);
           if (ClassOf(rec.type) == cls) type_votes[rec.type] += rec.count;
-          docs.insert(rec.docs.begin(), rec.docs.end());
+          docs.insert(docs.end(), rec.docs.begin(), rec.docs.end());
           mentions += rec.count;
           for (const std::string& t : rec.titles) {
             std::string k = FoldName(t);
@@ -447,7 +450,8 @@ class Resolver {
         return spellings[a] != spellings[b] ? spellings[a] > spellings[b] : a < b;
       });
       e.mentions = mentions;
-      e.docs.assign(docs.begin(), docs.end());
+      SortUnique(&docs);
+      e.docs = std::move(docs);
       std::vector<std::pair<std::string, int>> titles(title_votes.begin(), title_votes.end());
       std::stable_sort(titles.begin(), titles.end(),
                        [](const auto& a, const auto& b) { return a.second > b.second; });
@@ -489,7 +493,17 @@ class Resolver {
     return res;
   }
 
+  static constexpr DocNumber kNoDoc = ~DocNumber{0};
+
+  static void SortUnique(std::vector<DocNumber>* v) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+
+  std::string DocId(DocNumber d) const { return d < doc_ids_.size() ? doc_ids_[d] : std::string("?"); }
+
   const std::vector<MentionRecord>& records_;
+  const std::vector<std::string>& doc_ids_;
   std::vector<Node> nodes_;
   std::map<std::string, int> node_index_;
   std::vector<int> record_node_;
@@ -504,9 +518,11 @@ int Resolution::EntityOf(EntityType type, std::string_view text) const {
   return it == by_name.end() ? -1 : it->second;
 }
 
-Resolution ResolveEntities(const std::vector<MentionRecord>& records) {
-  Resolver r(records);
-  return r.Run();
+Resolution ResolveEntities(const std::vector<MentionRecord>& records, std::vector<std::string> doc_ids) {
+  Resolver r(records, doc_ids);
+  Resolution res = r.Run();
+  res.doc_ids = std::move(doc_ids);
+  return res;
 }
 
 }  // namespace dossier

@@ -3,6 +3,7 @@
 #ifndef DOSSIER_ENTITIES_RESOLVE_H_
 #define DOSSIER_ENTITIES_RESOLVE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,11 +13,15 @@
 
 namespace dossier {
 
+// Documents are numbered in the corpus stages: a number indexes the document ids given to
+// ResolveEntities() (kept as Resolution::doc_ids), so a name's documents cost 4 bytes each.
+using DocNumber = uint32_t;
+
 // What resolution needs of the mentions of one name: compact, so a whole corpus fits in
 // memory. The store gives one record per distinct (type, text, titles, alias) with every
 // document that has it; a test may give one record per mention.
 struct MentionRecord {
-  std::vector<std::string> docs;    // document ids, sorted, each once
+  std::vector<DocNumber> docs;      // documents that have it, ascending, each once
   int count = 1;                    // how many mentions the record stands for
   EntityType type = EntityType::kPerson;
   std::string text;                 // surface form as written
@@ -37,13 +42,14 @@ struct Entity {
   std::string name;                 // most complete common spelling
   std::vector<std::string> aliases; // every other spelling seen
   int mentions = 0;
-  std::vector<std::string> docs;    // document ids, sorted
+  std::vector<DocNumber> docs;      // its documents, ascending (see Resolution::doc_ids)
   std::vector<std::string> titles;  // titles and roles, most frequent first
   std::vector<MergeReason> reasons;
   std::string key;                  // the name-matching key of `name` (see name_key.h)
 };
 
 struct Resolution {
+  std::vector<std::string> doc_ids; // document number -> id
   std::vector<Entity> entities;
   std::vector<int> assignment;      // for each input record, its index in `entities`
 
@@ -55,7 +61,8 @@ struct Resolution {
 };
 
 // Deterministic: the result does not depend on the order of `records`.
-Resolution ResolveEntities(const std::vector<MentionRecord>& records);
+// `doc_ids` names the documents the records' numbers refer to.
+Resolution ResolveEntities(const std::vector<MentionRecord>& records, std::vector<std::string> doc_ids);
 
 }  // namespace dossier
 

@@ -559,6 +559,8 @@ std::vector<PlaceCandidate> PlaceCandidates(const ArgContext& c) {
     }
   }
   for (size_t k = 0; k + 1 < w.size(); ++k) {
+    // (All of these are prepositions: the class bit is a cheap first test.)
+    if (!(w[k].cls & events::kPrep)) continue;
     const std::string& x = w[k].lower;
     if (!(x == "in" || x == "at" || x == "near" || x == "outside" || x == "inside" || x == "into" ||
           x == "on"))

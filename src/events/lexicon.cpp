@@ -322,9 +322,13 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return true;
 }
 
-// The lemma of `w`, whose FindForm() is `info`.
-std::string LemmaOf(const std::string& w, const FormInfo* info) {
-  if (info != nullptr && info->irregular != nullptr) return info->irregular->lemma;
+// The lemma of `w`, whose FindForm() is `info`; sets *lemma_info to the lemma's FindForm().
+std::string LemmaOf(const std::string& w, const FormInfo* info, const FormInfo** lemma_info) {
+  if (info != nullptr && info->irregular != nullptr) {
+    *lemma_info = FindForm(info->irregular->lemma);
+    return info->irregular->lemma;
+  }
+  *lemma_info = info;
   const size_t n = w.size();
   auto ends = [&](std::string_view suf) { return n > suf.size() + 1 && EndsWith(w, suf); };
   std::string_view v(w);
@@ -340,7 +344,9 @@ std::string LemmaOf(const std::string& w, const FormInfo* info) {
       buf[keep] = add;
       f = FindForm(std::string_view(buf, keep + 1));
     }
-    return f != nullptr && f->known;
+    if (f == nullptr || !f->known) return false;
+    *lemma_info = f;
+    return true;
   };
   auto make = [&](size_t keep, char add) {
     std::string out = w.substr(0, keep);
@@ -365,11 +371,6 @@ std::string LemmaOf(const std::string& w, const FormInfo* info) {
   }
   return w;  // known or not, the word is its own lemma
 }
-
-
-}  // namespace
-
-namespace {
 
 // Word classes of a punctuation token (lower-cased).
 uint32_t PunctClass(std::string_view p) {
@@ -422,8 +423,7 @@ std::vector<Word> SentenceWords(const Document& doc, int sentence, int* first_to
   words.reserve(end - first);
   for (size_t k = first; k < end; ++k) {
     const Token& t = doc.tokens[k];
-    words.emplace_back();
-    Word& w = words.back();
+    Word w;
     w.span = t.span;
     w.flags = t.flags;
     w.lower = Lower(doc.Text(t.span));
@@ -436,6 +436,7 @@ std::vector<Word> SentenceWords(const Document& doc, int sentence, int* first_to
         w.lower_patterns = w.lemma_patterns = info->patterns;
         w.lower_instruments = w.lemma_instruments = info->instruments;
       }
+      words.push_back(std::move(w));
       continue;
     }
     // `base`: the form without its possessive ending.
@@ -453,7 +454,8 @@ std::vector<Word> SentenceWords(const Document& doc, int sentence, int* first_to
     if (!(t.flags & kTokCapitalized) || (t.flags & kTokSentenceStart)) {
       if (base.size() > 4 && EndsWith(base, "ly")) w.cls |= kAdv;
     }
-    w.lemma = (t.flags & kTokNumber) ? base : LemmaOf(base, info);
+    const FormInfo* lemma = info;  // FindForm(w.lemma)
+    w.lemma = (t.flags & kTokNumber) ? base : LemmaOf(base, info, &lemma);
     if (info != nullptr && info->irregular != nullptr) {
       w.past_participle = info->irregular->pp;
       w.past = info->irregular->past;
@@ -468,7 +470,6 @@ std::vector<Word> SentenceWords(const Document& doc, int sentence, int* first_to
       w.lower_patterns = info->patterns;
       w.lower_instruments = info->instruments;
     }
-    const FormInfo* lemma = w.lemma == w.lower ? info : FindForm(w.lemma);
     if (lemma != nullptr) {
       if (lemma != info) {
         w.cues |= lemma->cues;
@@ -477,6 +478,7 @@ std::vector<Word> SentenceWords(const Document& doc, int sentence, int* first_to
       w.lemma_patterns = lemma->patterns;
       w.lemma_instruments = lemma->instruments;
     }
+    words.push_back(std::move(w));
   }
   return words;
 }
@@ -510,11 +512,6 @@ void PloverFor(const std::string& code, std::string* category, std::string* mode
 
 const std::unordered_map<std::string, std::vector<const Instrument*>>& InstrumentsByFirst() {
   return Instruments().by_first;
-}
-
-const std::vector<const VerbPattern*>* PatternsFor(std::string_view trigger) {
-  const FormInfo* info = FindForm(trigger);
-  return info == nullptr ? nullptr : info->patterns;
 }
 
 const std::vector<const Instrument*>* InstrumentsFor(std::string_view first) {

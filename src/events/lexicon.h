@@ -52,7 +52,9 @@ struct Word {
   bool possessive = false;        // "Iran's"
   uint64_t cues = 0;              // one-word cue categories of the word (see IsCueWord)
   uint64_t cue_starts = 0;        // categories with a cue phrase starting at this word
-  // PatternsFor() and InstrumentsFor() of the lemma and of `lower`, looked up with the rest.
+  // The CAMEO patterns triggered by the lemma and by `lower` (PatternsByTrigger()), and the
+  // instruments starting with them (InstrumentsByFirst()); nullptr when none. Looked up with
+  // the rest of the word, so that the events stage needs no lookup of its own.
   const std::vector<const VerbPattern*>* lemma_patterns = nullptr;
   const std::vector<const VerbPattern*>* lower_patterns = nullptr;
   const std::vector<const Instrument*>* lemma_instruments = nullptr;
@@ -78,9 +80,6 @@ struct VerbPattern {
 
 // Patterns indexed by their trigger lemma; longest first within a trigger.
 const std::unordered_map<std::string, std::vector<const VerbPattern*>>& PatternsByTrigger();
-
-// PatternsByTrigger()'s patterns for `trigger`, or nullptr: the same, by a faster lookup.
-const std::vector<const VerbPattern*>* PatternsFor(std::string_view trigger);
 
 // The code an action `code` becomes when governed by a verb of kind `control`
 // (data/cameo/complements.tsv), or "" when the table has nothing for it.

@@ -11,7 +11,6 @@
 
 #include "ask/match.h"
 #include "ask/question.h"
-#include "core/document_json.h"
 #include "entities/name_key.h"
 #include "store/dossier_json.h"
 #include "store/store.h"
@@ -87,6 +86,96 @@ std::string Str(const json& j) {
   if (j.is_string()) return j.get<std::string>();
   if (j.is_null()) return "";
   return j.dump();
+}
+
+// A JSON array of strings (as SQLite's json_group_array writes it) into `out`; false when it
+// is anything else (the caller then parses it as JSON).
+bool ParseStringArray(const std::string& t, std::vector<std::string>* out) {
+  size_t i = 0, n = t.size();
+  auto space = [&] { while (i < n && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '\r')) ++i; };
+  auto hex4 = [&](size_t at, uint32_t* v) {
+    if (at + 4 > n) return false;
+    *v = 0;
+    for (size_t k = at; k < at + 4; ++k) {
+      char c = t[k];
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0) return false;
+      *v = *v * 16 + static_cast<uint32_t>(d);
+    }
+    return true;
+  };
+  auto utf8 = [](uint32_t c, std::string* s) {
+    if (c < 0x80) {
+      *s += static_cast<char>(c);
+    } else if (c < 0x800) {
+      *s += static_cast<char>(0xC0 | (c >> 6));
+      *s += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      *s += static_cast<char>(0xE0 | (c >> 12));
+      *s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *s += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      *s += static_cast<char>(0xF0 | (c >> 18));
+      *s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      *s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *s += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  };
+  space();
+  if (i >= n || t[i] != '[') return false;
+  ++i;
+  space();
+  if (i < n && t[i] == ']') return true;
+  while (i < n) {
+    if (t[i] != '"') return false;
+    std::string v;
+    for (++i;; ++i) {
+      if (i >= n) return false;
+      char c = t[i];
+      if (c == '"') break;
+      if (c != '\\') {
+        v += c;
+        continue;
+      }
+      if (++i >= n) return false;
+      switch (t[i]) {
+        case '"': v += '"'; break;
+        case '\\': v += '\\'; break;
+        case '/': v += '/'; break;
+        case 'b': v += '\b'; break;
+        case 'f': v += '\f'; break;
+        case 'n': v += '\n'; break;
+        case 'r': v += '\r'; break;
+        case 't': v += '\t'; break;
+        case 'u': {
+          uint32_t c1;
+          if (!hex4(i + 1, &c1)) return false;
+          i += 4;
+          if (c1 >= 0xD800 && c1 < 0xDC00) {  // a surrogate pair
+            uint32_t c2;
+            if (i + 2 >= n || t[i + 1] != '\\' || t[i + 2] != 'u' || !hex4(i + 3, &c2) || c2 < 0xDC00 || c2 > 0xDFFF)
+              return false;
+            i += 6;
+            c1 = 0x10000 + ((c1 - 0xD800) << 10) + (c2 - 0xDC00);
+          }
+          utf8(c1, &v);
+          break;
+        }
+        default: return false;
+      }
+    }
+    ++i;  // past the closing quote
+    out->push_back(std::move(v));
+    space();
+    if (i < n && t[i] == ',') {
+      ++i;
+      space();
+      continue;
+    }
+    if (i < n && t[i] == ']') return true;
+    return false;
+  }
+  return false;
 }
 
 json ParseArray(const std::string& text) {
@@ -316,6 +405,9 @@ bool AskIndex::Usable() {
   return Meta("last_seq") == std::to_string(last_seq) && Meta("last_id") == last_id;
 }
 
+void AskIndex::BeginRead() { Exec(db_, "BEGIN"); }
+void AskIndex::EndRead() { Exec(db_, "COMMIT"); }
+
 int64_t AskIndex::EventCount() { return Usable() ? std::atoll(Meta("events").c_str()) : 0; }
 
 std::vector<json> AskIndex::LoadEntities(const std::vector<int64_t>& seqs) {
@@ -469,8 +561,46 @@ Status AskIndex::LoadGroundingDocument(const std::string& id, Document* doc) {
     return Status::Error("document " + id + ": " + e.what());
   }
   if (i >= layers.size()) return Status::Error("document " + id + ": layers cut short");
-  j["text"] = q.Text(0);
-  return DocumentFromJson(j, doc);
+  // The fields grounding reads, as DocumentFromJson() (core/document_json.cpp) reads them.
+  static const json kNone = json::array();
+  auto list = [&](const char* key) -> const json& { return j.contains(key) && j[key].is_array() ? j[key] : kNone; };
+  try {
+    doc->text = q.Text(0);
+    doc->parts.clear();
+    for (const json& pj : list("parts")) {
+      ThreadPart t;
+      t.role = RoleFromString(pj.value("role", "article"));
+      doc->parts.push_back(t);
+    }
+    if (doc->parts.empty()) doc->parts.push_back(ThreadPart{});
+    doc->blocks.clear();
+    for (const json& bj : list("blocks")) {
+      Block b;
+      b.part = bj.value("part", 0);
+      b.span = Span{bj.value("start", 0u), bj.value("end", 0u)};
+      doc->blocks.push_back(b);
+    }
+    doc->sentences.clear();
+    const json& sb = list("sentence_blocks");
+    size_t k = 0;
+    for (const json& sj : list("sentences")) {
+      int block = k < sb.size() ? sb[k].get<int>() : -1;
+      doc->sentences.push_back(Sentence{{sj[0], sj[1]}, block});
+      ++k;
+    }
+    doc->attributions.clear();
+    for (const json& aj : list("attributions")) {
+      Attribution a;
+      a.span = Span{aj.value("start", 0u), aj.value("end", 0u)};
+      a.sentence = aj.value("sentence", -1);
+      a.source = aj.value("source", "");
+      a.sourcing = SourcingFromString(aj.value("sourcing", "author"));
+      doc->attributions.push_back(std::move(a));
+    }
+  } catch (const json::exception& e) {
+    return Status::Error("document " + id + ": " + e.what());
+  }
+  return Status::Ok();
 }
 
 std::vector<AskIndex::Hit> AskIndex::Match(const std::string& query, int limit, int offset) {
@@ -733,15 +863,20 @@ Status AskIndex::LoadView(const std::string& question, ask::DossierView* view, c
     for (int64_t rank : events) {
       s.Bind(1, rank);
       if (s.Step() == SQLITE_ROW) {
+        // The mention sentences (the bulk of it) are read without building JSON values.
+        std::vector<std::string> texts;
+        std::string raw_texts = s.Text(6);
+        bool plain = ParseStringArray(raw_texts, &texts);
         json c = {{"id", s.Text(0)},
                   {"cameo", s.Text(1)},
                   {"place", s.Text(2)},
                   {"date", s.Text(3)},
                   {"source", ParseArray(s.Text(4))},
                   {"target", ParseArray(s.Text(5))},
-                  {"texts", ParseArray(s.Text(6))}};
+                  {"texts", plain ? json::array() : ParseArray(raw_texts)}};
         ask::EventFacts f = ask::FactsOfCompact(c, static_cast<int>(s.Int(7)), static_cast<int>(s.Int(8)),
                                                 static_cast<int>(s.Int(9)));
+        if (plain) f.texts = std::move(texts);
         f.seq = rank;
         view->event_facts.push_back(std::move(f));
       }

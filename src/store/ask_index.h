@@ -62,15 +62,21 @@ class AskIndex : public ask::DossierLookup {
   // Number of stored events (0 when not Usable()).
   int64_t EventCount();
 
+  // One read transaction around everything a question reads (the store's own queries
+  // included: they share the connection), instead of one per statement.
+  void BeginRead();
+  void EndRead();
+
   // The bounded view for `question`: view->lookup is this index, which must outlive it.
   Status LoadView(const std::string& question, ask::DossierView* view, const Limits& limits);
   Status LoadView(const std::string& question, ask::DossierView* view) { return LoadView(question, view, Limits()); }
 
-  // The document `id` with only the layers grounding a quote reads (text, sentences,
-  // attributions, blocks, parts; see ask::DocumentSource::GetForGrounding), as
+  // The document `id` with only what grounding a quote reads (see
+  // ask::DocumentSource::GetForGrounding): its text, sentence spans, attributions (span,
+  // sentence, source, sourcing), blocks (span, part) and parts (role), as
   // Store::LoadDocument() would give them but a few times faster: the other layers are
   // skipped unparsed. Fails (and the caller loads it whole) when the stored layers are not
-  // in the form this reads.
+  // in the form this reads (Store::AddDocuments: 4-byte length, zlib, JSON object).
   Status LoadGroundingDocument(const std::string& id, Document* doc);
 
   // ask::DossierLookup

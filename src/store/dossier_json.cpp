@@ -1,5 +1,6 @@
 #include "store/dossier_json.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -11,12 +12,17 @@ namespace dossier {
 using nlohmann::json;
 
 
-json EntityToJson(const Entity& e) {
+json EntityToJson(const Entity& e, const std::vector<std::string>& doc_ids) {
+  std::vector<std::string> docs;
+  docs.reserve(e.docs.size());
+  for (DocNumber d : e.docs)
+    if (d < doc_ids.size()) docs.push_back(doc_ids[d]);
+  std::sort(docs.begin(), docs.end());
   json reasons = json::array();
   for (const MergeReason& r : e.reasons)
     reasons.push_back({{"rule", r.rule}, {"a", r.a}, {"b", r.b}, {"evidence", r.evidence}});
   return json{{"id", e.id},          {"type", ToString(e.type)}, {"name", e.name},
-              {"aliases", e.aliases}, {"mentions", e.mentions},   {"docs", e.docs},
+              {"aliases", e.aliases}, {"mentions", e.mentions},   {"docs", docs},
               {"titles", e.titles},   {"merges", reasons}};
 }
 

@@ -5,6 +5,7 @@
 #define DOSSIER_STORE_DOSSIER_JSON_H_
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -13,7 +14,8 @@
 
 namespace dossier {
 
-nlohmann::json EntityToJson(const Entity& e);
+// `doc_ids` names the entity's document numbers (Resolution::doc_ids).
+nlohmann::json EntityToJson(const Entity& e, const std::vector<std::string>& doc_ids);
 nlohmann::json EventToJson(const Event& e);
 nlohmann::json ConflictToJson(const Conflict& c);
 nlohmann::json TimelineEntryToJson(const TimelineEntry& t);

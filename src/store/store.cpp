@@ -110,14 +110,39 @@ CREATE TABLE IF NOT EXISTS sentence_rows(
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences USING fts5(
   text, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS entities(seq INTEGER PRIMARY KEY, id TEXT, json TEXT);
--- Events are written a fusion part at a time; their dossier order (EventOrder) is the
--- events_order index.
 CREATE TABLE IF NOT EXISTS events(
   seq INTEGER PRIMARY KEY, id TEXT, json TEXT, real INTEGER, ndocs INTEGER, nmentions INTEGER, date TEXT);
-CREATE INDEX IF NOT EXISTS events_order ON events(real DESC, ndocs DESC, nmentions DESC, date, id);
-CREATE INDEX IF NOT EXISTS events_id ON events(id);
 CREATE TABLE IF NOT EXISTS timeline(seq INTEGER PRIMARY KEY, json TEXT);
 CREATE TABLE IF NOT EXISTS conflicts(seq INTEGER PRIMARY KEY, event TEXT, json TEXT);
+)sql";
+
+// The dossier order of events (EventOrder) and look-up by id, made once the events are in.
+const char* kResultIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS events_order ON events(real DESC, ndocs DESC, nmentions DESC, date, id);
+CREATE INDEX IF NOT EXISTS events_id ON events(id);
+)sql";
+
+// The corpus results are written into *_next tables, a fusion part per transaction (so the
+// journal never holds a whole corpus), and swapped in by one last transaction.
+const char* kNextTables = R"sql(
+DROP TABLE IF EXISTS entities_next; DROP TABLE IF EXISTS events_next;
+DROP TABLE IF EXISTS timeline_next; DROP TABLE IF EXISTS conflicts_next;
+CREATE TABLE entities_next(seq INTEGER PRIMARY KEY, id TEXT, json TEXT);
+CREATE TABLE events_next(
+  seq INTEGER PRIMARY KEY, id TEXT, json TEXT, real INTEGER, ndocs INTEGER, nmentions INTEGER, date TEXT);
+CREATE TABLE timeline_next(seq INTEGER PRIMARY KEY, json TEXT);
+CREATE TABLE conflicts_next(seq INTEGER PRIMARY KEY, event TEXT, json TEXT);
+)sql";
+
+const char* kSwapInNext = R"sql(
+DROP TABLE entities; DROP TABLE events; DROP TABLE timeline; DROP TABLE conflicts;
+ALTER TABLE entities_next RENAME TO entities; ALTER TABLE events_next RENAME TO events;
+ALTER TABLE timeline_next RENAME TO timeline; ALTER TABLE conflicts_next RENAME TO conflicts;
+)sql";
+
+const char* kDropNext = R"sql(
+DROP TABLE IF EXISTS entities_next; DROP TABLE IF EXISTS events_next;
+DROP TABLE IF EXISTS timeline_next; DROP TABLE IF EXISTS conflicts_next;
 )sql";
 
 }  // namespace
@@ -157,6 +182,7 @@ Status Store::Open(const std::string& path, bool create, std::unique_ptr<Store>*
   }
   if (create) {
     s = store->Exec(kSchema);
+    if (s.ok()) s = store->Exec(kResultIndexes);
     if (!s.ok()) return Status::Error(path + ": cannot create schema: " + s.message());
     s = store->Exec(("INSERT OR REPLACE INTO meta VALUES('schema_version','" +
                      std::to_string(kSchemaVersion) + "')").c_str());
@@ -342,7 +368,17 @@ Status Store::AddPrepared(const std::vector<StoredDocument>& docs) {
   return Status::Ok();
 }
 
-Status Store::MentionRecords(std::vector<MentionRecord>* out) {
+Status Store::MentionRecords(std::vector<MentionRecord>* out, std::vector<std::string>* doc_ids) {
+  // Documents are numbered in id order.
+  std::unordered_map<std::string, DocNumber> number;
+  {
+    Stmt q(db_, "SELECT id FROM docs ORDER BY id");
+    if (!q.ok()) return Status::Error(q.error());
+    while (q.Step() == SQLITE_ROW) {
+      number.emplace(q.Text(0), static_cast<DocNumber>(doc_ids->size()));
+      doc_ids->push_back(q.Text(0));
+    }
+  }
   // One record per distinct (type, text, titles, alias) with its documents: a corpus
   // repeats its names, so this is far smaller than one record per mention.
   Stmt q(db_, "SELECT doc, type, text, titles, alias_text FROM mention_records");
@@ -350,6 +386,8 @@ Status Store::MentionRecords(std::vector<MentionRecord>* out) {
   std::unordered_map<std::string, size_t> index;
   std::string key;
   while (q.Step() == SQLITE_ROW) {
+    auto doc = number.find(q.Text(0));
+    if (doc == number.end()) continue;
     std::string type = q.Text(1), text = q.Text(2), titles = q.Text(3), alias = q.Text(4);
     key.clear();
     for (const std::string* part : {&type, &text, &titles, &alias}) key.append(*part).push_back('\x1f');
@@ -368,8 +406,7 @@ Status Store::MentionRecords(std::vector<MentionRecord>* out) {
     }
     MentionRecord& r = (*out)[it->second];
     ++r.count;
-    std::string doc = q.Text(0);
-    if (r.docs.empty() || r.docs.back() != doc) r.docs.push_back(std::move(doc));
+    if (r.docs.empty() || r.docs.back() != doc->second) r.docs.push_back(doc->second);
   }
   // Rows come in arrival order: records and their documents are put in a fixed order.
   for (MentionRecord& r : *out) {
@@ -394,7 +431,9 @@ Status Store::EventRecords(const Resolution& resolution, const std::string& part
   auto lookup = [&](const EventRecord::NameRef& n) {
     return n.text.empty() ? -1 : resolution.EntityOf(n.type, n.text);
   };
-  Stmt q(db_, "SELECT record FROM event_records WHERE part = ? ORDER BY doc, idx");
+  // Read in arrival order through the part index (no sort of the JSON in SQLite), then
+  // put in (document, index) order here.
+  Stmt q(db_, "SELECT record FROM event_records WHERE part = ?");
   if (!q.ok()) return Status::Error(q.error());
   q.Bind(1, part);
   // Parsed in parallel a chunk at a time; a row that is not a record is skipped.
@@ -428,6 +467,9 @@ Status Store::EventRecords(const Resolution& resolution, const std::string& part
     for (size_t i = 0; i < parsed.size(); ++i)
       if (good[i]) out->push_back(std::move(parsed[i]));
   }
+  std::sort(out->begin(), out->end(), [](const EventRecord& a, const EventRecord& b) {
+    return a.doc != b.doc ? a.doc < b.doc : a.index < b.index;
+  });
   return Status::Ok();
 }
 
@@ -470,26 +512,30 @@ std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 }  // namespace
 
 Status Store::BeginDossier(const Resolution& entities, int threads) {
-  Status s = Exec("BEGIN IMMEDIATE");
-  if (!s.ok()) return Status::Error(path_ + ": cannot write dossier: " + s.message());
-  s = Exec("DELETE FROM entities; DELETE FROM events; DELETE FROM timeline; DELETE FROM conflicts;");
-  std::string error;
-  if (s.ok() && !InsertJsonRows(db_, "INSERT INTO entities(id, json) VALUES(?,?)", entities.entities, threads,
-                                [](const Entity& e) { return Dump(EntityToJson(e)); },
-                                [](const Entity& e) { return e.id; }, true, &error))
-    s = Status::Error(error);
-  if (!s.ok()) {
+  auto fail = [&](const std::string& what) {
     AbortDossier();
-    return Status::Error(path_ + ": cannot write dossier: " + s.message());
-  }
+    return Status::Error(path_ + ": cannot write dossier: " + what);
+  };
+  Status s = Exec("BEGIN IMMEDIATE");
+  if (s.ok()) s = Exec(kNextTables);
+  if (!s.ok()) return fail(s.message());
+  std::string error;
+  if (!InsertJsonRows(db_, "INSERT INTO entities_next(id, json) VALUES(?,?)", entities.entities, threads,
+                      [&](const Entity& e) { return Dump(EntityToJson(e, entities.doc_ids)); },
+                      [](const Entity& e) { return e.id; },
+                      true, &error))
+    return fail(error);
+  s = Exec("COMMIT");
+  if (!s.ok()) return fail(s.message());
   return Status::Ok();
 }
 
 Status Store::AddEvents(const std::vector<Event>& events, const std::vector<Conflict>& conflicts, int threads) {
-  std::string error;
+  Status s = Exec("BEGIN IMMEDIATE");
+  std::string error = s.ok() ? "" : s.message();
   {
-    Stmt ins(db_, "INSERT INTO events(id, json, real, ndocs, nmentions, date) VALUES(?,?,?,?,?,?)");
-    if (!ins.ok()) error = ins.error();
+    Stmt ins(db_, "INSERT INTO events_next(id, json, real, ndocs, nmentions, date) VALUES(?,?,?,?,?,?)");
+    if (error.empty() && !ins.ok()) error = ins.error();
     const size_t kChunk = 4096;
     std::vector<std::string> texts;
     for (size_t first = 0; error.empty() && first < events.size(); first += kChunk) {
@@ -506,9 +552,13 @@ Status Store::AddEvents(const std::vector<Event>& events, const std::vector<Conf
     }
   }
   if (error.empty())
-    InsertJsonRows(db_, "INSERT INTO conflicts(event, json) VALUES(?,?)", conflicts, threads,
+    InsertJsonRows(db_, "INSERT INTO conflicts_next(event, json) VALUES(?,?)", conflicts, threads,
                    [](const Conflict& c) { return Dump(ConflictToJson(c)); },
                    [](const Conflict& c) { return c.event; }, true, &error);
+  if (error.empty()) {
+    s = Exec("COMMIT");
+    if (!s.ok()) error = s.message();
+  }
   if (!error.empty()) {
     AbortDossier();
     return Status::Error(path_ + ": cannot write dossier: " + error);
@@ -517,23 +567,29 @@ Status Store::AddEvents(const std::vector<Event>& events, const std::vector<Conf
 }
 
 Status Store::FinishDossier(const std::vector<TimelineEntry>& timeline) {
+  auto fail = [&](const std::string& what) {
+    AbortDossier();
+    return Status::Error(path_ + ": cannot write dossier: " + what);
+  };
+  Status s = Exec("BEGIN IMMEDIATE");
+  if (!s.ok()) return fail(s.message());
   std::string error;
   auto no_id = [](const TimelineEntry&) { return std::string(); };
-  if (!InsertJsonRows(db_, "INSERT INTO timeline(json) VALUES(?)", timeline, 1,
-                      [](const TimelineEntry& t) { return Dump(TimelineEntryToJson(t)); }, no_id, false, &error)) {
-    AbortDossier();
-    return Status::Error(path_ + ": cannot write dossier: " + error);
-  }
-  if (Status ai = IndexForAsk(); !ai.ok()) return AbortDossier(), Status::Error(path_ + ": " + ai.message());  // ask index
-  Status s = Exec("COMMIT");
-  if (!s.ok()) {
-    AbortDossier();
-    return Status::Error(path_ + ": cannot write dossier: " + s.message());
-  }
+  if (!InsertJsonRows(db_, "INSERT INTO timeline_next(json) VALUES(?)", timeline, 1,
+                      [](const TimelineEntry& t) { return Dump(TimelineEntryToJson(t)); }, no_id, false, &error))
+    return fail(error);
+  s = Exec(kSwapInNext);
+  if (s.ok()) s = Exec(kResultIndexes);
+  if (s.ok()) s = IndexForAsk();  // ask's search tables (store/ask_index.h), in this transaction
+  if (s.ok()) s = Exec("COMMIT");
+  if (!s.ok()) return fail(s.message());
   return Status::Ok();
 }
 
-void Store::AbortDossier() { Exec("ROLLBACK"); }
+void Store::AbortDossier() {
+  if (!sqlite3_get_autocommit(db_)) Exec("ROLLBACK");
+  Exec(kDropNext);
+}
 
 Status Store::SaveDossier(const Resolution& entities, const Dossier& dossier, int threads) {
   Status s = BeginDossier(entities, threads);

@@ -75,8 +75,9 @@ class Store : public SentenceSearch {
   Status AddPrepared(const std::vector<StoredDocument>& docs);
 
   // The entity mention records of the corpus (one per distinct name, type, titles and
-  // alias, with its documents), in a deterministic order.
-  Status MentionRecords(std::vector<MentionRecord>* out);
+  // alias, with its documents), in a deterministic order; `doc_ids` gets every stored
+  // document id (sorted), which the records' document numbers index.
+  Status MentionRecords(std::vector<MentionRecord>* out, std::vector<std::string>* doc_ids);
   // The fusion parts (FusionPart) that have event records, sorted.
   Status EventParts(std::vector<std::string>* out);
   // The event records of one part, by document and index, with their arguments' entity ids
@@ -84,10 +85,10 @@ class Store : public SentenceSearch {
   Status EventRecords(const Resolution& resolution, const std::string& part, std::vector<EventRecord>* out,
                       int threads = 1);
 
-  // Replaces the corpus-level results in one transaction, written a part at a time:
-  // BeginDossier (entities), AddEvents for each fused part, FinishDossier (timeline, commit).
-  // A failing step rolls the whole dossier back; AbortDossier() does it on request.
-  // `threads` serialize rows in parallel.
+  // Replaces the corpus-level results, written a part at a time: BeginDossier (entities),
+  // AddEvents for each fused part, FinishDossier (timeline, then the new results replace the
+  // old ones in one transaction). Until then readers see the previous dossier; a failing
+  // step, or AbortDossier(), discards the new one. `threads` serialize rows in parallel.
   Status BeginDossier(const Resolution& entities, int threads = 1);
   Status AddEvents(const std::vector<Event>& events, const std::vector<Conflict>& conflicts, int threads = 1);
   Status FinishDossier(const std::vector<TimelineEntry>& timeline);

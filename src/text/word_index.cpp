@@ -1,11 +1,18 @@
 #include "text/word_index.h"
 
-#include <functional>
 
 namespace dossier {
 
+// FNV-1a, then a multiply to spread the low bits (the table index): words are short, and
+// this inlines where std::hash calls out to a general-purpose byte hash.
 uint32_t WordIndex::Hash(std::string_view word) {
-  uint64_t h = std::hash<std::string_view>{}(word);
+  uint64_t h = 14695981039346656037ull;
+  for (char c : word) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  h ^= h >> 29;
+  h *= 0xbf58476d1ce4e5b9ull;
   return static_cast<uint32_t>(h ^ (h >> 32));
 }
 

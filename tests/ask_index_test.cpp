@@ -1,0 +1,356 @@
+// The ask index of the store (store/ask_index.h): the bounded view a question loads must
+// give the answers the whole dossier gives; and the ask-side pieces it relies on (entities
+// fetched on demand, matching over event facts).
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <unordered_map>
+
+#include "ask/answer.h"
+#include "ask/match.h"
+#include "ask/question.h"
+#include "store/ask_index.h"
+#include "store/store.h"
+#include "temp_dir.h"
+
+namespace dossier {
+namespace {
+
+using nlohmann::json;
+
+int RunCommand(const std::string& cmd, std::string* out = nullptr) {
+  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+  if (p == nullptr) return -1;
+  char buf[4096];
+  size_t n;
+  std::string o;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) o.append(buf, n);
+  int status = pclose(p);
+  if (out) *out = o;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Documents from the store; grounding reads go through the ask index when one is given
+// (as `dossier ask` does on a large store).
+class Docs : public ask::DocumentSource {
+ public:
+  Docs(Store* store, AskIndex* index) : store_(store), index_(index) {}
+  const Document* Get(const std::string& id) override {
+    auto it = full_.find(id);
+    if (it != full_.end()) return it->second.get();
+    auto doc = std::make_unique<Document>();
+    if (!store_->LoadDocument(id, doc.get()).ok()) doc.reset();
+    return full_.emplace(id, std::move(doc)).first->second.get();
+  }
+  const Document* GetForGrounding(const std::string& id) override {
+    if (index_ == nullptr) return Get(id);
+    auto& slot = light_[id];
+    if (!slot) {
+      slot = std::make_unique<Document>();
+      if (!index_->LoadGroundingDocument(id, slot.get()).ok()) return Get(id);
+    }
+    return slot.get();
+  }
+
+ private:
+  Store* store_;
+  AskIndex* index_;
+  std::unordered_map<std::string, std::unique_ptr<Document>> full_, light_;
+};
+
+// The examples corpus built once into a store by the dossier binary.
+class AskIndexTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new dossier_test::TempDir();
+    db_ = dir_->Path("examples.db");
+    std::string out;
+    int rc = RunCommand(std::string(DOSSIER_BINARY) + " build --quiet --db " + db_ + " " + DOSSIER_SOURCE_DIR +
+                     "/examples/corpus",
+                 &out);
+    ASSERT_EQ(rc, 0) << out;
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  void SetUp() override { ASSERT_TRUE(Store::Open(db_, false, &store_).ok()); }
+
+  ask::DossierView Whole() {
+    ask::DossierView v;
+    EXPECT_TRUE(store_->LoadEntitiesJson(&v.entities).ok());
+    EXPECT_TRUE(store_->LoadEventsJson(&v.events).ok());
+    EXPECT_TRUE(store_->LoadTimelineJson(&v.timeline).ok());
+    EXPECT_TRUE(store_->LoadConflictsJson(&v.conflicts).ok());
+    std::vector<DocRow> rows;
+    EXPECT_TRUE(store_->ListDocs(false, &rows).ok());
+    for (const DocRow& r : rows)
+      v.names[r.id] = r.outlet.empty() ? std::filesystem::path(r.path).filename().string() : r.outlet;
+    return v;
+  }
+
+  static dossier_test::TempDir* dir_;
+  static std::string db_;
+  std::unique_ptr<Store> store_;
+};
+
+dossier_test::TempDir* AskIndexTest::dir_ = nullptr;
+std::string AskIndexTest::db_;
+
+const char* kQuestions[] = {
+    "How many people were killed in the strike on Tariq al-Hamdawi?",
+    "Who carried out the drone strike on al-Hamdawi?",
+    "Why was Tariq al-Hamdawi in Qasr Amin?",
+    "When was Tariq al-Hamdawi killed?",
+    "When did the rocket attack that killed a Valdorian contractor happen?",
+    "How many people were killed?",
+    "Who carried out the attack?",
+    "Where did the explosion happen?",
+    "What happened in Qasr Amin?",
+    "What happened after the strike?",
+    "What happened before the strike on Hamdawi?",
+    "What happened?",
+    "Who is Nadia Bishara?",
+    "Why did Valdoria kill him?",
+    "When was he killed?",
+    "Who killed him?",
+    "Did Saraya al-Fajr retaliate?",
+    "Why did the Dawn Brigades attack Camp Halvard?",
+    "How many missiles were fired?",
+    "Who ordered the strike on Hamdawi?",
+    "How many were wounded at Camp Halvard?",
+    "When was Hamdaoui killed?",
+};
+
+TEST_F(AskIndexTest, IndexIsWrittenWithTheDossier) {
+  AskIndex index(store_.get());
+  ASSERT_TRUE(index.Usable());
+  json events;
+  ASSERT_TRUE(store_->LoadEventsJson(&events).ok());
+  EXPECT_EQ(index.EventCount(), static_cast<int64_t>(events.size()));
+  EXPECT_GT(index.EventCount(), 0);
+}
+
+TEST_F(AskIndexTest, BoundedViewAnswersAsTheWholeDossier) {
+  ask::DossierView whole = Whole();
+  AskIndex index(store_.get());
+  for (const char* q : kQuestions) {
+    Docs full_docs(store_.get(), nullptr);
+    json expected = ask::AnswerQuestion(q, whole, *store_, &full_docs);
+    ask::DossierView bounded;
+    ASSERT_TRUE(index.LoadView(q, &bounded).ok()) << q;
+    EXPECT_TRUE(bounded.events.empty());
+    EXPECT_LT(bounded.event_facts.size() + bounded.entities.size(), whole.events.size() + whole.entities.size()) << q;
+    Docs light_docs(store_.get(), &index);
+    json got = ask::AnswerQuestion(q, bounded, *store_, &light_docs);
+    EXPECT_EQ(got.dump(1), expected.dump(1)) << q;
+  }
+}
+
+TEST_F(AskIndexTest, FindsEntitiesByAliasAndSpellingAndTheirEvents) {
+  AskIndex index(store_.get());
+  // "al-Hamdawi" is an alias, "Hamdaoui" a spelling no document uses (same name keys).
+  for (const char* q : {"Who carried out the drone strike on al-Hamdawi?", "When was Hamdaoui killed?"}) {
+    ask::DossierView v;
+    ASSERT_TRUE(index.LoadView(q, &v).ok());
+    bool entity = false;
+    for (const json& e : v.entities) entity = entity || e.value("name", "") == "Tariq al-Hamdawi";
+    EXPECT_TRUE(entity) << q;
+    bool event = false;  // the strike that killed him
+    for (const ask::EventFacts& f : v.event_facts)
+      for (const std::string& t : f.target) event = event || t == "Tariq al-Hamdawi";
+    EXPECT_TRUE(event) << q;
+  }
+}
+
+TEST_F(AskIndexTest, FindsEventsByFamilyWord) {
+  // No names: the events come by the family of "attacked" and by stored order; the best
+  // one reading every event is among them.
+  ask::DossierView whole = Whole();
+  AskIndex index(store_.get());
+  const char* q = "When was the camp attacked?";
+  ask::DossierView v;
+  ASSERT_TRUE(index.LoadView(q, &v).ok());
+  ASSERT_FALSE(v.event_facts.empty());
+  std::vector<ask::EventFacts> all;
+  for (const json& e : whole.events) all.push_back(ask::FactsOf(e));
+  ask::Question qq = ask::AnalyzeQuestion(q);
+  ask::EntityIndex wi(whole.entities);
+  std::vector<ask::EventMatch> best = ask::MatchEvents(qq, ask::ResolveQuestionEntities(qq, wi), wi, all);
+  ASSERT_FALSE(best.empty());
+  EXPECT_TRUE(best.front().family);
+  bool found = false;
+  for (const ask::EventFacts& f : v.event_facts) found = found || f.id == best.front().facts->id;
+  EXPECT_TRUE(found) << best.front().facts->id;
+}
+
+TEST_F(AskIndexTest, StoredFactsAreTheFactsOfTheEvents) {
+  ask::DossierView whole = Whole();
+  AskIndex index(store_.get());
+  ask::DossierView v;
+  ASSERT_TRUE(index.LoadView("What happened in Qasr Amin?", &v).ok());
+  ASSERT_FALSE(v.event_facts.empty());
+  std::unordered_map<std::string, ask::EventFacts> by_id;
+  for (const json& e : whole.events) by_id[e.value("id", "")] = ask::FactsOf(e);
+  for (const ask::EventFacts& f : v.event_facts) {
+    ASSERT_TRUE(by_id.count(f.id)) << f.id;
+    const ask::EventFacts& w = by_id[f.id];
+    EXPECT_EQ(f.cameo, w.cameo);
+    EXPECT_EQ(f.place, w.place);
+    EXPECT_EQ(f.date, w.date);
+    EXPECT_EQ(f.source, w.source);
+    EXPECT_EQ(f.target, w.target);
+    EXPECT_EQ(std::set<std::string>(f.texts.begin(), f.texts.end()),
+              std::set<std::string>(w.texts.begin(), w.texts.end()));
+    EXPECT_EQ(f.docs, w.docs);
+    EXPECT_EQ(f.mentions, w.mentions);
+    EXPECT_EQ(f.asserted, w.asserted);
+    const json* full = index.Event(f.id);
+    ASSERT_NE(full, nullptr);
+    EXPECT_EQ(full->value("id", ""), f.id);
+  }
+}
+
+TEST_F(AskIndexTest, GroundingDocumentsHoldTheLayersGroundingReads) {
+  AskIndex index(store_.get());
+  std::vector<DocRow> rows;
+  ASSERT_TRUE(store_->ListDocs(false, &rows).ok());
+  ASSERT_FALSE(rows.empty());
+  for (const DocRow& r : rows) {
+    Document full, light;
+    ASSERT_TRUE(store_->LoadDocument(r.id, &full).ok());
+    ASSERT_TRUE(index.LoadGroundingDocument(r.id, &light).ok()) << r.id;
+    EXPECT_EQ(light.text, full.text);
+    ASSERT_EQ(light.sentences.size(), full.sentences.size());
+    for (size_t i = 0; i < full.sentences.size(); ++i) {
+      EXPECT_EQ(light.sentences[i].span.start, full.sentences[i].span.start);
+      EXPECT_EQ(light.sentences[i].span.end, full.sentences[i].span.end);
+    }
+    ASSERT_EQ(light.attributions.size(), full.attributions.size());
+    for (size_t i = 0; i < full.attributions.size(); ++i) {
+      EXPECT_EQ(light.attributions[i].sentence, full.attributions[i].sentence);
+      EXPECT_EQ(light.attributions[i].source, full.attributions[i].source);
+      EXPECT_EQ(light.attributions[i].sourcing, full.attributions[i].sourcing);
+    }
+    ASSERT_EQ(light.blocks.size(), full.blocks.size());
+    ASSERT_EQ(light.parts.size(), full.parts.size());
+    for (uint32_t off = 0; off < full.text.size(); off += 7) {
+      EXPECT_EQ(light.RoleAt(off), full.RoleAt(off));
+      EXPECT_EQ(light.SentenceAt(off), full.SentenceAt(off));
+    }
+  }
+}
+
+TEST_F(AskIndexTest, StaleOrMissingIndexIsNotUsed) {
+  std::string copy = dir_->Path("stale.db");
+  std::filesystem::copy_file(db_, copy, std::filesystem::copy_options::overwrite_existing);
+  {
+    std::unique_ptr<Store> s;
+    ASSERT_TRUE(Store::Open(copy, false, &s).ok());
+    AskIndex index(s.get());
+    EXPECT_TRUE(index.Usable());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(copy.c_str(), &db), SQLITE_OK);
+  // Another dossier written over it by a program that keeps no ask index.
+  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM events WHERE seq = (SELECT max(seq) FROM events)", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  {
+    std::unique_ptr<Store> s;
+    ASSERT_TRUE(Store::Open(copy, false, &s).ok());
+    AskIndex index(s.get());
+    EXPECT_FALSE(index.Usable());
+    EXPECT_EQ(index.EventCount(), 0);
+  }
+  // A store from before the index: ask reads it whole, even when told to use the index.
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE ask_meta", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  std::string out, expected;
+  const std::string q = "\"Who carried out the drone strike on al-Hamdawi?\"";
+  ASSERT_EQ(RunCommand("DOSSIER_ASK_INDEX=always " + std::string(DOSSIER_BINARY) + " ask --json --db " + copy + " " + q, &out), 0)
+      << out;
+  ASSERT_EQ(RunCommand("DOSSIER_ASK_INDEX=never " + std::string(DOSSIER_BINARY) + " ask --json --db " + copy + " " + q, &expected), 0);
+  EXPECT_EQ(out, expected);
+  EXPECT_NE(out.find("\"answers\""), std::string::npos);
+}
+
+// --- ask-side pieces, without a store ---------------------------------------------------
+
+// Serves entities by name from a list, counting the calls.
+class FakeLookup : public ask::EntityLookup {
+ public:
+  explicit FakeLookup(json all) : all_(std::move(all)) {}
+  std::vector<json> EntitiesNamed(const std::string& name) override {
+    ++calls;
+    std::vector<json> out;
+    std::vector<std::string> k = ask::NameKeys(name);
+    for (const json& e : all_) {
+      bool hit = e.value("name", "") == name || (!k.empty() && ask::NameKeys(e.value("name", "")) == k);
+      for (const json& a : e.value("aliases", json::array())) hit = hit || a.get<std::string>() == name;
+      if (hit) out.push_back(e);
+    }
+    return out;
+  }
+  int calls = 0;
+
+ private:
+  json all_;
+};
+
+TEST(AskEntityIndex, ByNameFetchesOnDemandAndBreaksTiesByStoredOrder) {
+  json all = json::parse(R"([
+    {"_seq": 1, "id": "E1", "type": "PERSON", "name": "Marten Vosk", "aliases": ["Vosk"], "mentions": 5},
+    {"_seq": 2, "id": "E2", "type": "GPE", "name": "Norland", "aliases": [], "mentions": 9},
+    {"_seq": 3, "id": "E3", "type": "ORG", "name": "Vosk Holdings", "aliases": ["Vosk"], "mentions": 5},
+    {"_seq": 4, "id": "E4", "type": "PERSON", "name": "Martin Vossk", "aliases": [], "mentions": 7}
+  ])");
+  FakeLookup lookup(all);
+  ask::EntityIndex index(json::array({all[1]}), &lookup);
+  ASSERT_EQ(index.size(), 1u);
+  int v = index.ByName("Vosk");  // E1 and E3: same mentions, E1 stored first
+  ASSERT_GE(v, 0);
+  EXPECT_EQ(index.at(v).id, "E1");
+  EXPECT_EQ(index.ByName("Vosk"), v);  // remembered
+  EXPECT_EQ(lookup.calls, 1);
+  // "Martin Vossk" has the name keys of "Marten Vosk" and more mentions.
+  int m = index.ByName("Marten Vosk");
+  ASSERT_GE(m, 0);
+  EXPECT_EQ(index.at(m).id, "E4");
+  EXPECT_EQ(index.ByName("Nobody Known"), -1);
+  // Whole-dossier index (no lookup): the same answers.
+  ask::EntityIndex whole(all);
+  EXPECT_EQ(whole.at(whole.ByName("Vosk")).id, "E1");
+  EXPECT_EQ(whole.MostMentioned("PERSON"), 3);
+}
+
+TEST(AskMatch, FactsOfCompactEqualFactsOfTheEvent) {
+  json e = json::parse(R"({"id": "V1", "cameo": "190", "date": "2031-05-02", "place": "Port Ilse",
+    "source": ["Norland"], "target": ["Marten Vosk"],
+    "mentions": [
+      {"doc": "d1", "text": "The strike killed Vosk.", "modality": "asserted"},
+      {"doc": "d2", "text": "The strike killed Vosk.", "modality": "hedged"},
+      {"doc": "d2", "text": "Norland may strike again.", "modality": "possible"}]})");
+  ask::EventFacts a = ask::FactsOf(e);
+  EXPECT_EQ(a.docs, 2);
+  EXPECT_EQ(a.mentions, 3);
+  EXPECT_EQ(a.asserted, 2);
+  EXPECT_EQ(a.texts.size(), 2u);
+  json c = {{"id", "V1"}, {"cameo", "190"}, {"place", "Port Ilse"}, {"date", "2031-05-02"},
+            {"source", {"Norland"}}, {"target", {"Marten Vosk"}}, {"texts", a.texts}};
+  ask::EventFacts b = ask::FactsOfCompact(c, 2, 3, 2);
+  EXPECT_EQ(b.id, a.id);
+  EXPECT_EQ(b.texts, a.texts);
+  EXPECT_EQ(b.source, a.source);
+  EXPECT_EQ(b.target, a.target);
+  EXPECT_EQ(b.docs, a.docs);
+  EXPECT_EQ(b.asserted, a.asserted);
+}
+
+}  // namespace
+}  // namespace dossier
