@@ -15,6 +15,7 @@
 #include "ask/answer.h"
 #include "ask/match.h"
 #include "ask/question.h"
+#include "core/document_json.h"
 #include "store/ask_index.h"
 #include "store/store.h"
 #include "temp_dir.h"
@@ -48,12 +49,12 @@ class Docs : public ask::DocumentSource {
     if (!store_->LoadDocument(id, doc.get()).ok()) doc.reset();
     return full_.emplace(id, std::move(doc)).first->second.get();
   }
-  const Document* GetForGrounding(const std::string& id) override {
+  const Document* GetLayers(const std::string& id, unsigned layers, int sentence) override {
     if (index_ == nullptr) return Get(id);
-    auto& slot = light_[id];
+    auto& slot = partial_[std::to_string(layers) + "/" + std::to_string(sentence) + "/" + id];
     if (!slot) {
       slot = std::make_unique<Document>();
-      if (!index_->LoadGroundingDocument(id, slot.get()).ok()) return Get(id);
+      if (!index_->LoadDocumentLayers(id, layers, slot.get(), sentence).ok()) return Get(id);
     }
     return slot.get();
   }
@@ -61,7 +62,7 @@ class Docs : public ask::DocumentSource {
  private:
   Store* store_;
   AskIndex* index_;
-  std::unordered_map<std::string, std::unique_ptr<Document>> full_, light_;
+  std::unordered_map<std::string, std::unique_ptr<Document>> full_, partial_;
 };
 
 // The examples corpus built once into a store by the dossier binary.
@@ -217,15 +218,34 @@ TEST_F(AskIndexTest, StoredFactsAreTheFactsOfTheEvents) {
   }
 }
 
-TEST_F(AskIndexTest, GroundingDocumentsHoldTheLayersGroundingReads) {
+TEST_F(AskIndexTest, DocumentsLoadedInPartHoldTheirLayers) {
   AskIndex index(store_.get());
   std::vector<DocRow> rows;
   ASSERT_TRUE(store_->ListDocs(false, &rows).ok());
   ASSERT_FALSE(rows.empty());
   for (const DocRow& r : rows) {
-    Document full, light;
+    Document full, light, rest;
     ASSERT_TRUE(store_->LoadDocument(r.id, &full).ok());
-    ASSERT_TRUE(index.LoadGroundingDocument(r.id, &light).ok()) << r.id;
+    ASSERT_TRUE(index.LoadDocumentLayers(r.id, ask::DocumentSource::kGrounding, &light).ok()) << r.id;
+    EXPECT_TRUE(light.events.empty() && light.entities.empty() && light.timexes.empty());
+    unsigned all = ask::DocumentSource::kEvents | ask::DocumentSource::kEntities | ask::DocumentSource::kTimexes;
+    ASSERT_TRUE(index.LoadDocumentLayers(r.id, all, &rest).ok()) << r.id;
+    json fj = DocumentToJson(full), rj = DocumentToJson(rest);
+    for (const char* layer : {"events", "entities", "timex", "sentences"})
+      EXPECT_EQ(rj[layer], fj[layer]) << r.id << " " << layer;
+    // The event mentions of one sentence.
+    for (size_t si = 0; si < full.sentences.size(); ++si) {
+      Document one;
+      ASSERT_TRUE(index.LoadDocumentLayers(r.id, ask::DocumentSource::kEvents, &one, static_cast<int>(si)).ok());
+      std::vector<int> want, got;
+      for (size_t k = 0; k < full.events.size(); ++k)
+        if (full.events[k].sentence == static_cast<int>(si)) want.push_back(full.events[k].span.start);
+      for (const EventMention& e : one.events) {
+        EXPECT_EQ(e.sentence, static_cast<int>(si));
+        got.push_back(e.span.start);
+      }
+      EXPECT_EQ(got, want) << r.id << " sentence " << si;
+    }
     EXPECT_EQ(light.text, full.text);
     ASSERT_EQ(light.sentences.size(), full.sentences.size());
     for (size_t i = 0; i < full.sentences.size(); ++i) {

@@ -445,7 +445,12 @@ void Answerer::FromSearch(std::vector<Candidate>* c) {
     if (!qe_.entities.empty() && ents == 0) continue;
     if (!stems_.empty() && !HasWord(w)) continue;
     if (rel < 0.34) continue;
-    const Document* d = docs_->Get(h.doc);
+    // The layers read below: the sentence's event mentions always, their arguments' entity
+    // mentions and the sentence's names for who/where, its time expressions for when.
+    unsigned layers = DocumentSource::kEvents;
+    if (q_.type == AnswerType::kAgent || q_.type == AnswerType::kPlace) layers |= DocumentSource::kEntities;
+    if (q_.type == AnswerType::kDate) layers |= DocumentSource::kTimexes;
+    const Document* d = docs_->GetLayers(h.doc, layers, h.sentence);
     if (d == nullptr || h.sentence < 0 || h.sentence >= static_cast<int>(d->sentences.size())) continue;
     Span span = d->sentences[static_cast<size_t>(h.sentence)].span;
     if (d->Text(span) != h.text) continue;

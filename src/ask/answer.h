@@ -37,9 +37,18 @@ class DocumentSource {
   // The document `id` with its layers, or nullptr when unknown. The pointer stays valid as
   // long as the source lives.
   virtual const Document* Get(const std::string& id) = 0;
-  // The document `id` with at least its text, sentences, attributions, blocks and parts as
-  // Get() gives them (what grounding a quote reads); a source may make this cheaper.
-  virtual const Document* GetForGrounding(const std::string& id) { return Get(id); }
+  // Layers of a document, for GetLayers().
+  enum Layer : unsigned {
+    kGrounding = 1,  // text, sentences, attributions, blocks, parts: what grounding reads
+    kEvents = 2,
+    kEntities = 4,
+    kTimexes = 8,
+  };
+  // The document `id` with at least the grounding layers and `layers` as Get() gives them;
+  // a source may make this cheaper than Get(). With `sentence` >= 0 only the event mentions
+  // of that sentence need be there.
+  virtual const Document* GetLayers(const std::string& id, unsigned layers, int sentence = -1) { return Get(id); }
+  const Document* GetForGrounding(const std::string& id) { return GetLayers(id, kGrounding); }
 };
 
 // What a bounded view (below) fetches on demand from the store.

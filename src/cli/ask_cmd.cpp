@@ -30,7 +30,7 @@ namespace {
 constexpr int64_t kWholeStoreEvents = 2000;
 
 // Loads the cited documents from the store on first use and keeps them. With an ask index
-// (large stores), documents read only to ground quotes are loaded with those layers only.
+// (large stores), documents are loaded with only the layers the answerer asks for.
 class StoreDocuments : public ask::DocumentSource {
  public:
   StoreDocuments(Store* store, AskIndex* index) : store_(store), index_(index) {}
@@ -43,23 +43,32 @@ class StoreDocuments : public ask::DocumentSource {
     docs_.emplace(id, std::move(doc));
     return p;
   }
-  const Document* GetForGrounding(const std::string& id) override {
+  const Document* GetLayers(const std::string& id, unsigned layers, int sentence) override {
     if (index_ == nullptr || docs_.count(id)) return Get(id);
-    auto it = light_.find(id);
-    if (it != light_.end()) return it->second.get();
+    layers |= kGrounding;
+    // Documents loaded before stay valid: another load is kept beside them.
+    auto& loads = partial_[id];
+    for (const Load& l : loads)
+      if ((l.layers & layers) == layers && (!(layers & kEvents) || l.sentence < 0 || l.sentence == sentence))
+        return l.doc.get();
     auto doc = std::make_unique<Document>();
-    if (!index_->LoadGroundingDocument(id, doc.get()).ok()) return Get(id);
-    const Document* p = doc.get();
-    light_.emplace(id, std::move(doc));
-    return p;
+    if (!index_->LoadDocumentLayers(id, layers, doc.get(), (layers & kEvents) ? sentence : -1).ok()) return Get(id);
+    loads.push_back(Load{layers, (layers & kEvents) ? sentence : -1, std::move(doc)});
+    return loads.back().doc.get();
   }
   size_t loaded() const { return docs_.size(); }
-  size_t loaded_light() const { return light_.size(); }
+  size_t loaded_partly() const { return partial_.size(); }
 
  private:
   Store* store_;
   AskIndex* index_;
-  std::unordered_map<std::string, std::unique_ptr<Document>> docs_, light_;
+  std::unordered_map<std::string, std::unique_ptr<Document>> docs_;
+  struct Load {
+    unsigned layers;
+    int sentence;  // the only sentence whose event mentions it holds, or -1
+    std::unique_ptr<Document> doc;
+  };
+  std::unordered_map<std::string, std::vector<Load>> partial_;
 };
 
 class StepTimes {
@@ -127,9 +136,9 @@ int RunAsk(const std::string& db, const std::string& question, bool as_json) {
   if (bounded) index.EndRead();
   times.Mark("answer");
   if (std::getenv("DOSSIER_ASK_TIMES") != nullptr)
-    std::fprintf(stderr, "ask-sizes entities %zu events %zu facts %zu timeline %zu documents %zu+%zu light\n",
+    std::fprintf(stderr, "ask-sizes entities %zu events %zu facts %zu timeline %zu documents %zu whole %zu in part\n",
                  view.entities.size(), view.events.size(), view.event_facts.size(), view.timeline.size(),
-                 docs.loaded(), docs.loaded_light());
+                 docs.loaded(), docs.loaded_partly());
   if (as_json) {
     std::cout << answer.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {

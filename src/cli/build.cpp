@@ -229,7 +229,7 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
   // All in one transaction: a failure leaves the previous dossier in place.
   Resolution resolution;
   size_t n_events = 0, n_conflicts = 0, n_timeline = 0;
-  int64_t resolve_ns = 0, fuse_ns = 0, records_ns = 0;
+  int64_t resolve_ns = 0, fuse_ns = 0, records_ns = 0, write_ns = 0, finish_ns = 0;
   // Nothing new: the stored dossier is already up to date.
   if (added > 0) {
     {
@@ -261,7 +261,9 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
       FusedEvents fused = FuseEvents(std::move(records), resolution, threads, &ids);
       fuse_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t1).count();
       rss_fused = std::max(rss_fused, ResidentMb());
+      auto t2 = Clock::now();
       s = store->AddEvents(fused.events, fused.conflicts, threads);
+      write_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t2).count();
       n_events += fused.events.size();
       n_conflicts += fused.conflicts.size();
       for (TimelineCandidate& c : fused.timeline_candidates) candidates.push_back(std::move(c));
@@ -269,7 +271,9 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
     if (s.ok()) {
       std::vector<TimelineEntry> timeline = BuildTimeline(std::move(candidates));
       n_timeline = timeline.size();
+      auto t0 = Clock::now();
       s = store->FinishDossier(timeline);
+      finish_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
     }
     if (!s.ok()) {
       std::fprintf(stderr, "dossier: %s\n", s.message().c_str());
@@ -289,11 +293,12 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
     auto ms = [](int64_t ns) { return ns / 1e6; };
     std::fprintf(stderr,
                  "stage-times-ms ingest=%.1f clean=%.1f text=%.1f entities=%.1f time=%.1f "
-                 "attribution=%.1f events=%.1f store=%.1f resolve=%.1f records=%.1f fuse=%.1f corpus_total=%.1f "
+                 "attribution=%.1f events=%.1f store=%.1f resolve=%.1f records=%.1f fuse=%.1f write=%.1f "
+                 "finish=%.1f corpus_total=%.1f "
                  "bytes=%zu docs=%zu threads=%d rss_mb_docs=%.0f rss_mb_records=%.0f rss_mb_fused=%.0f\n",
                  ms(ingest_ns), ms(times.clean), ms(times.text), ms(times.entities), ms(times.time),
                  ms(times.attribution), ms(times.events), ms(store_ns.load()), ms(resolve_ns),
-                 ms(records_ns), ms(fuse_ns), Seconds(corpus_start) * 1000, bytes, added.load(), threads, rss_docs, rss_records,
+                 ms(records_ns), ms(fuse_ns), ms(write_ns), ms(finish_ns), Seconds(corpus_start) * 1000, bytes, added.load(), threads, rss_docs, rss_records,
                  rss_fused);
   }
   return reporter.problems() == 0 ? 0 : 1;

@@ -11,6 +11,7 @@
 
 #include "ask/match.h"
 #include "ask/question.h"
+#include "core/document_json.h"
 #include "entities/name_key.h"
 #include "store/dossier_json.h"
 #include "store/store.h"
@@ -30,7 +31,7 @@ constexpr const char* kAskIndexVersion = "1";
 // ties of score the same way. Keep in step with LoadEventsJson.
 constexpr const char* kEventOrder = "e.real DESC, e.ndocs DESC, e.nmentions DESC, e.date, e.id";
 
-// RAII prepared statement.
+// RAII prepared statement; a borrowed one (kept by AskIndex::Cached) is only reset.
 class Stmt {
  public:
   Stmt(sqlite3* db, const char* sql) {
@@ -39,7 +40,11 @@ class Stmt {
       stmt_ = nullptr;
     }
   }
-  ~Stmt() { sqlite3_finalize(stmt_); }
+  explicit Stmt(sqlite3_stmt* borrowed) : stmt_(borrowed), owned_(false) {}
+  ~Stmt() {
+    if (owned_) sqlite3_finalize(stmt_);
+    else if (stmt_ != nullptr) Reset();
+  }
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
 
@@ -68,6 +73,7 @@ class Stmt {
 
  private:
   sqlite3_stmt* stmt_ = nullptr;
+  bool owned_ = true;
   std::string error_;
 };
 
@@ -266,7 +272,6 @@ Status AskIndex::Build(sqlite3* db) {
     Stmt q(db, "SELECT seq, coalesce(json ->> '$.name', ''), coalesce(json -> '$.aliases', '[]') FROM entities ORDER BY seq");
     Stmt ins(db, "INSERT INTO ask_names(k1, k2, fold, seq) VALUES(?,?,?,?)");
     if (!q.ok() || !ins.ok()) return Status::Error("ask index: " + q.error() + ins.error());
-    std::unordered_map<std::string, std::vector<std::string>> keys_of;
     while (q.Step() == SQLITE_ROW) {
       int64_t seq = q.Int(0);
       std::vector<std::string> names = {q.Text(1)};
@@ -381,7 +386,18 @@ Status AskIndex::Build(sqlite3* db) {
 // Reading them.
 
 AskIndex::AskIndex(Store* store) : db_(store->db_) {}
-AskIndex::~AskIndex() = default;
+AskIndex::~AskIndex() {
+  for (auto& [sql, stmt] : stmts_) sqlite3_finalize(stmt);
+}
+
+sqlite3_stmt* AskIndex::Cached(const char* sql) {
+  auto it = stmts_.find(sql);
+  if (it != stmts_.end()) return it->second;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr) != SQLITE_OK) stmt = nullptr;
+  stmts_[sql] = stmt;
+  return stmt;
+}
 
 std::string AskIndex::Meta(const std::string& key) {
   if (!meta_read_) {
@@ -414,7 +430,7 @@ std::vector<json> AskIndex::LoadEntities(const std::vector<int64_t>& seqs) {
   std::vector<json> out;
   // What ask::EntityIndex reads; the documents and merge reasons (long for big entities)
   // are left out.
-  Stmt q(db_, "SELECT json_remove(json, '$.docs', '$.merges') FROM entities WHERE seq = ?");
+  Stmt q(Cached("SELECT json_remove(json, '$.docs', '$.merges') FROM entities WHERE seq = ?"));
   for (int64_t seq : seqs) {
     q.Bind(1, seq);
     if (q.Step() == SQLITE_ROW) {
@@ -436,9 +452,9 @@ std::vector<json> AskIndex::EntitiesNamed(const std::string& name) {
   // name keys have them).
   std::vector<std::string> k = ask::NameKeys(name);
   std::set<int64_t> seqs;
-  Stmt q(db_,
-         "SELECT seq FROM ask_names WHERE fold = ?1 "
-         "UNION SELECT seq FROM ask_names WHERE k1 = ?2 AND k2 = ?3 AND ?2 <> ''");
+  Stmt q(Cached(
+      "SELECT seq FROM ask_names WHERE fold = ?1 "
+      "UNION SELECT seq FROM ask_names WHERE k1 = ?2 AND k2 = ?3 AND ?2 <> ''"));
   q.Bind(1, FoldName(name)).Bind(2, k.empty() ? "" : k[0]).Bind(3, k.size() > 1 ? k[1] : "");
   while (q.Step() == SQLITE_ROW) seqs.insert(q.Int(0));
   std::vector<json> rows = LoadEntities(std::vector<int64_t>(seqs.begin(), seqs.end()));
@@ -450,7 +466,7 @@ const json* AskIndex::Event(const std::string& id) {
   auto it = events_.find(id);
   if (it != events_.end()) return it->second.get();
   std::unique_ptr<json> e;
-  Stmt q(db_, "SELECT e.json FROM ask_facts f JOIN events e ON e.seq = f.seq WHERE f.id = ? ORDER BY f.rank DESC LIMIT 1");
+  Stmt q(Cached("SELECT e.json FROM ask_facts f JOIN events e ON e.seq = f.seq WHERE f.id = ? ORDER BY f.rank DESC LIMIT 1"));
   q.Bind(1, id);
   if (q.Step() == SQLITE_ROW) {
     json j = json::parse(q.Text(0), nullptr, false);
@@ -468,7 +484,7 @@ std::string AskIndex::DocName(const std::string& id) {
   auto it = doc_names_.find(id);
   if (it != doc_names_.end()) return it->second;
   std::string name;
-  Stmt q(db_, "SELECT coalesce(outlet, ''), coalesce(path, '') FROM docs WHERE id = ?");
+  Stmt q(Cached("SELECT coalesce(outlet, ''), coalesce(path, '') FROM docs WHERE id = ?"));
   q.Bind(1, id);
   if (q.Step() == SQLITE_ROW) {
     name = q.Text(0);
@@ -519,8 +535,38 @@ size_t SkipSpace(const std::string& s, size_t i) {
 
 }  // namespace
 
-Status AskIndex::LoadGroundingDocument(const std::string& id, Document* doc) {
-  Stmt q(db_, "SELECT text, layers FROM docs WHERE id = ?");
+namespace {
+
+// The integer member `key` of the JSON object text[i, end), or `missing`.
+int64_t MemberInt(const std::string& text, size_t i, const char* key, int64_t missing) {
+  i = SkipSpace(text, i);
+  if (i >= text.size() || text[i] != '{') return missing;
+  i = SkipSpace(text, i + 1);
+  const size_t klen = std::strlen(key);
+  while (i < text.size() && text[i] == '"') {
+    size_t key_end = SkipJsonValue(text, i);
+    if (key_end == std::string::npos) return missing;
+    bool match = key_end - i == klen + 2 && text.compare(i + 1, klen, key) == 0;
+    i = SkipSpace(text, key_end);
+    if (i >= text.size() || text[i] != ':') return missing;
+    i = SkipSpace(text, i + 1);
+    size_t end = SkipJsonValue(text, i);
+    if (end == std::string::npos) return missing;
+    if (match) {
+      if (i < end && (text[i] == '-' || std::isdigit(static_cast<unsigned char>(text[i]))))
+        return std::strtoll(text.c_str() + i, nullptr, 10);
+      return missing;
+    }
+    i = SkipSpace(text, end);
+    if (i < text.size() && text[i] == ',') i = SkipSpace(text, i + 1);
+  }
+  return missing;
+}
+
+}  // namespace
+
+Status AskIndex::LoadDocumentLayers(const std::string& id, unsigned layers, Document* doc, int sentence) {
+  Stmt q(Cached("SELECT text, layers FROM docs WHERE id = ?"));
   q.Bind(1, id);
   if (q.Step() != SQLITE_ROW) return Status::Error("no document " + id);
   // The layers as Store::AddDocuments writes them: the JSON's length (4 bytes), then zlib.
@@ -529,38 +575,58 @@ Status AskIndex::LoadGroundingDocument(const std::string& id, Document* doc) {
   if (blob == nullptr || size < 4) return Status::Error("document " + id + ": no layers");
   uint32_t n;
   std::memcpy(&n, blob, 4);
-  std::string layers(n, '\0');
+  std::string text(n, '\0');
   uLongf len = n;
-  if (uncompress(reinterpret_cast<Bytef*>(layers.data()), &len, static_cast<const Bytef*>(blob) + 4,
+  if (uncompress(reinterpret_cast<Bytef*>(text.data()), &len, static_cast<const Bytef*>(blob) + 4,
                  static_cast<uLong>(size - 4)) != Z_OK || len != n)
     return Status::Error("document " + id + ": layers not in the expected form");
-  // The top-level members grounding reads; the others are skipped unparsed.
-  static const std::set<std::string> kWanted = {"attributions", "blocks", "parts", "sentences", "sentence_blocks"};
+  // The top-level members asked for; the others are skipped unparsed.
+  std::set<std::string> wanted = {"attributions", "blocks", "parts", "sentences", "sentence_blocks"};
+  if (layers & ask::DocumentSource::kEvents) wanted.insert("events");
+  if (layers & ask::DocumentSource::kEntities) wanted.insert("entities");
+  if (layers & ask::DocumentSource::kTimexes) wanted.insert("timex");
   json j = json::object();
-  size_t i = SkipSpace(layers, 0);
-  if (i >= layers.size() || layers[i] != '{') return Status::Error("document " + id + ": layers not an object");
-  i = SkipSpace(layers, i + 1);
+  size_t i = SkipSpace(text, 0);
+  if (i >= text.size() || text[i] != '{') return Status::Error("document " + id + ": layers not an object");
+  i = SkipSpace(text, i + 1);
   try {
-    while (i < layers.size() && layers[i] != '}') {
-      size_t key_end = SkipJsonValue(layers, i);
-      if (key_end == std::string::npos || layers[i] != '"') return Status::Error("document " + id + ": bad layers");
-      std::string key = json::parse(layers.begin() + static_cast<std::ptrdiff_t>(i),
-                                    layers.begin() + static_cast<std::ptrdiff_t>(key_end)).get<std::string>();
-      i = SkipSpace(layers, key_end);
-      if (i >= layers.size() || layers[i] != ':') return Status::Error("document " + id + ": bad layers");
-      i = SkipSpace(layers, i + 1);
-      size_t end = SkipJsonValue(layers, i);
+    while (i < text.size() && text[i] != '}') {
+      size_t key_end = SkipJsonValue(text, i);
+      if (key_end == std::string::npos || text[i] != '"') return Status::Error("document " + id + ": bad layers");
+      std::string key = json::parse(text.begin() + static_cast<std::ptrdiff_t>(i),
+                                    text.begin() + static_cast<std::ptrdiff_t>(key_end)).get<std::string>();
+      i = SkipSpace(text, key_end);
+      if (i >= text.size() || text[i] != ':') return Status::Error("document " + id + ": bad layers");
+      i = SkipSpace(text, i + 1);
+      size_t end = SkipJsonValue(text, i);
       if (end == std::string::npos) return Status::Error("document " + id + ": bad layers");
-      if (kWanted.count(key))
-        j[key] = json::parse(layers.begin() + static_cast<std::ptrdiff_t>(i),
-                             layers.begin() + static_cast<std::ptrdiff_t>(end));
-      i = SkipSpace(layers, end);
-      if (i < layers.size() && layers[i] == ',') i = SkipSpace(layers, i + 1);
+      if (key == "events" && sentence >= 0 && wanted.count(key)) {
+        // Only the event mentions of `sentence` ("sentence" as EventMentionFromJson reads
+        // it: -1 when absent).
+        json events = json::array();
+        size_t e = SkipSpace(text, i);
+        if (e < end && text[e] == '[') e = SkipSpace(text, e + 1);
+        while (e < end && text[e] != ']') {
+          size_t e_end = SkipJsonValue(text, e);
+          if (e_end == std::string::npos || e_end > end) return Status::Error("document " + id + ": bad layers");
+          if (MemberInt(text, e, "sentence", -1) == sentence)
+            events.push_back(json::parse(text.begin() + static_cast<std::ptrdiff_t>(e),
+                                         text.begin() + static_cast<std::ptrdiff_t>(e_end)));
+          e = SkipSpace(text, e_end);
+          if (e < end && text[e] == ',') e = SkipSpace(text, e + 1);
+        }
+        j[key] = std::move(events);
+      } else if (wanted.count(key)) {
+        j[key] = json::parse(text.begin() + static_cast<std::ptrdiff_t>(i),
+                             text.begin() + static_cast<std::ptrdiff_t>(end));
+      }
+      i = SkipSpace(text, end);
+      if (i < text.size() && text[i] == ',') i = SkipSpace(text, i + 1);
     }
   } catch (const json::exception& e) {
     return Status::Error("document " + id + ": " + e.what());
   }
-  if (i >= layers.size()) return Status::Error("document " + id + ": layers cut short");
+  if (i >= text.size()) return Status::Error("document " + id + ": layers cut short");
   // The fields grounding reads, as DocumentFromJson() (core/document_json.cpp) reads them.
   static const json kNone = json::array();
   auto list = [&](const char* key) -> const json& { return j.contains(key) && j[key].is_array() ? j[key] : kNone; };
@@ -600,6 +666,18 @@ Status AskIndex::LoadGroundingDocument(const std::string& id, Document* doc) {
   } catch (const json::exception& e) {
     return Status::Error("document " + id + ": " + e.what());
   }
+  // The other layers asked for, read by DocumentFromJson() itself.
+  if (layers & (ask::DocumentSource::kEvents | ask::DocumentSource::kEntities | ask::DocumentSource::kTimexes)) {
+    json rest = json::object();
+    for (const char* key : {"events", "entities", "timex"})
+      if (j.contains(key)) rest[key] = std::move(j[key]);
+    Document other;
+    Status s = DocumentFromJson(rest, &other);
+    if (!s.ok()) return s;
+    doc->events = std::move(other.events);
+    doc->entities = std::move(other.entities);
+    doc->timexes = std::move(other.timexes);
+  }
   return Status::Ok();
 }
 
@@ -607,9 +685,9 @@ std::vector<AskIndex::Hit> AskIndex::Match(const std::string& query, int limit, 
   std::vector<Hit> out;
   // FTS5 gives its rows in rowid order, so LIMIT stops early: the first `limit` stored
   // events (real first, most documents first) that match.
-  Stmt q(db_,
-         "SELECT f.rank, f.docs, f.mentions, f.asserted FROM ask_events JOIN ask_facts f ON f.rank = ask_events.rowid "
-         "WHERE ask_events MATCH ? ORDER BY ask_events.rowid LIMIT ? OFFSET ?");
+  Stmt q(Cached(
+      "SELECT f.rank, f.docs, f.mentions, f.asserted FROM ask_events JOIN ask_facts f ON f.rank = ask_events.rowid "
+      "WHERE ask_events MATCH ? ORDER BY ask_events.rowid LIMIT ? OFFSET ?"));
   q.Bind(1, query).Bind(2, static_cast<int64_t>(limit)).Bind(3, static_cast<int64_t>(offset));
   while (q.Step() == SQLITE_ROW) {
     Hit h;

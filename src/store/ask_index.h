@@ -35,6 +35,7 @@
 #include "core/status.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace dossier {
 
@@ -71,13 +72,14 @@ class AskIndex : public ask::DossierLookup {
   Status LoadView(const std::string& question, ask::DossierView* view, const Limits& limits);
   Status LoadView(const std::string& question, ask::DossierView* view) { return LoadView(question, view, Limits()); }
 
-  // The document `id` with only what grounding a quote reads (see
-  // ask::DocumentSource::GetForGrounding): its text, sentence spans, attributions (span,
-  // sentence, source, sourcing), blocks (span, part) and parts (role), as
-  // Store::LoadDocument() would give them but a few times faster: the other layers are
-  // skipped unparsed. Fails (and the caller loads it whole) when the stored layers are not
-  // in the form this reads (Store::AddDocuments: 4-byte length, zlib, JSON object).
-  Status LoadGroundingDocument(const std::string& id, Document* doc);
+  // The document `id` with only the layers `layers` (ask::DocumentSource::Layer bits; the
+  // grounding ones always: text, sentence spans, attributions' span, sentence, source and
+  // sourcing, blocks' span and part, parts' role), as Store::LoadDocument() would give them
+  // but faster: the other layers are skipped unparsed. Fails (and the caller loads the
+  // document whole) when the stored layers are not in the form this reads
+  // (Store::AddDocuments: 4-byte length, zlib, one JSON object).
+  // With `sentence` >= 0, only the event mentions of that sentence are read.
+  Status LoadDocumentLayers(const std::string& id, unsigned layers, Document* doc, int sentence = -1);
 
   // ask::DossierLookup
   std::vector<nlohmann::json> EntitiesNamed(const std::string& name) override;
@@ -101,7 +103,11 @@ class AskIndex : public ask::DossierLookup {
   };
   std::vector<Hit> Match(const std::string& query, int limit, int offset = 0);
 
+  // A prepared statement kept for the life of the index (lookups run hundreds of times).
+  sqlite3_stmt* Cached(const char* sql);
+
   sqlite3* db_;
+  std::map<std::string, sqlite3_stmt*> stmts_;
   std::map<std::string, std::string> meta_;
   bool meta_read_ = false;
   std::unordered_map<std::string, std::vector<nlohmann::json>> named_;

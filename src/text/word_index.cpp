@@ -1,6 +1,5 @@
 #include "text/word_index.h"
 
-
 namespace dossier {
 
 // FNV-1a, then a multiply to spread the low bits (the table index): words are short, and
