@@ -196,6 +196,10 @@ def main():
     lines += ["", "`dossier ask` latency on the %d-document store: p50 %.1f ms, p95 %.1f ms (%d questions x 3)." % (
         rows[-1]["docs"], p50, p95, len(QUESTIONS)),
               "", "`dossier annotate --batch`: %.0f documents/s (%d documents)." % (rate, nb), ""]
+    notes = os.path.join(HERE, "NOTES.md")
+    if os.path.exists(notes):
+        with open(notes) as f:
+            lines += ["", f.read().rstrip(), ""]
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     with open(a.out, "w") as f:
         f.write("\n".join(lines))

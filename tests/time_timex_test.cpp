@@ -366,5 +366,51 @@ TEST(TimexHolidays, HolidayWeek) {
   EXPECT_EQ(ValueOf("Protesters prayed as Easter week began.", "2000-04-17", "Easter week"), "2000-W16");
 }
 
+
+// "as early as Tuesday": the earliest day something may happen lies ahead, even after an
+// undecided modal. 2000-04-03 is a Monday.
+TEST(TimexTense, AsEarlyAsLooksAhead) {
+  EXPECT_EQ(ValueOf("The father could come to the U.S. from Cuba as early as Tuesday.", "2000-04-03", "Tuesday"),
+            "2000-04-04");
+  EXPECT_EQ(ValueOf("The group could come as soon as Tuesday, reports said.", "2000-04-03", "Tuesday"),
+            "2000-04-04");
+}
+
+// "April 24 and 25": the second day is a date of its own; "May 3 and 4 percent" is not.
+TEST(TimexAbsolute, SecondDayOfAPair) {
+  EXPECT_EQ(ValueOf("A ceremony will be held at the summit on April 24 and 25.", "1999-02-10", "25"),
+            "1999-04-25");
+  Document d = Tag("Prices rose on May 3 and 4 percent of the shares fell. It began on June 3 and 10 people died.",
+                   "1999-02-10");
+  EXPECT_EQ(Find(d, "4"), nullptr);
+  EXPECT_EQ(Find(d, "10"), nullptr);
+}
+
+// "the March accession": a capitalized month dating the noun after it; not "the March of".
+TEST(TimexAbsolute, MonthBeforeItsNoun) {
+  EXPECT_EQ(ValueOf("The March accession will let them sign.", "1999-02-10", "March"), "1999-03");
+  Document d = Tag("They joined the March of Dimes.", "1999-02-10");
+  EXPECT_EQ(Find(d, "March"), nullptr);
+}
+
+// "at midday": noon of the day the story is at; "High Noon" is a title, not a time.
+TEST(TimexClock, BareMidday) {
+  EXPECT_EQ(ValueOf("He will appear before a judge at midday, a statement said.", "1999-10-08", "midday"),
+            "1999-10-08T12:00");
+  Document d = Tag("He showed a picture from the film High Noon to the crowd.", "1999-10-08");
+  EXPECT_EQ(Find(d, "Noon"), nullptr);
+}
+
+
+// A clause-opening weekday before a plan told in the simple past is past; with an auxiliary
+// in the present ("is expected to") it looks ahead. 1998-09-30 is a Wednesday.
+TEST(TimexTense, FrontedDayBeforeAPastPlan) {
+  EXPECT_EQ(ValueOf("On Friday, the Kenyan government planned to pay the first claims.", "1998-09-30", "Friday"),
+            "1998-09-25");
+  EXPECT_EQ(ValueOf("On Friday, the Kenyan government is expected to pay the first claims.", "1998-09-30",
+                    "Friday"),
+            "1998-10-02");
+}
+
 }  // namespace
 }  // namespace dossier

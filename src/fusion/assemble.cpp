@@ -531,11 +531,18 @@ std::vector<Conflict> FindConflicts(const Event& event, const Resolution& entiti
           compatible = MentionsName(a.value, b.value) || MentionsName(b.value, a.value);
           for (size_t k = 0; !compatible && k < sentences.size(); ++k)
             compatible = MentionsName(sentences[k], a.value) && MentionsName(sentences[k], b.value);
-          for (const auto& ent : entities.entities) {
-            if (compatible) break;
-            if (ent.name != a.value && ent.name != b.value) continue;
-            const std::string& other = ent.name == a.value ? b.value : a.value;
-            for (const auto& t : ent.titles) compatible = compatible || MentionsName(t, other);
+          // The entities so named (found by name, not by scanning every entity: this runs
+          // for every event of a corpus).
+          for (const std::string* named : {&a.value, &b.value}) {
+            const std::string& other = named == &a.value ? b.value : a.value;
+            std::set<int> seen;
+            for (EntityType type : {EntityType::kPerson, EntityType::kOrg, EntityType::kGpe, EntityType::kNorp}) {
+              int ei = entities.EntityOf(type, *named);
+              if (compatible || ei < 0 || !seen.insert(ei).second) continue;
+              const Entity& ent = entities.entities[static_cast<size_t>(ei)];
+              if (ent.name != *named) continue;
+              for (const auto& t : ent.titles) compatible = compatible || MentionsName(t, other);
+            }
           }
         } else {
           if (a.value != b.value) compatible = false;

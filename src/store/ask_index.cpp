@@ -826,13 +826,17 @@ std::vector<int64_t> AskIndex::CandidateEvents(const ask::Question& q, const ask
   return std::vector<int64_t>(out.begin(), out.end());
 }
 
-// The timeline entries a what-happened question reads (ask/answer.cpp, EventList): with a
-// question entity, the entries of the events whose mention sentences name it; without one,
-// or with "after"/"before" an event, every entry (dated after/before that event's date).
-// Answers are ranked by the documents that support them, so the entries of the first
-// `timeline_events` such events in stored order (most documents first) are the ones that
-// can make the answer. For each, the first entry with the same summary is added too: the
-// answerer lists a summary once, at its first entry.
+// The timeline entries a what-happened question reads (ask/answer.cpp, EventList). The
+// answerer lists each summary once, from its first entry in timeline order (if that entry's
+// event is about the question), so for every summary it may list, its first entry is loaded.
+//  * With a question entity (and no "after"/"before"): the summaries of the entries of every
+//    event whose mention sentences name it (by its names and aliases as written; at most
+//    kMaxEntityEvents events, kMaxSummaries summaries). Few events have entries, so this is
+//    cheap, and it is all the answerer would list.
+//  * Without one, or "after"/"before" an event: every entry qualifies (dated after/before
+//    that event's date); answers are ranked by the documents that support them, so the
+//    entries of the events first in stored order (most documents first) are read until they
+//    hold more distinct summaries than the answer lists (12), at most kMaxEvents entries.
 std::vector<int64_t> AskIndex::TimelineEntries(const ask::Question& q, const ask::QuestionEntities& qe,
                                                const ask::EntityIndex& index,
                                                const std::vector<ask::EventFacts>& facts, const Limits& limits) {
@@ -854,22 +858,35 @@ std::vector<int64_t> AskIndex::TimelineEntries(const ask::Question& q, const ask
     for (int e : qe.entities)
       for (const std::string& n : index.at(e).names)
         if (HasAlnum(n) && phrases.size() < 32) phrases.push_back(Phrase(n));
-  // A date after the pivot sorts after it as a string (and one before it, before).
-  std::string sql = "SELECT seq, summary FROM ask_timeline WHERE event_rank IS NOT NULL";
-  if (!pivot.empty()) sql += q.relation == "after" ? " AND date > ?1" : " AND date < ?1";
-  sql += " ORDER BY event_rank LIMIT ?2 OFFSET ?3";
-  Stmt all(db_, sql.c_str());
-  Stmt of_event(db_, "SELECT seq, summary FROM ask_timeline WHERE event_rank = ?");
-  // Chunks of events in stored order until the entries hold more distinct summaries than
-  // the answer lists (12), or at most kMaxEvents events.
-  constexpr size_t kSummaries = 16;
-  constexpr int kMaxEvents = 400;
+  constexpr int64_t kMaxEntityEvents = 50000;  // events naming the entity, at most
+  constexpr int64_t kMaxSummaries = 2000;      // summaries of their entries, at most
+  constexpr size_t kSummaries = 16;            // open: summaries wanted (12 are listed)
+  constexpr int kMaxEvents = 400;              // open: entries read, at most
   std::set<int64_t> entries;
   std::set<std::string> summaries;
-  const int chunk = std::max(1, limits.timeline_events);
-  for (int offset = 0; offset < kMaxEvents && summaries.size() < kSummaries; offset += chunk) {
-    bool more = false;
-    if (open) {
+  if (!open) {
+    // Every summary of the entries of the events whose mention sentences name a question
+    // entity (the answerer lists each summary once, from its first entry: added below).
+    if (!phrases.empty()) {
+      Stmt all(db_,
+               "SELECT DISTINCT summary FROM ask_timeline WHERE event_rank IN "
+               "(SELECT rowid FROM ask_events WHERE ask_events MATCH ?1 LIMIT ?2) LIMIT ?3");
+      all.Bind(1, "text : (" + Join(phrases, " OR ") + ")")
+          .Bind(2, static_cast<int64_t>(kMaxEntityEvents))
+          .Bind(3, static_cast<int64_t>(kMaxSummaries));
+      while (all.Step() == SQLITE_ROW) summaries.insert(all.Text(0));
+    }
+  } else {
+    // A date after the pivot sorts after it as a string (and one before it, before).
+    std::string sql = "SELECT seq, summary FROM ask_timeline WHERE event_rank IS NOT NULL";
+    if (!pivot.empty()) sql += q.relation == "after" ? " AND date > ?1" : " AND date < ?1";
+    sql += " ORDER BY event_rank LIMIT ?2 OFFSET ?3";
+    Stmt all(db_, sql.c_str());
+    // Chunks of entries, their events in stored order, until they hold more distinct
+    // summaries than the answer lists (12), or at most kMaxEvents entries.
+    const int chunk = std::max(1, limits.timeline_events);
+    for (int offset = 0; offset < kMaxEvents && summaries.size() < kSummaries; offset += chunk) {
+      bool more = false;
       if (!pivot.empty()) all.Bind(1, pivot);
       all.Bind(2, static_cast<int64_t>(chunk)).Bind(3, static_cast<int64_t>(offset));
       while (all.Step() == SQLITE_ROW) {
@@ -878,30 +895,15 @@ std::vector<int64_t> AskIndex::TimelineEntries(const ask::Question& q, const ask
         summaries.insert(all.Text(1));
       }
       all.Reset();
-    } else if (!phrases.empty()) {
-      for (const Hit& h : Match("text : (" + Join(phrases, " OR ") + ")", chunk, offset)) {
-        more = true;
-        of_event.Bind(1, h.rank);
-        while (of_event.Step() == SQLITE_ROW) {
-          entries.insert(of_event.Int(0));
-          summaries.insert(of_event.Text(1));
-        }
-        of_event.Reset();
-      }
+      if (!more) break;  // no more entries
     }
-    if (!more) break;  // no more events
   }
   std::set<int64_t> out = entries;
-  Stmt sum(db_, "SELECT summary FROM ask_timeline WHERE seq = ?");
   Stmt first(db_, "SELECT min(seq) FROM ask_timeline WHERE summary = ?");
-  for (int64_t seq : entries) {
-    sum.Bind(1, seq);
-    if (sum.Step() == SQLITE_ROW) {
-      first.Bind(1, sum.Text(0));
-      if (first.Step() == SQLITE_ROW && !first.Null(0)) out.insert(first.Int(0));
-      first.Reset();
-    }
-    sum.Reset();
+  for (const std::string& summary : summaries) {
+    first.Bind(1, summary);
+    if (first.Step() == SQLITE_ROW && !first.Null(0)) out.insert(first.Int(0));
+    first.Reset();
   }
   return std::vector<int64_t>(out.begin(), out.end());
 }

@@ -1023,6 +1023,11 @@ class Normalizer {
       if (c == Cue::kAdvPast || c == Cue::kAdvFuture) continue;
       if (c != Cue::kNone) {
         if (verb_at != nullptr) *verb_at = idx;
+        // "On Friday, the government planned to pay ...": a plan made in the past by the
+        // subject after the date, told in the simple past (no auxiliary).
+        if (c == Cue::kIntent && d > 0 && OneOf(q->key, {"planned", "expected", "intended"}) &&
+            AuxiliaryOf(idx) == Cue::kNone)
+          return Tense::kPast;
         return VerbTense(idx, c);
       }
     }
@@ -1138,6 +1143,19 @@ class Normalizer {
 
   bool ContextAllowsBareMonth() const {
     std::string_view prev = PrevKey();
+    // "the March accession", "the May elections": a capitalized month before the noun it
+    // dates (not "the March of Dimes", "the march to the sea").
+    if (prev == "the" && pieces_[start_].capitalized) {
+      const Piece* n = At(static_cast<long>(end_));
+      if (n != nullptr && !n->punct && !n->capitalized && !n->numeric && n->entries.empty() &&
+          !OneOf(n->key, {"of", "on", "to", "for", "in", "and", "or", "from", "through", "against", "across",
+                          "by", "with", "at", "into", "was", "is", "were", "will", "has", "had", "that"})) {
+        bool alpha = !n->key.empty();
+        for (char ch : n->key)
+          if (!(ch >= 'a' && ch <= 'z')) alpha = false;
+        if (alpha) return true;
+      }
+    }
     return OneOf(prev, {"in", "since", "by", "until", "till", "through", "of", "last", "this", "next",
                         "early", "late", "mid", "from", "to", "during", "before", "after", "between",
                         "and", "or", "end", "beginning", "middle", "start", "for", "throughout",
@@ -1283,6 +1301,10 @@ class Normalizer {
       // nothing about its day.
       tense = NextKey() == "'s" ? Tense::kNone : ClauseTense();
       if (tense == Tense::kPresent) tense = Tense::kFuture;
+      // "as early as Tuesday", "as soon as Tuesday": the earliest day something may happen.
+      if (start_ >= 3 && pieces_[start_ - 1].key == "as" && pieces_[start_ - 3].key == "as" &&
+          OneOf(pieces_[start_ - 2].key, {"early", "soon"}) && At(static_cast<long>(start_) - 3) != nullptr)
+        tense = Tense::kFuture;
       // "the previous Friday": the Friday before the day the story is at.
       if (s.rel_story && s.rel == -1 && StoryAnchor(kUDay)) {
         int64_t first, last;
@@ -1571,7 +1593,11 @@ class Normalizer {
   }
 
   bool Clock(const Pattern& p, const Slots& s, Result* r) {
-    (void)p;
+    // A bare "noon"/"midday" is a time only after a preposition of time ("at midday"),
+    // not in "high noon" or "the midday meal".
+    if (p.args.count("bare") && !OneOf(PrevKey(), {"at", "by", "until", "till", "before", "after", "around",
+                                                    "since", "from", "about", "near", "past", "shortly"}))
+      return false;
     int h = s.hour, m = s.minute < 0 ? 0 : s.minute;
     if (h < 0 || h > 24) return false;
     if (s.ampm != 0 && (h == 0 || h > 12)) return false;
@@ -1951,6 +1977,35 @@ void TagTime(Document* doc) {
     results.push_back(r);
     doc->timexes.push_back(std::move(t));
     i = end;
+    // "April 24 and 25": the second day of the month is a date of its own.
+    if (r.point.valid() && r.point.granularity == Granularity::kDay && r.point.year > 0 &&
+        (action == timex::kDateAction) && pieces[end - 1].digits && pieces[end - 1].ndigits <= 2 &&
+        end + 1 < pieces.size() && OneOf(pieces[end].key, {"and", "or"}) &&
+        pieces[end + 1].sentence == pc.sentence && pieces[end].sentence == pc.sentence &&
+        pieces[end + 1].digits && pieces[end + 1].ndigits <= 2) {
+      int day = static_cast<int>(pieces[end + 1].number);
+      const Piece* after = end + 2 < pieces.size() && pieces[end + 2].sentence == pc.sentence ? &pieces[end + 2]
+                                                                                                : nullptr;
+      // Only where the number ends the phrase ("24 and 25.", "24 and 25 in Washington"), not
+      // "May 3 and 10 people died".
+      bool quantity = after != nullptr && !after->punct &&
+                      !OneOf(after->key, {"in", "at", "on", "to", "when", "with", "and", "for", "respectively",
+                                          "but", "as", "before", "after", "during"});
+      if (!quantity && day > r.point.day && day <= DaysInMonth(r.point.year, r.point.month)) {
+        Result r2 = r;
+        r2.point.day = day;
+        r2.value = FormatTimexValue(r2.point);
+        Timex t2;
+        t2.span = pieces[end + 1].span;
+        t2.type = r.type;
+        t2.value = r2.value;
+        t2.anchor = r.anchor;
+        t2.rule = rule + "+and";
+        results.push_back(r2);
+        doc->timexes.push_back(std::move(t2));
+        i = end + 2;
+      }
+    }
   }
 }
 
