@@ -67,8 +67,8 @@ class DossierLookup : public EntityLookup {
 // A bounded view (store/ask_index.h, for large stores) holds only the part of the dossier a
 // question can be answered from: the entities named in the question (and the most mentioned
 // person), the candidate events as `event_facts` (in stored order; `events` stays empty),
-// the timeline entries of the events a what-happened question may list, and `lookup` for
-// the rest (more entities by name, whole events, document names).
+// the timeline entries a what-happened question may list, no conflicts (nothing here reads
+// them), and `lookup` for the rest (more entities by name, whole events, document names).
 struct DossierView {
   nlohmann::json entities = nlohmann::json::array();
   nlohmann::json events = nlohmann::json::array();

@@ -7,6 +7,8 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <set>
 
 #include "ask/match.h"
@@ -232,7 +234,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS ask_events USING fts5(
   roles, place, text, fam, content = '', columnsize = 0,
   tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS ask_timeline(seq INTEGER PRIMARY KEY, event TEXT, event_rank INTEGER, date TEXT, summary TEXT);
-CREATE TABLE IF NOT EXISTS ask_conflicts(seq INTEGER PRIMARY KEY, event TEXT);
 )sql";
 
 // Indexes are made after the rows are in (faster than keeping them up to date).
@@ -250,8 +251,6 @@ INSERT INTO ask_timeline(seq, event, event_rank, date, summary)
   FROM timeline t;
 CREATE INDEX IF NOT EXISTS ask_timeline_event ON ask_timeline(event_rank);
 CREATE INDEX IF NOT EXISTS ask_timeline_summary ON ask_timeline(summary);
-INSERT INTO ask_conflicts(seq, event) SELECT seq, coalesce(json ->> '$.event', '') FROM conflicts;
-CREATE INDEX IF NOT EXISTS ask_conflicts_event ON ask_conflicts(event);
 )sql";
 
 }  // namespace
@@ -835,8 +834,8 @@ std::vector<int64_t> AskIndex::CandidateEvents(const ask::Question& q, const ask
 //    cheap, and it is all the answerer would list.
 //  * Without one, or "after"/"before" an event: every entry qualifies (dated after/before
 //    that event's date); answers are ranked by the documents that support them, so the
-//    entries of the events first in stored order (most documents first) are read until they
-//    hold more distinct summaries than the answer lists (12), at most kMaxEvents entries.
+//    entries of the events first in stored order (most documents first) are read until the
+//    next ones cannot make the list (see below), at most kMaxEvents entries.
 std::vector<int64_t> AskIndex::TimelineEntries(const ask::Question& q, const ask::QuestionEntities& qe,
                                                const ask::EntityIndex& index,
                                                const std::vector<ask::EventFacts>& facts, const Limits& limits) {
@@ -860,8 +859,8 @@ std::vector<int64_t> AskIndex::TimelineEntries(const ask::Question& q, const ask
         if (HasAlnum(n) && phrases.size() < 32) phrases.push_back(Phrase(n));
   constexpr int64_t kMaxEntityEvents = 50000;  // events naming the entity, at most
   constexpr int64_t kMaxSummaries = 2000;      // summaries of their entries, at most
-  constexpr size_t kSummaries = 16;            // open: summaries wanted (12 are listed)
-  constexpr int kMaxEvents = 400;              // open: entries read, at most
+  constexpr size_t kListed = 12;               // answers listed
+  constexpr int kMaxEvents = 2000;             // open: entries read, at most
   std::set<int64_t> entries;
   std::set<std::string> summaries;
   if (!open) {
@@ -878,25 +877,39 @@ std::vector<int64_t> AskIndex::TimelineEntries(const ask::Question& q, const ask
     }
   } else {
     // A date after the pivot sorts after it as a string (and one before it, before).
-    std::string sql = "SELECT seq, summary FROM ask_timeline WHERE event_rank IS NOT NULL";
-    if (!pivot.empty()) sql += q.relation == "after" ? " AND date > ?1" : " AND date < ?1";
-    sql += " ORDER BY event_rank LIMIT ?2 OFFSET ?3";
+    std::string sql =
+        "SELECT t.seq, t.summary, f.docs FROM ask_timeline t JOIN ask_facts f ON f.rank = t.event_rank "
+        "WHERE t.event_rank IS NOT NULL";
+    if (!pivot.empty()) sql += q.relation == "after" ? " AND t.date > ?1" : " AND t.date < ?1";
+    sql += " ORDER BY t.event_rank LIMIT ?2 OFFSET ?3";
     Stmt all(db_, sql.c_str());
-    // Chunks of entries, their events in stored order, until they hold more distinct
-    // summaries than the answer lists (12), or at most kMaxEvents entries.
+    // Chunks of entries, their events in stored order (most documents first). An answer
+    // scores at most one per document and, with the usual sourcing, more than 0.6 per
+    // document; so once 12 summaries are in, entries whose event has fewer than 0.6 times
+    // the documents of the 12th best cannot make the list.
+    std::map<std::string, int> docs_of;  // summary -> documents of its first event read
     const int chunk = std::max(1, limits.timeline_events);
-    for (int offset = 0; offset < kMaxEvents && summaries.size() < kSummaries; offset += chunk) {
+    for (int offset = 0; offset < kMaxEvents; offset += chunk) {
       bool more = false;
+      int last_docs = 0;
       if (!pivot.empty()) all.Bind(1, pivot);
       all.Bind(2, static_cast<int64_t>(chunk)).Bind(3, static_cast<int64_t>(offset));
       while (all.Step() == SQLITE_ROW) {
         more = true;
         entries.insert(all.Int(0));
-        summaries.insert(all.Text(1));
+        last_docs = static_cast<int>(all.Int(2));
+        docs_of.emplace(all.Text(1), last_docs);
       }
       all.Reset();
       if (!more) break;  // no more entries
+      if (docs_of.size() >= kListed) {
+        std::vector<int> docs;
+        for (const auto& [summary, d] : docs_of) docs.push_back(d);
+        std::nth_element(docs.begin(), docs.begin() + (kListed - 1), docs.end(), std::greater<int>());
+        if (last_docs < 0.6 * docs[kListed - 1]) break;
+      }
     }
+    for (const auto& [summary, d] : docs_of) summaries.insert(summary);
   }
   std::set<int64_t> out = entries;
   Stmt first(db_, "SELECT min(seq) FROM ask_timeline WHERE summary = ?");
@@ -977,25 +990,8 @@ Status AskIndex::LoadView(const std::string& question, ask::DossierView* view, c
     }
   }
 
-  // The conflicts of the candidate events.
-  {
-    std::set<int64_t> cs;
-    Stmt s(db_, "SELECT seq FROM ask_conflicts WHERE event = ?");
-    for (const ask::EventFacts& f : view->event_facts) {
-      s.Bind(1, f.id);
-      while (s.Step() == SQLITE_ROW) cs.insert(s.Int(0));
-      s.Reset();
-    }
-    Stmt c(db_, "SELECT json FROM conflicts WHERE seq = ?");
-    for (int64_t seq : cs) {
-      c.Bind(1, seq);
-      if (c.Step() == SQLITE_ROW) {
-        json j = json::parse(c.Text(0), nullptr, false);
-        if (!j.is_discarded()) view->conflicts.push_back(std::move(j));
-      }
-      c.Reset();
-    }
-  }
+  // Conflicts are left out: the answerer does not read them (and those of big events are
+  // long).
   return Status::Ok();
 }
 

@@ -13,7 +13,6 @@
 //                 and target (roles) and place, its mention sentences (text) and the token
 //                 "f" + its two-digit CAMEO root (fam)
 //   ask_timeline  per timeline entry its event (id and rank), date and summary
-//   ask_conflicts per conflict its event id
 //   ask_meta      a fingerprint of the indexed events, their largest document count, the
 //                 most mentioned person
 // AskIndex::LoadView() then loads what one question can be answered from (see the comments
@@ -53,8 +52,8 @@ class AskIndex : public ask::DossierLookup {
   explicit AskIndex(Store* store);
   ~AskIndex() override;
 
-  // Writes the ask_* tables from the stored entities, events, timeline and conflicts. Runs in
-  // the caller's transaction (Store::IndexForAsk, from SaveDossier).
+  // Writes the ask_* tables from the stored entities, events and timeline. Runs in
+  // the caller's transaction (Store::IndexForAsk, from the dossier's last transaction).
   static Status Build(sqlite3* db);
 
   // True when the store has ask tables written for its current events (stores built before

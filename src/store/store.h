@@ -112,7 +112,7 @@ class Store : public SentenceSearch {
 
   // --- Ask index (defined in store/ask_index.cpp; see store/ask_index.h) ---------------
   // Writes the ask_* search tables `dossier ask` reads on large stores, from the stored
-  // entities, events, timeline and conflicts; runs inside the dossier's last transaction
+  // entities, events and timeline; runs inside the dossier's last transaction
   // (FinishDossier, after the swap), so the index always matches the dossier it is stored with.
   Status IndexForAsk();
   friend class AskIndex;  // reads and writes the ask_* tables through db_
