@@ -16,6 +16,7 @@
 #include "core/document_json.h"
 #include "entities/name_key.h"
 #include "store/dossier_json.h"
+#include "store/statement.h"
 #include "store/store.h"
 
 namespace dossier {
@@ -33,61 +34,8 @@ constexpr const char* kAskIndexVersion = "1";
 // ties of score the same way. Keep in step with LoadEventsJson.
 constexpr const char* kEventOrder = "e.real DESC, e.ndocs DESC, e.nmentions DESC, e.date, e.id";
 
-// RAII prepared statement; a borrowed one (kept by AskIndex::Cached) is only reset.
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
-      error_ = sqlite3_errmsg(db);
-      stmt_ = nullptr;
-    }
-  }
-  explicit Stmt(sqlite3_stmt* borrowed) : stmt_(borrowed), owned_(false) {}
-  ~Stmt() {
-    if (owned_) sqlite3_finalize(stmt_);
-    else if (stmt_ != nullptr) Reset();
-  }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-
-  bool ok() const { return stmt_ != nullptr; }
-  const std::string& error() const { return error_; }
-  Stmt& Bind(int i, const std::string& s) {
-    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Stmt& Bind(int i, int64_t v) {
-    sqlite3_bind_int64(stmt_, i, v);
-    return *this;
-  }
-  int Step() { return stmt_ ? sqlite3_step(stmt_) : SQLITE_ERROR; }
-  void Reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  std::string Text(int col) const {
-    const unsigned char* t = sqlite3_column_text(stmt_, col);
-    return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_, col)) : "";
-  }
-  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
-  sqlite3_stmt* stmt() const { return stmt_; }
-  bool Null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-  bool owned_ = true;
-  std::string error_;
-};
-
-Status Exec(sqlite3* db, const char* sql) {
-  char* err = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : "unknown error";
-    sqlite3_free(err);
-    return Status::Error(msg);
-  }
-  return Status::Ok();
-}
+using store::Exec;
+using store::Stmt;
 
 // As ask/match.cpp reads a JSON name: strings as they are, null as "", others dumped.
 std::string Str(const json& j) {

@@ -11,6 +11,7 @@
 #include "core/document_json.h"
 #include "core/parallel.h"
 #include "store/dossier_json.h"
+#include "store/statement.h"
 
 namespace dossier {
 
@@ -18,53 +19,7 @@ using nlohmann::json;
 
 namespace {
 
-// RAII prepared statement.
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
-      error_ = sqlite3_errmsg(db);
-      stmt_ = nullptr;
-    }
-  }
-  ~Stmt() { sqlite3_finalize(stmt_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-
-  bool ok() const { return stmt_ != nullptr; }
-  const std::string& error() const { return error_; }
-  Stmt& Bind(int i, const std::string& s) {
-    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Stmt& Bind(int i, int64_t v) {
-    sqlite3_bind_int64(stmt_, i, v);
-    return *this;
-  }
-  Stmt& BindBlob(int i, const std::string& b) {
-    sqlite3_bind_blob(stmt_, i, b.data(), static_cast<int>(b.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  int Step() { return sqlite3_step(stmt_); }
-  void Reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  std::string Text(int col) const {
-    const unsigned char* t = sqlite3_column_text(stmt_, col);
-    return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_, col)) : "";
-  }
-  std::string Blob(int col) const {
-    const void* b = sqlite3_column_blob(stmt_, col);
-    return b ? std::string(static_cast<const char*>(b), sqlite3_column_bytes(stmt_, col)) : "";
-  }
-  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
-  double Double(int col) const { return sqlite3_column_double(stmt_, col); }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-  std::string error_;
-};
+using store::Stmt;
 
 std::string Compress(const std::string& in) {
   uLongf bound = compressBound(static_cast<uLong>(in.size()));
@@ -194,15 +149,7 @@ Status Store::Open(const std::string& path, bool create, std::unique_ptr<Store>*
 
 Store::~Store() { sqlite3_close(db_); }
 
-Status Store::Exec(const char* sql) {
-  char* err = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : "unknown error";
-    sqlite3_free(err);
-    return Status::Error(msg);
-  }
-  return Status::Ok();
-}
+Status Store::Exec(const char* sql) { return store::Exec(db_, sql); }
 
 Status Store::DocumentIds(std::unordered_set<std::string>* ids) {
   Stmt q(db_, "SELECT id FROM docs");
