@@ -258,14 +258,22 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
         store->AbortDossier();
         break;
       }
-      FusedEvents fused = FuseEvents(std::move(records), resolution, threads, &ids);
-      fuse_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t1).count();
+      // Each chunk of fused events is written and dropped at once.
+      int64_t part_write_ns = 0;
+      FusedEvents fused = FuseEvents(
+          std::move(records), resolution, threads, &ids,
+          [&](const std::vector<Event>& events, const std::vector<Conflict>& conflicts) {
+            auto t2 = Clock::now();
+            Status ws = store->AddEvents(events, conflicts, threads);
+            part_write_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t2).count();
+            n_conflicts += conflicts.size();
+            return ws;
+          });
       rss_fused = std::max(rss_fused, ResidentMb());
-      auto t2 = Clock::now();
-      s = store->AddEvents(fused.events, fused.conflicts, threads);
-      write_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t2).count();
-      n_events += fused.events.size();
-      n_conflicts += fused.conflicts.size();
+      fuse_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t1).count() - part_write_ns;
+      write_ns += part_write_ns;
+      s = fused.status;
+      n_events += fused.stats.events;
       for (TimelineCandidate& c : fused.timeline_candidates) candidates.push_back(std::move(c));
     }
     if (s.ok()) {

@@ -156,7 +156,7 @@ bool EventOrder(const Event& a, const Event& b) {
 }
 
 FusedEvents FuseEvents(std::vector<EventRecord> records, const Resolution& entities, int threads,
-                       std::unordered_set<std::string>* ids) {
+                       std::unordered_set<std::string>* ids, const EventSink& sink) {
   using namespace fusion;
   FusedEvents out;
   // One feature vector per distinct (doc, index); a record given twice counts once.
@@ -177,42 +177,70 @@ FusedEvents FuseEvents(std::vector<EventRecord> records, const Resolution& entit
   std::vector<MentionCluster> clusters = ClusterMentions(records, features, entities, &out.stats.comparisons);
 
   // Clusters are disjoint: each is assembled on its own, and its records are released
-  // once its event holds their copies, so the records are not held twice.
-  std::vector<Event> assembled(clusters.size());
-  ParallelFor(clusters.size(), threads, [&](size_t i) {
-    const MentionCluster& c = clusters[i];
-    if (c.members.empty()) return;
-    Event e = AssembleEvent(records, features, c, entities);
-    e.summary = Summarize(e, features, c, records, entities);
-    for (int m : c.members) records[static_cast<size_t>(features[static_cast<size_t>(m)].record)] = EventRecord{};
-    assembled[i] = std::move(e);
-  });
-  std::vector<EventRecord>().swap(records);
+  // once its event holds their copies. Events are made a chunk of clusters at a time and,
+  // with a sink, handed over and dropped, so a part's events are never all in memory.
   std::unordered_set<std::string> local_ids;
   if (ids == nullptr) ids = &local_ids;
-  for (size_t i = 0; i < clusters.size(); ++i) {
-    if (clusters[i].members.empty()) continue;
-    Event& e = assembled[i];
-    // Ids come from the seed mention; an exact duplicate seed gets a suffix.
-    std::string id = e.id;
-    for (int n = 2; !ids->insert(id).second; ++n) id = e.id + "-" + std::to_string(n);
-    e.id = id;
-    out.events.push_back(std::move(e));
+  std::vector<std::vector<Conflict>> kept_conflicts;  // without a sink: per kept event
+  const size_t kChunk = 2048;
+  for (size_t first = 0; first < clusters.size(); first += kChunk) {
+    size_t n = std::min(kChunk, clusters.size() - first);
+    std::vector<Event> assembled(n);
+    ParallelFor(n, threads, [&](size_t i) {
+      const MentionCluster& c = clusters[first + i];
+      if (c.members.empty()) return;
+      Event e = AssembleEvent(records, features, c, entities);
+      e.summary = Summarize(e, features, c, records, entities);
+      for (int m : c.members) records[static_cast<size_t>(features[static_cast<size_t>(m)].record)] = EventRecord{};
+      assembled[i] = std::move(e);
+    });
+    std::vector<Event> events;
+    for (size_t i = 0; i < n; ++i) {
+      if (clusters[first + i].members.empty()) continue;
+      Event& e = assembled[i];
+      // Ids come from the seed mention; an exact duplicate seed gets a suffix.
+      std::string id = e.id;
+      for (int k = 2; !ids->insert(id).second; ++k) id = e.id + "-" + std::to_string(k);
+      e.id = id;
+      events.push_back(std::move(e));
+    }
+    std::vector<Event>().swap(assembled);
+    std::vector<std::vector<Conflict>> conflicts(events.size());
+    std::vector<TimelineCandidate> cands(events.size());
+    std::vector<char> dated(events.size(), 0);
+    ParallelFor(events.size(), threads, [&](size_t i) {
+      conflicts[i] = FindConflicts(events[i], entities);
+      dated[i] = CandidateOf(events[i], &cands[i]);
+    });
+    for (size_t i = 0; i < events.size(); ++i)
+      if (dated[i]) out.timeline_candidates.push_back(std::move(cands[i]));
+    out.stats.events += events.size();
+    if (sink) {
+      std::vector<Conflict> flat;
+      for (auto& cs : conflicts)
+        for (Conflict& c : cs) flat.push_back(std::move(c));
+      out.status = sink(events, flat);
+      if (!out.status.ok()) return out;
+    } else {
+      for (size_t i = 0; i < events.size(); ++i) {
+        out.events.push_back(std::move(events[i]));
+        kept_conflicts.push_back(std::move(conflicts[i]));
+      }
+    }
   }
-  std::vector<Event>().swap(assembled);
-  std::sort(out.events.begin(), out.events.end(), EventOrder);
-  std::vector<std::vector<Conflict>> conflicts(out.events.size());
-  std::vector<TimelineCandidate> cands(out.events.size());
-  std::vector<char> dated(out.events.size(), 0);
-  ParallelFor(out.events.size(), threads, [&](size_t i) {
-    conflicts[i] = FindConflicts(out.events[i], entities);
-    dated[i] = CandidateOf(out.events[i], &cands[i]);
-  });
-  for (size_t i = 0; i < out.events.size(); ++i) {
-    for (Conflict& k : conflicts[i]) out.conflicts.push_back(std::move(k));
-    if (dated[i]) out.timeline_candidates.push_back(std::move(cands[i]));
+  std::vector<EventRecord>().swap(records);
+  if (!sink) {
+    std::vector<size_t> order(out.events.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return EventOrder(out.events[a], out.events[b]); });
+    std::vector<Event> sorted;
+    sorted.reserve(order.size());
+    for (size_t i : order) {
+      sorted.push_back(std::move(out.events[i]));
+      for (Conflict& c : kept_conflicts[i]) out.conflicts.push_back(std::move(c));
+    }
+    out.events = std::move(sorted);
   }
-  out.stats.events = out.events.size();
   return out;
 }
 
@@ -238,7 +266,7 @@ Dossier Fuse(std::vector<EventRecord> records, const Resolution& entities, int t
   std::vector<TimelineCandidate> candidates;
   std::map<std::string, std::vector<Conflict>> conflicts_of;
   for (auto& [part, part_records] : parts) {
-    FusedEvents f = FuseEvents(std::move(part_records), entities, threads, &ids);
+    FusedEvents f = FuseEvents(std::move(part_records), entities, threads, &ids, nullptr);
     for (Event& e : f.events) out.events.push_back(std::move(e));
     for (Conflict& c : f.conflicts) conflicts_of[c.event].push_back(std::move(c));
     for (TimelineCandidate& c : f.timeline_candidates) candidates.push_back(std::move(c));

@@ -20,11 +20,13 @@
 #define DOSSIER_FUSION_FUSION_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
 #include "core/document.h"
+#include "core/status.h"
 #include "entities/resolve.h"
 #include "fusion/dates.h"
 
@@ -161,18 +163,24 @@ struct TimelineCandidate {
 };
 
 struct FusedEvents {
-  std::vector<Event> events;        // in EventOrder
-  std::vector<Conflict> conflicts;  // in the order of `events`, then slot
+  std::vector<Event> events;        // in EventOrder (empty when a sink took them)
+  std::vector<Conflict> conflicts;  // in the order of `events`, then slot (idem)
   std::vector<TimelineCandidate> timeline_candidates;
   FuseStats stats;
+  Status status;                    // the sink's error, if it failed
 };
+
+// Takes a chunk of fused events and their conflicts (e.g. writes them to the store).
+using EventSink = std::function<Status(const std::vector<Event>& events, const std::vector<Conflict>& conflicts)>;
 
 // Fuses the records of one part (or any set of records all of one part). `records` is
 // taken by value and released as events take their mentions (pass it with std::move);
 // `threads` assemble events in parallel with the same result for any count. `ids` holds
-// the event ids given so far, so ids stay unique across parts (may be null).
+// the event ids given so far, so ids stay unique across parts (may be null). With a `sink`,
+// events are handed over a chunk at a time (in a fixed order, not EventOrder) and dropped,
+// so a part's events are never all in memory; fusion stops at the sink's first error.
 FusedEvents FuseEvents(std::vector<EventRecord> records, const Resolution& entities, int threads,
-                       std::unordered_set<std::string>* ids);
+                       std::unordered_set<std::string>* ids, const EventSink& sink);
 
 // The timeline: candidates that report one event become one entry, by date then event id.
 std::vector<TimelineEntry> BuildTimeline(std::vector<TimelineCandidate> candidates);
