@@ -186,10 +186,11 @@ def main():
                                                           st.get("rss_mb_fused", 0), st.get("corpus_total", 0) / 1000))
     lines += ["", "Per-stage time of the largest run (ms; the analysis stages are summed over the worker threads "
               "and run in parallel with ingest (reader thread) and store (writer thread); resolve, records "
-              "(loading event records) and fuse are the corpus phase, after the documents):", "",
+              "(loading event records), fuse, write (fused events into the store) and finish (timeline, "
+              "ask tables, swap) are the corpus phase, after the documents):", "",
               "| stage | ms | share |", "|---|---:|---:|"]
     st = rows[-1]["stages"]
-    keys = ["ingest", "clean", "text", "entities", "time", "attribution", "events", "store", "resolve", "records", "fuse"]
+    keys = ["ingest", "clean", "text", "entities", "time", "attribution", "events", "store", "resolve", "records", "fuse", "write", "finish"]
     tot = sum(st.get(k, 0) for k in keys) or 1
     for k in keys:
         lines.append("| %s | %.0f | %.1f%% |" % (k, st.get(k, 0), 100 * st.get(k, 0) / tot))
