@@ -92,6 +92,15 @@ TEST(EventsCounts, ArrestedAndDeathToll) {
   EXPECT_EQ(c[1].value, 35);
 }
 
+TEST(EventsCounts, TollRisenFarFromTheWordToll) {
+  auto c = CountsOf("The death toll from Friday's drone strike on the Orvik harbour road has risen to ten.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].slot, "killed");
+  EXPECT_EQ(c[0].value, 10);
+  // Far from "toll", only a verb of rising says whose number it is.
+  EXPECT_TRUE(CountsOf("The toll from the storms that hit the coast in the winter of the year was due to 40 factors.").empty());
+}
+
 TEST(EventsCounts, NumberWordsCompose) {
   auto c = CountsOf("The strike killed twenty-five soldiers and wounded one hundred twenty civilians.");
   ASSERT_EQ(c.size(), 2u);

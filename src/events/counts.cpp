@@ -225,13 +225,19 @@ std::vector<FoundCount> FindCounts(const std::vector<Word>& w) {
         }
       }
     }
-    // "death toll rose to N"
+    // "death toll rose to N"; further on, only a verb of rising says whose number it is:
+    // "the death toll from Friday's strike on the airport road has risen to ten".
     if (w[i].lower == "toll") {
-      for (size_t k = i + 1; k < n && k < i + 6; ++k) {
+      for (size_t k = i + 1; k < n && k < i + 16; ++k) {
+        if (w[k].lower == "," || w[k].lower == ";" || w[k].lower == ".") break;
+        const std::string& before = w[k - 1].lower;
+        bool near = k < i + 6 && (w[k].lower == "to" || w[k].lower == "at" || w[k].lower == "of" ||
+                                  w[k].lower == "is" || w[k].lower == "was" || w[k].lower == "stood");
+        bool risen = w[k].lower == "to" && (before == "rose" || before == "risen" || before == "climbed" ||
+                                            before == "jumped" || before == "increased" || before == "grew" ||
+                                            before == "grown" || before == "rising" || before == "climbing");
         Quantity q;
-        if ((w[k].lower == "to" || w[k].lower == "at" || w[k].lower == "of" || w[k].lower == "is" ||
-             w[k].lower == "was" || w[k].lower == "stood") &&
-            ParseQuantity(w, k + 1, &q)) {
+        if ((near || risen) && ParseQuantity(w, k + 1, &q)) {
           add("killed", q, 0, k + 1, q.end, static_cast<int>(i));
           i = q.end;
           goto next;
