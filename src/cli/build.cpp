@@ -289,7 +289,10 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
     }
   }
   double total = Seconds(start);
-  if (!quiet) {
+  if (!quiet && added == 0) {
+    std::fprintf(stderr, "dossier: 0 documents added, %zu already stored, %zu problems; the stored dossier is unchanged -> %s\n",
+                 skipped, reporter.problems(), db.c_str());
+  } else if (!quiet) {
     std::fprintf(stderr,
                  "dossier: %zu documents added, %zu already stored, %zu problems; %zu entities, "
                  "%zu events, %zu timeline entries, %zu conflicts; %.2f s (%.0f docs/s) -> %s\n",
