@@ -18,6 +18,7 @@
 #include "core/document_json.h"
 #include "store/ask_index.h"
 #include "store/store.h"
+#include "shell.h"
 #include "temp_dir.h"
 
 namespace dossier {
@@ -25,17 +26,8 @@ namespace {
 
 using nlohmann::json;
 
-int RunCommand(const std::string& cmd, std::string* out = nullptr) {
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  if (p == nullptr) return -1;
-  char buf[4096];
-  size_t n;
-  std::string o;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) o.append(buf, n);
-  int status = pclose(p);
-  if (out) *out = o;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+// Runs `cmd` with its standard error merged into *out.
+int RunCommand(const std::string& cmd, std::string* out = nullptr) { return dossier_test::Shell(cmd + " 2>&1", out); }
 
 // Documents from the store; grounding reads go through the ask index when one is given
 // (as `dossier ask` does on a large store).

@@ -15,29 +15,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "shell.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string Quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
-  }
-  return out + "'";
-}
+using dossier_test::ShellQuote;
 
-bool Run(const std::string& cmd, std::string* out) {
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return false;
-  char buf[65536];
-  size_t n;
-  out->clear();
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out->append(buf, n);
-  return pclose(p) == 0;
-}
+// Runs `cmd`; its standard output goes to *out. True when it exits with 0.
+bool Run(const std::string& cmd, std::string* out) { return dossier_test::Shell(cmd, out) == 0; }
 
 std::string Squash(const std::string& s) {
   std::string out;
@@ -86,17 +74,17 @@ void CheckCorpus(const fs::path& corpus) {
     std::string name = e.path().filename().string();
     if (!e.is_regular_file() || name[0] == '.' || name == "META.json" || name == "GOLD.md" || name == "GOLD.json")
       continue;
-    files += " " + Quote(e.path().string());
+    files += " " + ShellQuote(e.path().string());
   }
   std::string out;
-  ASSERT_TRUE(Run(Quote(bin) + " build --quiet --db " + Quote(db) + files + " 2>/dev/null", &out)) << corpus;
-  ASSERT_TRUE(Run(Quote(bin) + " docs --text --json --db " + Quote(db), &out));
+  ASSERT_TRUE(Run(ShellQuote(bin) + " build --quiet --db " + ShellQuote(db) + files + " 2>/dev/null", &out)) << corpus;
+  ASSERT_TRUE(Run(ShellQuote(bin) + " docs --text --json --db " + ShellQuote(db), &out));
   std::map<std::string, std::string> texts;
   const json listing = json::parse(out);
   for (const json& d : listing["docs"]) texts[d.value("id", "")] = Squash(d.value("text", ""));
   int quotes = 0;
   for (const std::string& q : Questions()) {
-    ASSERT_TRUE(Run(Quote(bin) + " ask --json --db " + Quote(db) + " " + Quote(q), &out)) << q;
+    ASSERT_TRUE(Run(ShellQuote(bin) + " ask --json --db " + ShellQuote(db) + " " + ShellQuote(q), &out)) << q;
     json a = json::parse(out);
     EXPECT_EQ(a.value("question", ""), q);
     EXPECT_TRUE(a["answers"].is_array());

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "shell.h"
 #include "temp_dir.h"
 #include <sstream>
 #include <string>
@@ -21,14 +22,7 @@ namespace fs = std::filesystem;
 
 using dossier_test::TempDir;
 
-std::string Quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
-  }
-  return out + "'";
-}
+using dossier_test::ShellQuote;
 
 std::string ReadFile(const std::string& p) {
   std::ifstream in(p, std::ios::binary);
@@ -45,10 +39,10 @@ struct Result {
 // Runs `dossier ARGS...` (each argument quoted) with stdin from `stdin_file` (or /dev/null).
 Result Dossier(const TempDir& tmp, const std::vector<std::string>& args,
                const std::string& stdin_file = "/dev/null") {
-  std::string cmd = Quote(DOSSIER_BINARY);
-  for (const auto& a : args) cmd += " " + Quote(a);
+  std::string cmd = ShellQuote(DOSSIER_BINARY);
+  for (const auto& a : args) cmd += " " + ShellQuote(a);
   std::string out = tmp.path() + "/stdout", err = tmp.path() + "/stderr";
-  cmd += " <" + Quote(stdin_file) + " >" + Quote(out) + " 2>" + Quote(err);
+  cmd += " <" + ShellQuote(stdin_file) + " >" + ShellQuote(out) + " 2>" + ShellQuote(err);
   int rc = std::system(cmd.c_str());
   Result r;
   r.code = WIFEXITED(rc) ? WEXITSTATUS(rc) : 128 + (WIFSIGNALED(rc) ? WTERMSIG(rc) : 0);

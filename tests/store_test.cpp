@@ -11,6 +11,7 @@
 #include "ingest/reader.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
+#include "shell.h"
 #include "temp_dir.h"
 
 namespace dossier {
@@ -25,15 +26,10 @@ struct CommandRun {
   std::string out;
 };
 
+// Runs `cmd` with its standard error merged into the output.
 CommandRun Exec(const std::string& cmd) {
   CommandRun r{0, ""};
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  if (p == nullptr) return {-1, ""};
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.rc = dossier_test::Shell(cmd + " 2>&1", &r.out);
   return r;
 }
 

@@ -91,6 +91,9 @@ class Reporter {
   size_t problems_ = 0;
 };
 
+// What a document's rows weigh in the queues and batches: its text and layers dominate.
+size_t RowBytes(const StoredDocument& row) { return row.text.size() + row.layers.size(); }
+
 void AddTimes(const StageTimes& t, StageTimes* sum) {
   sum->clean += t.clean;
   sum->text += t.text;
@@ -127,7 +130,11 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
   // transaction per batch.
   const size_t kBatch = 256;
   const size_t kBatchBytes = 16u << 20;
-  BoundedQueue<RawInput> inputs(4 * kBatch, 64u << 20);
+  struct NewInput {
+    RawInput input;
+    std::string id;  // its content id, computed once by the reader
+  };
+  BoundedQueue<NewInput> inputs(4 * kBatch, 64u << 20);
   BoundedQueue<StoredDocument> rows(4 * kBatch, 64u << 20);
   IngestLimits limits;
   Progress progress(files.size(), !quiet);
@@ -141,19 +148,21 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
   std::vector<StageTimes> per_worker(threads);
 
   auto worker = [&](int t) {
-    RawInput in;
+    NewInput in;
     while (inputs.Pop(&in)) {
       if (write_failed) continue;
-      std::string path = in.path;
+      std::string path = in.input.path;
+      AnnotateOptions options;
+      options.content_id = std::move(in.id);
       Document doc;
-      Status as = AnnotateInput(std::move(in), AnnotateOptions{}, &doc, &per_worker[t]);
+      Status as = AnnotateInput(std::move(in.input), options, &doc, &per_worker[t]);
       if (!as.ok()) {
         reporter.Problem(path + ": " + as.message());
         continue;
       }
       if (doc.id.empty() || doc.text.empty()) continue;
       StoredDocument row = PrepareDocument(doc);
-      size_t weight = row.text.size() + row.layers.size();
+      size_t weight = RowBytes(row);
       rows.Push(std::move(row), weight);
     }
   };
@@ -176,7 +185,7 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
     };
     StoredDocument row;
     while (rows.Pop(&row)) {
-      batch_bytes += row.text.size() + row.layers.size();
+      batch_bytes += RowBytes(row);
       batch.push_back(std::move(row));
       if (batch.size() >= kBatch || batch_bytes >= kBatchBytes) write();
     }
@@ -194,18 +203,19 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
     Status rs = ReadPath(files[fi], limits, &read, &record_errors);
     for (const auto& e : record_errors) reporter.Problem(e);
     if (!rs.ok()) reporter.Problem(rs.message());
-    std::vector<std::pair<RawInput, size_t>> fresh;
+    std::vector<NewInput> fresh;
     for (RawInput& in : read) {
       bytes += in.bytes.size();
-      if (!seen.insert(ContentId(in.bytes)).second) {
+      std::string id = ContentId(in.bytes);
+      if (!seen.insert(id).second) {
         ++skipped;
         continue;
       }
-      size_t weight = in.bytes.size();
-      fresh.emplace_back(std::move(in), weight);
+      fresh.push_back(NewInput{std::move(in), std::move(id)});
     }
     ingest_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
-    for (auto& [in, weight] : fresh) {
+    for (NewInput& in : fresh) {
+      size_t weight = in.input.bytes.size();
       inputs.Push(std::move(in), weight);
       ++queued;
     }

@@ -171,17 +171,8 @@ struct WordFacts {
 
 // The facts of `w`; every bit clear when no list knows it.
 const WordFacts& FactsOf(std::string_view w) {
-  struct FactsTable {
-    WordIndex words;
-    std::vector<WordFacts> facts;  // by word number
-    WordFacts& At(std::string_view word) {
-      size_t i = static_cast<size_t>(words.Add(word));
-      if (i == facts.size()) facts.emplace_back();
-      return facts[i];
-    }
-  };
-  static const FactsTable* table = [] {
-    auto* t = new FactsTable();
+  static const WordTable<WordFacts>* table = [] {
+    auto* t = new WordTable<WordFacts>();
     auto add_list = [&](const WordList& words, uint32_t bit) {
       for (std::string_view x : words) t->At(x).bits |= bit;
     };
@@ -210,8 +201,8 @@ const WordFacts& FactsOf(std::string_view w) {
     return t;
   }();
   static const WordFacts kNone;
-  int i = table->words.Find(w);
-  return i < 0 ? kNone : table->facts[static_cast<size_t>(i)];
+  const WordFacts* facts = table->Find(w);
+  return facts == nullptr ? kNone : *facts;
 }
 
 struct Tok {

@@ -289,17 +289,8 @@ struct FormInfo {
 };
 
 const FormInfo* FindForm(std::string_view w) {
-  struct FormTable {
-    WordIndex forms;
-    std::vector<FormInfo> info;  // by form number
-    FormInfo& At(std::string_view form) {
-      size_t i = static_cast<size_t>(forms.Add(form));
-      if (i == info.size()) info.emplace_back();
-      return info[i];
-    }
-  };
-  static const FormTable* table = [] {
-    auto* t = new FormTable();
+  static const WordTable<FormInfo>* table = [] {
+    auto* t = new WordTable<FormInfo>();
     for (const auto& [w, c] : Classes()) t->At(w).cls = c;
     for (const auto& [w, f] : Irregular()) t->At(w).irregular = &f;
     for (const auto& w : KnownWords()) t->At(w).known = true;
@@ -309,8 +300,7 @@ const FormInfo* FindForm(std::string_view w) {
     for (const auto& [w, v] : Instruments().by_first) t->At(w).instruments = &v;
     return t;
   }();
-  int i = table->forms.Find(w);
-  return i < 0 ? nullptr : &table->info[static_cast<size_t>(i)];
+  return table->Find(w);
 }
 
 // (A plain loop: the suffixes are a few letters, and a call to memcmp costs more.)

@@ -47,16 +47,14 @@ double Overlap(const std::vector<std::string>& a, const std::vector<std::string>
 // interval holds the other) and a shared target, or the same day and place, or most of
 // their content words (less needed when one document reports both).
 bool SameEntry(const TimelineCandidate& a, const TimelineCandidate& b) {
-  const TimelineCandidate& x = a;
-  const TimelineCandidate& y = b;
-  if (!fusion::Contains(x.interval, y.interval) && !fusion::Contains(y.interval, x.interval)) return false;
+  if (!fusion::Contains(a.interval, b.interval) && !fusion::Contains(b.interval, a.interval)) return false;
   // The same sentence told twice (one document, one date) is one entry whatever its codes.
-  if (ShareAny(a.docs, b.docs) && (a.summary == b.summary || Overlap(x.words, y.words) >= 0.8)) return true;
+  if (ShareAny(a.docs, b.docs) && (a.summary == b.summary || Overlap(a.words, b.words) >= 0.8)) return true;
   if (a.family != b.family) return false;
   if (!a.target.empty() && ShareAny(a.target, b.target)) return true;
-  bool same_day = x.interval.Width() == 1 && y.interval.Width() == 1;
+  bool same_day = a.interval.Width() == 1 && b.interval.Width() == 1;
   if (same_day && !a.place.empty() && a.place == b.place) return true;
-  double o = Overlap(x.words, y.words);
+  double o = Overlap(a.words, b.words);
   if (o >= 0.6) return true;
   return ShareAny(a.docs, b.docs) && o >= 0.4;
 }
@@ -181,7 +179,6 @@ FusedEvents FuseEvents(std::vector<EventRecord> records, const Resolution& entit
   // with a sink, handed over and dropped, so a part's events are never all in memory.
   std::unordered_set<std::string> local_ids;
   if (ids == nullptr) ids = &local_ids;
-  std::vector<std::vector<Conflict>> kept_conflicts;  // without a sink: per kept event
   const size_t kChunk = 2048;
   for (size_t first = 0; first < clusters.size(); first += kChunk) {
     size_t n = std::min(kChunk, clusters.size() - first);
@@ -215,31 +212,11 @@ FusedEvents FuseEvents(std::vector<EventRecord> records, const Resolution& entit
     for (size_t i = 0; i < events.size(); ++i)
       if (dated[i]) out.timeline_candidates.push_back(std::move(cands[i]));
     out.stats.events += events.size();
-    if (sink) {
-      std::vector<Conflict> flat;
-      for (auto& cs : conflicts)
-        for (Conflict& c : cs) flat.push_back(std::move(c));
-      out.status = sink(events, flat);
-      if (!out.status.ok()) return out;
-    } else {
-      for (size_t i = 0; i < events.size(); ++i) {
-        out.events.push_back(std::move(events[i]));
-        kept_conflicts.push_back(std::move(conflicts[i]));
-      }
-    }
-  }
-  std::vector<EventRecord>().swap(records);
-  if (!sink) {
-    std::vector<size_t> order(out.events.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return EventOrder(out.events[a], out.events[b]); });
-    std::vector<Event> sorted;
-    sorted.reserve(order.size());
-    for (size_t i : order) {
-      sorted.push_back(std::move(out.events[i]));
-      for (Conflict& c : kept_conflicts[i]) out.conflicts.push_back(std::move(c));
-    }
-    out.events = std::move(sorted);
+    std::vector<Conflict> flat;
+    for (auto& cs : conflicts)
+      for (Conflict& c : cs) flat.push_back(std::move(c));
+    out.status = sink(events, flat);
+    if (!out.status.ok()) return out;
   }
   return out;
 }
@@ -265,10 +242,13 @@ Dossier Fuse(std::vector<EventRecord> records, const Resolution& entities, int t
   std::unordered_set<std::string> ids;
   std::vector<TimelineCandidate> candidates;
   std::map<std::string, std::vector<Conflict>> conflicts_of;
+  auto keep = [&](std::vector<Event>& events, std::vector<Conflict>& conflicts) {
+    for (Event& e : events) out.events.push_back(std::move(e));
+    for (Conflict& c : conflicts) conflicts_of[c.event].push_back(std::move(c));
+    return Status::Ok();
+  };
   for (auto& [part, part_records] : parts) {
-    FusedEvents f = FuseEvents(std::move(part_records), entities, threads, &ids, nullptr);
-    for (Event& e : f.events) out.events.push_back(std::move(e));
-    for (Conflict& c : f.conflicts) conflicts_of[c.event].push_back(std::move(c));
+    FusedEvents f = FuseEvents(std::move(part_records), entities, threads, &ids, keep);
     for (TimelineCandidate& c : f.timeline_candidates) candidates.push_back(std::move(c));
     out.stats.mentions += f.stats.mentions;
     out.stats.comparisons += f.stats.comparisons;

@@ -162,23 +162,23 @@ struct TimelineCandidate {
   std::vector<std::string> words;   // sorted content words of summary, place, targets
 };
 
+// What FuseEvents() keeps once its events have gone to the sink.
 struct FusedEvents {
-  std::vector<Event> events;        // in EventOrder (empty when a sink took them)
-  std::vector<Conflict> conflicts;  // in the order of `events`, then slot (idem)
   std::vector<TimelineCandidate> timeline_candidates;
   FuseStats stats;
   Status status;                    // the sink's error, if it failed
 };
 
-// Takes a chunk of fused events and their conflicts (e.g. writes them to the store).
-using EventSink = std::function<Status(const std::vector<Event>& events, const std::vector<Conflict>& conflicts)>;
+// Takes a chunk of fused events and their conflicts (in the order of the events, then
+// slot); it may move from them. E.g. writes them to the store.
+using EventSink = std::function<Status(std::vector<Event>& events, std::vector<Conflict>& conflicts)>;
 
 // Fuses the records of one part (or any set of records all of one part). `records` is
 // taken by value and released as events take their mentions (pass it with std::move);
 // `threads` assemble events in parallel with the same result for any count. `ids` holds
-// the event ids given so far, so ids stay unique across parts (may be null). With a `sink`,
-// events are handed over a chunk at a time (in a fixed order, not EventOrder) and dropped,
-// so a part's events are never all in memory; fusion stops at the sink's first error.
+// the event ids given so far, so ids stay unique across parts (may be null). Events are
+// handed to `sink` a chunk at a time (in a fixed order, not EventOrder) and dropped, so a
+// part's events are never all in memory; fusion stops at the sink's first error.
 FusedEvents FuseEvents(std::vector<EventRecord> records, const Resolution& entities, int threads,
                        std::unordered_set<std::string>* ids, const EventSink& sink);
 

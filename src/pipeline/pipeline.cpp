@@ -48,7 +48,7 @@ bool ParseIsoDate(const std::string& s, PubDate* out) {
 
 Status AnnotateInput(RawInput input, const AnnotateOptions& options, Document* doc,
                      StageTimes* times) {
-  doc->id = ContentId(input.bytes);
+  doc->id = options.content_id.empty() ? ContentId(input.bytes) : options.content_id;
   doc->path = input.path;
   doc->format = input.format;
   doc->charset = input.charset;

@@ -14,6 +14,7 @@ namespace dossier {
 struct AnnotateOptions {
   bool raw = false;          // no cleaning: the input is the text
   std::string dct;           // publication date to use (overrides what the page says)
+  std::string content_id;    // ContentId() of the input when the caller has it already
 };
 
 // Per-stage wall time, summed over documents, in nanoseconds (for the benchmark report).

@@ -422,16 +422,14 @@ Status Store::EventRecords(const Resolution& resolution, const std::string& part
 
 namespace {
 
-// Writes `items` with `ins` (one text parameter, or id then text when `with_id`),
-// serialized in parallel a chunk at a time so the JSON of a whole corpus is never held.
-template <typename T, typename ToJson, typename IdOf>
-bool InsertJsonRows(sqlite3* db, const char* sql, const std::vector<T>& items, int threads, ToJson to_json,
-                    IdOf id_of, bool with_id, std::string* error) {
+// Inserts one row per item with `sql`: each item's JSON is made by `to_json`, in parallel a
+// chunk at a time (so the JSON of a whole corpus is never held), then `bind` binds the row's
+// parameters from the item and its JSON.
+template <typename T, typename ToJson, typename BindRow>
+Status InsertJsonRows(sqlite3* db, const char* sql, const std::vector<T>& items, int threads, ToJson to_json,
+                      BindRow bind) {
   Stmt ins(db, sql);
-  if (!ins.ok()) {
-    *error = ins.error();
-    return false;
-  }
+  if (!ins.ok()) return Status::Error(ins.error());
   const size_t kChunk = 4096;
   std::vector<std::string> texts;
   for (size_t first = 0; first < items.size(); first += kChunk) {
@@ -439,98 +437,65 @@ bool InsertJsonRows(sqlite3* db, const char* sql, const std::vector<T>& items, i
     texts.assign(n, std::string());
     ParallelFor(n, threads, [&](size_t i) { texts[i] = to_json(items[first + i]); });
     for (size_t i = 0; i < n; ++i) {
-      if (with_id) {
-        ins.Bind(1, id_of(items[first + i])).Bind(2, texts[i]);
-      } else {
-        ins.Bind(1, texts[i]);
-      }
-      if (ins.Step() != SQLITE_DONE) {
-        *error = sqlite3_errmsg(db);
-        return false;
-      }
+      bind(ins, items[first + i], texts[i]);
+      if (ins.Step() != SQLITE_DONE) return Status::Error(sqlite3_errmsg(db));
       ins.Reset();
     }
   }
-  return true;
+  return Status::Ok();
 }
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 }  // namespace
 
+Status Store::DossierFailed(const Status& why) {
+  AbortDossier();
+  return Status::Error(path_ + ": cannot write dossier: " + why.message());
+}
+
 Status Store::BeginDossier(const Resolution& entities, int threads) {
-  auto fail = [&](const std::string& what) {
-    AbortDossier();
-    return Status::Error(path_ + ": cannot write dossier: " + what);
-  };
   Status s = Exec("BEGIN IMMEDIATE");
   if (s.ok()) s = Exec(kNextTables);
-  if (!s.ok()) return fail(s.message());
-  std::string error;
-  if (!InsertJsonRows(db_, "INSERT INTO entities_next(id, json) VALUES(?,?)", entities.entities, threads,
-                      [&](const Entity& e) { return Dump(EntityToJson(e, entities.doc_ids)); },
-                      [](const Entity& e) { return e.id; },
-                      true, &error))
-    return fail(error);
-  s = Exec("COMMIT");
-  if (!s.ok()) return fail(s.message());
-  return Status::Ok();
+  if (s.ok())
+    s = InsertJsonRows(
+        db_, "INSERT INTO entities_next(id, json) VALUES(?,?)", entities.entities, threads,
+        [&](const Entity& e) { return Dump(EntityToJson(e, entities.doc_ids)); },
+        [](Stmt& ins, const Entity& e, const std::string& j) { ins.Bind(1, e.id).Bind(2, j); });
+  if (s.ok()) s = Exec("COMMIT");
+  return s.ok() ? s : DossierFailed(s);
 }
 
 Status Store::AddEvents(const std::vector<Event>& events, const std::vector<Conflict>& conflicts, int threads) {
   Status s = Exec("BEGIN IMMEDIATE");
-  std::string error = s.ok() ? "" : s.message();
-  {
-    Stmt ins(db_, "INSERT INTO events_next(id, json, real, ndocs, nmentions, date) VALUES(?,?,?,?,?,?)");
-    if (error.empty() && !ins.ok()) error = ins.error();
-    const size_t kChunk = 4096;
-    std::vector<std::string> texts;
-    for (size_t first = 0; error.empty() && first < events.size(); first += kChunk) {
-      size_t n = std::min(kChunk, events.size() - first);
-      texts.assign(n, std::string());
-      ParallelFor(n, threads, [&](size_t i) { texts[i] = StoredEventJson(events[first + i]); });
-      for (size_t i = 0; i < n && error.empty(); ++i) {
-        const Event& e = events[first + i];
-        ins.Bind(1, e.id).Bind(2, texts[i]).Bind(3, int64_t{e.real}).Bind(4, static_cast<int64_t>(e.docs.size()))
-            .Bind(5, static_cast<int64_t>(e.mentions.size())).Bind(6, e.date);
-        if (ins.Step() != SQLITE_DONE) error = sqlite3_errmsg(db_);
-        ins.Reset();
-      }
-    }
-  }
-  if (error.empty())
-    InsertJsonRows(db_, "INSERT INTO conflicts_next(event, json) VALUES(?,?)", conflicts, threads,
-                   [](const Conflict& c) { return Dump(ConflictToJson(c)); },
-                   [](const Conflict& c) { return c.event; }, true, &error);
-  if (error.empty()) {
-    s = Exec("COMMIT");
-    if (!s.ok()) error = s.message();
-  }
-  if (!error.empty()) {
-    AbortDossier();
-    return Status::Error(path_ + ": cannot write dossier: " + error);
-  }
-  return Status::Ok();
+  if (s.ok())
+    s = InsertJsonRows(db_, "INSERT INTO events_next(id, json, real, ndocs, nmentions, date) VALUES(?,?,?,?,?,?)",
+                       events, threads, StoredEventJson, [](Stmt& ins, const Event& e, const std::string& j) {
+                         ins.Bind(1, e.id).Bind(2, j).Bind(3, int64_t{e.real})
+                             .Bind(4, static_cast<int64_t>(e.docs.size()))
+                             .Bind(5, static_cast<int64_t>(e.mentions.size())).Bind(6, e.date);
+                       });
+  if (s.ok())
+    s = InsertJsonRows(
+        db_, "INSERT INTO conflicts_next(event, json) VALUES(?,?)", conflicts, threads,
+        [](const Conflict& c) { return Dump(ConflictToJson(c)); },
+        [](Stmt& ins, const Conflict& c, const std::string& j) { ins.Bind(1, c.event).Bind(2, j); });
+  if (s.ok()) s = Exec("COMMIT");
+  return s.ok() ? s : DossierFailed(s);
 }
 
 Status Store::FinishDossier(const std::vector<TimelineEntry>& timeline) {
-  auto fail = [&](const std::string& what) {
-    AbortDossier();
-    return Status::Error(path_ + ": cannot write dossier: " + what);
-  };
   Status s = Exec("BEGIN IMMEDIATE");
-  if (!s.ok()) return fail(s.message());
-  std::string error;
-  auto no_id = [](const TimelineEntry&) { return std::string(); };
-  if (!InsertJsonRows(db_, "INSERT INTO timeline_next(json) VALUES(?)", timeline, 1,
-                      [](const TimelineEntry& t) { return Dump(TimelineEntryToJson(t)); }, no_id, false, &error))
-    return fail(error);
-  s = Exec(kSwapInNext);
+  if (s.ok())
+    s = InsertJsonRows(
+        db_, "INSERT INTO timeline_next(json) VALUES(?)", timeline, 1,
+        [](const TimelineEntry& t) { return Dump(TimelineEntryToJson(t)); },
+        [](Stmt& ins, const TimelineEntry&, const std::string& j) { ins.Bind(1, j); });
+  if (s.ok()) s = Exec(kSwapInNext);
   if (s.ok()) s = Exec(kResultIndexes);
   if (s.ok()) s = IndexForAsk();  // ask's search tables (store/ask_index.h), in this transaction
   if (s.ok()) s = Exec("COMMIT");
-  if (!s.ok()) return fail(s.message());
-  return Status::Ok();
+  return s.ok() ? s : DossierFailed(s);
 }
 
 void Store::AbortDossier() {

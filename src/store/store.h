@@ -122,6 +122,8 @@ class Store : public SentenceSearch {
   Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   Status Exec(const char* sql);
   Status LoadJsonRows(const char* sql, nlohmann::json* out);
+  // Discards the dossier being written and names the store in the error.
+  Status DossierFailed(const Status& why);
 
   sqlite3* db_;
   std::string path_;

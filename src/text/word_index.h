@@ -41,6 +41,28 @@ class WordIndex {
   std::vector<Slot> slots_;  // size is a power of two (or zero)
 };
 
+// A value for each word of a fixed list, looked up like WordIndex: the lexicons keep every
+// fact about a word in one value so a token costs one lookup. Built once, then read-only.
+template <typename T>
+class WordTable {
+ public:
+  // The value of `word`, default-constructed when the word is new.
+  T& At(std::string_view word) {
+    size_t i = static_cast<size_t>(index_.Add(word));
+    if (i == values_.size()) values_.emplace_back();
+    return values_[i];
+  }
+  // The value of `word`, or nullptr when it was never added.
+  const T* Find(std::string_view word) const {
+    int i = index_.Find(word);
+    return i < 0 ? nullptr : &values_[static_cast<size_t>(i)];
+  }
+
+ private:
+  WordIndex index_;
+  std::vector<T> values_;  // by word number
+};
+
 }  // namespace dossier
 
 #endif  // DOSSIER_TEXT_WORD_INDEX_H_
