@@ -1,6 +1,7 @@
 // The store: schema, batches, round trips, search; and the build command's incremental
 // behaviour and exit codes, through the built binary.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include "core/document_json.h"
 #include "ingest/reader.h"
 #include "pipeline/pipeline.h"
+#include "store/record_codec.h"
 #include "store/store.h"
 #include "shell.h"
 #include "temp_dir.h"
@@ -92,6 +94,115 @@ TEST(Store, RefusesFilesThatAreNotStores) {
   Status missing = Store::Open(dir.Path("absent.db"), false, &store);
   EXPECT_FALSE(missing.ok());
   EXPECT_NE(missing.message().find("absent.db"), std::string::npos);
+}
+
+// Event records are stored in a binary form: every field fusion reads comes back, and a
+// damaged blob is refused, never half-read.
+TEST(Store, EventRecordsRoundTripInTheirBinaryForm) {
+  Document doc = Analyzed(kArticle);
+  ASSERT_FALSE(doc.events.empty());
+  StoredDocument row = PrepareDocument(doc);
+  ASSERT_EQ(row.events.size(), doc.events.size());
+  EventRecord r;
+  ASSERT_TRUE(DecodeEventRecord(row.events[0], &r));
+  const EventMention& m = doc.events[0];
+  EXPECT_EQ(r.doc, doc.id);
+  EXPECT_EQ(r.index, 0);
+  EXPECT_EQ(r.mention.cameo, m.cameo);
+  EXPECT_EQ(r.mention.span.start, m.span.start);
+  EXPECT_EQ(r.mention.span.end, m.span.end);
+  EXPECT_EQ(r.mention.counts.size(), m.counts.size());
+  EXPECT_EQ(r.mention.date, m.date);
+  EXPECT_EQ(r.mention.modality, m.modality);
+  ASSERT_GE(m.sentence, 0);
+  EXPECT_EQ(r.sentence, std::string(doc.Text(doc.sentences[static_cast<size_t>(m.sentence)].span)));
+  EXPECT_EQ(r.mention.place.text, m.place.text);
+
+  // Every field, set to something unusual, survives the round trip.
+  EventRecord full;
+  full.doc = "d1";
+  full.outlet = "Daily \"Quoted\" Post";
+  full.published = "2023-03-04";
+  full.index = 7;
+  full.mention.span = {5, 90};
+  full.mention.sentence = 2;
+  full.mention.trigger = {10, 16};
+  full.mention.cameo = "1952";
+  full.mention.plover = "ASSAULT";
+  full.mention.mode = "drone";
+  full.mention.source = {EventArg{"the army", {0, 8}, 3}};
+  full.mention.target = {EventArg{"rebels", {20, 26}, -1}, EventArg{"", {30, 31}, 4}};
+  full.mention.place = EventArg{"Port Vasra", {40, 50}, 1};
+  full.mention.timex = 0;
+  full.mention.date = "2023-03-03";
+  full.mention.counts = {Count{"killed", 3, 5, "range", {60, 70}}};
+  full.mention.modality = Modality::kHedged;
+  full.mention.attribution = 1;
+  full.sentence = "The army struck rebels in Port Vasra \xE2\x80\x94 three to five died.";
+  full.timex_text = "on Friday";
+  full.timex_value = "2023-03-03";
+  full.source_names = {EventRecord::NameRef{EntityType::kOrg, "army"}};
+  full.target_names = {EventRecord::NameRef{}, EventRecord::NameRef{EntityType::kNorp, "rebels"}};
+  full.place_name = EventRecord::NameRef{EntityType::kGpe, "Port Vasra"};
+  full.attributed_to = "officials";
+  full.sourcing = Sourcing::kAnonymous;
+  full.trigger_text = "struck";
+  full.sentence_start = 123456789012;
+  std::string bytes = EncodeEventRecord(full);
+  EventRecord back;
+  ASSERT_TRUE(DecodeEventRecord(bytes, &back));
+  EXPECT_EQ(back.outlet, full.outlet);
+  EXPECT_EQ(back.index, 7);
+  EXPECT_EQ(back.mention.trigger.end, 16u);
+  EXPECT_EQ(back.mention.mode, "drone");
+  ASSERT_EQ(back.mention.target.size(), 2u);
+  EXPECT_EQ(back.mention.target[0].text, "rebels");
+  EXPECT_EQ(back.mention.target[0].mention, -1);
+  // An argument without text comes back empty, as the JSON form stored it.
+  EXPECT_EQ(back.mention.target[1].mention, -1);
+  EXPECT_EQ(back.mention.source[0].mention, 3);
+  EXPECT_EQ(back.mention.place.span.end, 50u);
+  ASSERT_EQ(back.mention.counts.size(), 1u);
+  EXPECT_EQ(back.mention.counts[0].high, 5);
+  EXPECT_EQ(back.mention.counts[0].qualifier, "range");
+  EXPECT_EQ(back.mention.modality, Modality::kHedged);
+  EXPECT_EQ(back.sentence, full.sentence);
+  EXPECT_EQ(back.timex_value, "2023-03-03");
+  ASSERT_EQ(back.target_names.size(), 2u);
+  EXPECT_TRUE(back.target_names[0].text.empty());
+  EXPECT_EQ(back.target_names[1].type, EntityType::kNorp);
+  EXPECT_EQ(back.place_name.text, "Port Vasra");
+  EXPECT_EQ(back.sourcing, Sourcing::kAnonymous);
+  EXPECT_EQ(back.sentence_start, 123456789012);
+
+  // Truncated at any byte, extended, or of another version: refused.
+  for (size_t n = 0; n < bytes.size(); ++n) EXPECT_FALSE(DecodeEventRecord(bytes.substr(0, n), &back)) << n;
+  EXPECT_FALSE(DecodeEventRecord(bytes + "x", &back));
+  std::string other = bytes;
+  other[0] = 9;
+  EXPECT_FALSE(DecodeEventRecord(other, &back));
+}
+
+// A version-2 store (JSON event records) still answers readers; building on it asks for a
+// new store instead of misreading its records.
+TEST(Store, OlderStoreIsReadableButNotBuiltOn) {
+  TempDir dir;
+  {
+    std::unique_ptr<Store> store;
+    ASSERT_TRUE(Store::Open(dir.Path("old.db"), true, &store).ok());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(dir.Path("old.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE meta SET value='2' WHERE key='schema_version'", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  std::unique_ptr<Store> store;
+  EXPECT_TRUE(Store::Open(dir.Path("old.db"), false, &store).ok());
+  store.reset();
+  Status s = Store::Open(dir.Path("old.db"), true, &store);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("build a new store"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("old.db"), std::string::npos) << s.message();
 }
 
 TEST(BuildCommand, IsIncrementalAndIdempotent) {

@@ -1,11 +1,14 @@
 #include "store/dossier_json.h"
 
 #include <algorithm>
+#include <map>
+#include <string_view>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
 #include "core/document_json.h"
+#include "core/json_writer.h"
 
 namespace dossier {
 
@@ -79,21 +82,146 @@ json EventToJson(const Event& e) {
               {"real", e.real},       {"date_basis", e.date_basis}};
 }
 
-std::string StoredEventJson(const Event& e) {
-  json j = EventToJson(e);
-  std::unordered_map<std::string, int> mention_of;
-  const json& mentions = j["mentions"];
-  for (size_t i = 0; i < mentions.size(); ++i)
-    mention_of.emplace(mentions[i]["text"].get<std::string>(), static_cast<int>(i));
-  for (auto& [name, values] : j["slots"].items()) {
-    for (json& v : values) {
-      for (json& ev : v["evidence"]) {
-        auto it = mention_of.find(ev.get<std::string>());
-        if (it != mention_of.end()) ev = it->second;
+namespace {
+
+// SlotValueToJson's members, written in its key order; evidence sentences that repeat a
+// mention's sentence are written as that mention's index when `mention_of` is given.
+void WriteSlotValue(const SlotValue& v, const std::unordered_map<std::string_view, int>* mention_of,
+                    JsonWriter& w) {
+  w.BeginObject();
+  w.Key("attributed_to");
+  w.StringArray(v.attributed_to);
+  w.Key("docs");
+  w.StringArray(v.docs);
+  w.Key("evidence");
+  w.BeginArray();
+  for (const std::string& ev : v.evidence) {
+    if (mention_of != nullptr) {
+      auto it = mention_of->find(ev);
+      if (it != mention_of->end()) {
+        w.Int(it->second);
+        continue;
       }
     }
+    w.String(ev);
   }
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  w.EndArray();
+  w.Key("evidence_docs");
+  w.StringArray(v.evidence_docs);
+  w.Key("hedged");
+  w.Bool(v.hedged);
+  if (v.numeric && v.high > 0) {
+    w.Key("high");
+    w.Int(v.high);
+  }
+  if (!v.qualifier.empty()) {
+    w.Key("qualifier");
+    w.String(v.qualifier);
+  }
+  w.Key("sourcing");
+  w.BeginArray();
+  for (Sourcing s : v.sourcing) w.String(ToString(s));
+  w.EndArray();
+  w.Key("value");
+  bool written = false;
+  if (v.numeric) {
+    try {
+      w.Int(std::stoll(v.value));
+      written = true;
+    } catch (...) {
+    }
+  }
+  if (!written) w.String(v.value);
+  w.EndObject();
+}
+
+}  // namespace
+
+// EventToJson's shape written directly (keys in sorted order, as nlohmann keeps them), with
+// evidence as mention indexes: the same bytes as dumping the tree, without building it.
+std::string StoredEventJson(const Event& e) {
+  std::unordered_map<std::string_view, int> mention_of;
+  for (size_t i = 0; i < e.mentions.size(); ++i) mention_of.emplace(e.mentions[i].sentence, static_cast<int>(i));
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("cameo");
+  w.String(e.cameo);
+  w.Key("date");
+  w.String(e.date);
+  w.Key("date_basis");
+  w.String(e.date_basis);
+  w.Key("docs");
+  w.StringArray(e.docs);
+  w.Key("family");
+  w.String(e.family);
+  w.Key("id");
+  w.String(e.id);
+  w.Key("mentions");
+  w.BeginArray();
+  for (const EventRecord& r : e.mentions) {
+    w.BeginObject();
+    w.Key("attributed_to");
+    w.String(r.attributed_to);
+    w.Key("cameo");
+    w.String(r.mention.cameo);
+    w.Key("date");
+    w.String(r.mention.date);
+    w.Key("doc");
+    w.String(r.doc);
+    w.Key("end");
+    w.Uint(r.mention.span.end);
+    w.Key("modality");
+    w.String(ToString(r.mention.modality));
+    w.Key("outlet");
+    w.String(r.outlet);
+    w.Key("sourcing");
+    w.String(ToString(r.sourcing));
+    w.Key("start");
+    w.Uint(r.mention.span.start);
+    w.Key("text");
+    w.String(r.sentence);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("merge_reasons");
+  w.StringArray(e.merge_reasons);
+  w.Key("modality");
+  w.String(e.modality);
+  w.Key("mode");
+  w.String(e.mode);
+  w.Key("near_misses");
+  w.StringArray(e.near_misses);
+  w.Key("place");
+  w.String(e.place);
+  w.Key("plover");
+  w.String(e.plover);
+  w.Key("precision");
+  w.String(e.precision);
+  w.Key("real");
+  w.Bool(e.real);
+  w.Key("slots");
+  {
+    // One member per slot name, in name order; a repeated name keeps its last slot, as
+    // assigning into a JSON object does.
+    std::map<std::string_view, const Slot*> by_name;
+    for (const Slot& s : e.slots) by_name[s.name] = &s;
+    w.BeginObject();
+    for (const auto& [name, slot] : by_name) {
+      w.Key(name);
+      w.BeginArray();
+      for (const SlotValue& v : slot->values) WriteSlotValue(v, &mention_of, w);
+      w.EndArray();
+    }
+    w.EndObject();
+  }
+  w.Key("source");
+  w.StringArray(e.source);
+  w.Key("summary");
+  w.String(e.summary);
+  w.Key("target");
+  w.StringArray(e.target);
+  w.EndObject();
+  return w.Take();
 }
 
 void ExpandStoredEvent(json* event) {
@@ -122,75 +250,6 @@ json ConflictToJson(const Conflict& c) {
 json TimelineEntryToJson(const TimelineEntry& t) {
   return json{{"date", t.date},   {"precision", t.precision}, {"summary", t.summary},
               {"event", t.event}, {"docs", t.docs},           {"basis", t.basis}};
-}
-
-namespace {
-
-// Argument names as [type, spelling] pairs ([] for an argument with no entity mention).
-json NameRefsToJson(const std::vector<EventRecord::NameRef>& names) {
-  json out = json::array();
-  for (const auto& n : names)
-    out.push_back(n.text.empty() ? json::array() : json::array({ToString(n.type), n.text}));
-  return out;
-}
-
-std::vector<EventRecord::NameRef> NameRefsFromJson(const json& j) {
-  std::vector<EventRecord::NameRef> out;
-  if (!j.is_array()) return out;
-  for (const json& n : j) {
-    EventRecord::NameRef r;
-    if (n.is_array() && n.size() == 2 && n[0].is_string() && n[1].is_string()) {
-      r.type = EntityTypeFromString(n[0].get<std::string>());
-      r.text = n[1].get<std::string>();
-    }
-    out.push_back(std::move(r));
-  }
-  return out;
-}
-
-}  // namespace
-
-json EventRecordToJson(const EventRecord& r) {
-  Document empty;
-  json m = EventMentionToJson(empty, r.mention);
-  return json{{"doc", r.doc},
-              {"outlet", r.outlet},
-              {"published", r.published},
-              {"index", r.index},
-              {"mention", m},
-              {"sentence", r.sentence},
-              {"timex_text", r.timex_text},
-              {"timex_value", r.timex_value},
-              {"attributed_to", r.attributed_to},
-              {"sourcing", ToString(r.sourcing)},
-              {"trigger_text", r.trigger_text},
-              {"sentence_start", r.sentence_start},
-              {"source_names", NameRefsToJson(r.source_names)},
-              {"target_names", NameRefsToJson(r.target_names)},
-              {"place_name", NameRefsToJson({r.place_name})}};
-}
-
-EventRecord EventRecordFromJson(const json& j) {
-  EventRecord r;
-  r.doc = j.value("doc", "");
-  r.outlet = j.value("outlet", "");
-  r.published = j.value("published", "");
-  r.index = j.value("index", -1);
-  if (j.contains("mention")) r.mention = EventMentionFromJson(j["mention"]);
-  r.sentence = j.value("sentence", "");
-  r.timex_text = j.value("timex_text", "");
-  r.timex_value = j.value("timex_value", "");
-  r.attributed_to = j.value("attributed_to", "");
-  r.sourcing = SourcingFromString(j.value("sourcing", "author"));
-  r.trigger_text = j.value("trigger_text", "");
-  r.sentence_start = j.value("sentence_start", int64_t{-1});
-  if (j.contains("source_names")) r.source_names = NameRefsFromJson(j["source_names"]);
-  if (j.contains("target_names")) r.target_names = NameRefsFromJson(j["target_names"]);
-  if (j.contains("place_name")) {
-    auto place = NameRefsFromJson(j["place_name"]);
-    if (!place.empty()) r.place_name = place[0];
-  }
-  return r;
 }
 
 }  // namespace dossier

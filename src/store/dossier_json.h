@@ -28,10 +28,6 @@ nlohmann::json SlotValueToJson(const SlotValue& v);
 std::string StoredEventJson(const Event& e);
 void ExpandStoredEvent(nlohmann::json* event);
 
-// The record fusion reads, stored per event mention at ingest.
-nlohmann::json EventRecordToJson(const EventRecord& r);
-EventRecord EventRecordFromJson(const nlohmann::json& j);
-
 }  // namespace dossier
 
 #endif  // DOSSIER_STORE_DOSSIER_JSON_H_

@@ -11,6 +11,7 @@
 #include "core/document_json.h"
 #include "core/parallel.h"
 #include "store/dossier_json.h"
+#include "store/record_codec.h"
 #include "store/statement.h"
 
 namespace dossier {
@@ -56,7 +57,7 @@ CREATE TABLE IF NOT EXISTS docs(
 -- a batch writes few pages); readers sort what they read.
 CREATE TABLE IF NOT EXISTS mention_records(
   doc TEXT, idx INTEGER, type TEXT, text TEXT, titles TEXT, alias_text TEXT);
-CREATE TABLE IF NOT EXISTS event_records(doc TEXT, idx INTEGER, part TEXT, record TEXT);
+CREATE TABLE IF NOT EXISTS event_records(doc TEXT, idx INTEGER, part TEXT, record BLOB);
 CREATE INDEX IF NOT EXISTS event_records_part ON event_records(part);
 CREATE TABLE IF NOT EXISTS sentence_rows(
   rowid INTEGER PRIMARY KEY, doc TEXT, idx INTEGER, start INTEGER, end INTEGER,
@@ -125,7 +126,9 @@ Status Store::Open(const std::string& path, bool create, std::unique_ptr<Store>*
       if (v > kSchemaVersion)
         return Status::Error(path + ": store schema version " + std::to_string(v) +
                              " is newer than this dossier (" + std::to_string(kSchemaVersion) + ")");
-      if (v < kSchemaVersion)
+      // Version 2 differs only in the event records, which only `build` reads: its
+      // dossier stays readable, but building on it needs a new store.
+      if (v < kSchemaVersion && (create || v < kOldestReadable))
         return Status::Error(path + ": store schema version " + std::to_string(v) +
                              " was written by an older dossier; build a new store");
     } else if (!create) {
@@ -224,7 +227,7 @@ StoredDocument PrepareDocument(const Document& d) {
     for (const EventArg& a : e.source) r.source_names.push_back(name_of(a));
     for (const EventArg& a : e.target) r.target_names.push_back(name_of(a));
     r.place_name = name_of(e.place);
-    o.events.push_back(EventRecordToJson(r).dump(-1, ' ', false, json::error_handler_t::replace));
+    o.events.push_back(EncodeEventRecord(r));
     o.event_parts.push_back(FusionPart(e));
   }
   // Sentences with their attribution, for evidence search.
@@ -293,7 +296,7 @@ Status Store::AddPrepared(const std::vector<StoredDocument>& docs) {
       men_ins.Reset();
     }
     for (size_t i = 0; i < d.events.size(); ++i) {
-      ev_ins.Bind(1, d.id).Bind(2, static_cast<int64_t>(i)).Bind(3, d.event_parts[i]).Bind(4, d.events[i]);
+      ev_ins.Bind(1, d.id).Bind(2, static_cast<int64_t>(i)).Bind(3, d.event_parts[i]).BindBlob(4, d.events[i]);
       if (ev_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
       ev_ins.Reset();
     }
@@ -391,17 +394,11 @@ Status Store::EventRecords(const Resolution& resolution, const std::string& part
   bool more = true;
   while (more) {
     rows.clear();
-    while (rows.size() < kChunk && (more = q.Step() == SQLITE_ROW)) rows.push_back(q.Text(0));
+    while (rows.size() < kChunk && (more = q.Step() == SQLITE_ROW)) rows.push_back(q.Blob(0));
     parsed.assign(rows.size(), EventRecord{});
     good.assign(rows.size(), 0);
     ParallelFor(rows.size(), threads, [&](size_t i) {
-      auto j = json::parse(rows[i], nullptr, false);
-      if (!j.is_object()) return;
-      try {
-        parsed[i] = EventRecordFromJson(j);
-      } catch (const json::exception&) {
-        return;
-      }
+      if (!DecodeEventRecord(rows[i], &parsed[i])) return;
       EventRecord& r = parsed[i];
       // One id per argument; records written before names were kept resolve to none.
       for (size_t k = 0; k < r.mention.source.size(); ++k)

@@ -59,7 +59,10 @@ struct DocRow {
 class Store : public SentenceSearch {
  public:
   // 2: sentences are a contentless FTS5 index with their rows in sentence_rows.
-  static constexpr int kSchemaVersion = 2;
+  // 3: event records are binary (store/record_codec.h). A version-2 store can still be
+  //    read (its dossier tables are the same) but not built on.
+  static constexpr int kSchemaVersion = 3;
+  static constexpr int kOldestReadable = 2;
 
   // Opens (creating when `create` is true) the store at `path`. Fails with a message naming
   // the file when it is not a dossier store or has a newer schema.

@@ -1,0 +1,25 @@
+// The stored form of an event record (the row fusion reads for each event mention): a
+// compact binary encoding, written by the analysis workers and read back, a fusion part at
+// a time, by the corpus stages. It replaces JSON, whose parse was a tenth of the corpus
+// phase. Internal to the store; people see events, never records.
+//
+// Promises: DecodeEventRecord(EncodeEventRecord(r)) gives back every field fusion reads
+// (the entity ids, filled from the resolution, excepted); an argument with no text is
+// stored as an empty argument, as the JSON form did. A truncated or foreign blob decodes to
+// false, never to a half-filled record taken as good.
+#ifndef DOSSIER_STORE_RECORD_CODEC_H_
+#define DOSSIER_STORE_RECORD_CODEC_H_
+
+#include <string>
+#include <string_view>
+
+#include "fusion/fusion.h"
+
+namespace dossier {
+
+std::string EncodeEventRecord(const EventRecord& r);
+bool DecodeEventRecord(std::string_view bytes, EventRecord* out);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_STORE_RECORD_CODEC_H_
