@@ -258,6 +258,8 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
     if (s.ok()) s = store->BeginDossier(resolution, threads);
     std::unordered_set<std::string> ids;
     std::vector<TimelineCandidate> candidates;
+    const char* st = std::getenv("DOSSIER_STAGE_TIMES");
+    bool part_details = st != nullptr && std::string(st) == "2";
     for (size_t p = 0; s.ok() && p < parts.size(); ++p) {
       std::vector<EventRecord> records;
       auto t0 = Clock::now();
@@ -279,7 +281,12 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
             n_conflicts += conflicts.size();
             return ws;
           });
-      rss_fused = std::max(rss_fused, ResidentMb());
+      double rss_part = ResidentMb();
+      rss_fused = std::max(rss_fused, rss_part);
+      if (part_details)
+        std::fprintf(stderr, "part %s: %zu events, records %.0f ms, fuse+write %.0f ms, rss %.0f MB\n", parts[p].c_str(),
+                     fused.stats.events, std::chrono::duration<double, std::milli>(t1 - t0).count(),
+                     std::chrono::duration<double, std::milli>(Clock::now() - t1).count(), rss_part);
       fuse_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t1).count() - part_write_ns;
       write_ns += part_write_ns;
       s = fused.status;
@@ -310,7 +317,7 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
                  n_timeline, n_conflicts, total,
                  docs_secs > 0 ? added.load() / docs_secs : 0.0, db.c_str());
   }
-  if (const char* t = std::getenv("DOSSIER_STAGE_TIMES"); t != nullptr && *t == '1') {
+  if (const char* t = std::getenv("DOSSIER_STAGE_TIMES"); t != nullptr && (*t == '1' || *t == '2')) {
     auto ms = [](int64_t ns) { return ns / 1e6; };
     std::fprintf(stderr,
                  "stage-times-ms ingest=%.1f clean=%.1f text=%.1f entities=%.1f time=%.1f "

@@ -22,6 +22,9 @@ namespace {
 
 using store::Stmt;
 
+// Event record keys: the document's seq shifted left by this, plus the mention's index.
+constexpr int kEventSeqBits = 20;
+
 std::string Compress(const std::string& in) {
   uLongf bound = compressBound(static_cast<uLong>(in.size()));
   std::string out(bound + 4, '\0');
@@ -54,11 +57,13 @@ CREATE TABLE IF NOT EXISTS docs(
   published TEXT, precision TEXT, inferred INTEGER, earliest TEXT, latest TEXT,
   kind TEXT, format TEXT, bytes INTEGER, text TEXT, layers BLOB);
 -- Record tables are appended to in arrival order (no key on the random document ids, so
--- a batch writes few pages); readers sort what they read.
+-- a batch writes few pages); readers sort what they read. Event records are clustered by
+-- fusion part (seq grows with arrival: documents.seq << 20 | index), so a part is read as
+-- one range and a batch appends at the end of each part's range.
 CREATE TABLE IF NOT EXISTS mention_records(
   doc TEXT, idx INTEGER, type TEXT, text TEXT, titles TEXT, alias_text TEXT);
-CREATE TABLE IF NOT EXISTS event_records(doc TEXT, idx INTEGER, part TEXT, record BLOB);
-CREATE INDEX IF NOT EXISTS event_records_part ON event_records(part);
+CREATE TABLE IF NOT EXISTS event_records(
+  part TEXT, seq INTEGER, doc TEXT, idx INTEGER, record BLOB, PRIMARY KEY(part, seq)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sentence_rows(
   rowid INTEGER PRIMARY KEY, doc TEXT, idx INTEGER, start INTEGER, end INTEGER,
   attributed_to TEXT, sourcing TEXT, role TEXT);
@@ -272,7 +277,7 @@ Status Store::AddPrepared(const std::vector<StoredDocument>& docs) {
                "inferred,earliest,latest,kind,format,bytes,text,layers) "
                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   Stmt men_ins(db_, "INSERT INTO mention_records VALUES(?,?,?,?,?,?)");
-  Stmt ev_ins(db_, "INSERT INTO event_records(doc, idx, part, record) VALUES(?,?,?,?)");
+  Stmt ev_ins(db_, "INSERT INTO event_records(part, seq, doc, idx, record) VALUES(?,?,?,?,?)");
   Stmt row_ins(db_,
                "INSERT INTO sentence_rows(doc,idx,start,end,attributed_to,sourcing,role) "
                "VALUES(?,?,?,?,?,?,?)");
@@ -286,8 +291,10 @@ Status Store::AddPrepared(const std::vector<StoredDocument>& docs) {
         .Bind(14, d.bytes).Bind(15, d.text).BindBlob(16, d.layers);
     if (doc_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
     bool inserted = sqlite3_changes(db_) > 0;
+    int64_t doc_seq = sqlite3_last_insert_rowid(db_);
     doc_ins.Reset();
     if (!inserted) continue;  // same content already stored
+    if (d.events.size() >= (size_t{1} << kEventSeqBits)) return fail(d.id + ": too many event mentions");
     for (size_t i = 0; i < d.mentions.size(); ++i) {
       const StoredDocument::Mention& m = d.mentions[i];
       men_ins.Bind(1, d.id).Bind(2, static_cast<int64_t>(i)).Bind(3, m.type).Bind(4, m.text)
@@ -296,7 +303,8 @@ Status Store::AddPrepared(const std::vector<StoredDocument>& docs) {
       men_ins.Reset();
     }
     for (size_t i = 0; i < d.events.size(); ++i) {
-      ev_ins.Bind(1, d.id).Bind(2, static_cast<int64_t>(i)).Bind(3, d.event_parts[i]).BindBlob(4, d.events[i]);
+      ev_ins.Bind(1, d.event_parts[i]).Bind(2, (doc_seq << kEventSeqBits) | static_cast<int64_t>(i)).Bind(3, d.id)
+          .Bind(4, static_cast<int64_t>(i)).BindBlob(5, d.events[i]);
       if (ev_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
       ev_ins.Reset();
     }
@@ -370,9 +378,17 @@ Status Store::MentionRecords(std::vector<MentionRecord>* out, std::vector<std::s
 }
 
 Status Store::EventParts(std::vector<std::string>* out) {
-  Stmt q(db_, "SELECT DISTINCT part FROM event_records ORDER BY part");
+  // One key seek per part, not a scan of every record.
+  Stmt q(db_, "SELECT part FROM event_records WHERE part > ? ORDER BY part LIMIT 1");
   if (!q.ok()) return Status::Error(q.error());
-  while (q.Step() == SQLITE_ROW) out->push_back(q.Text(0));
+  std::string last;
+  while (true) {
+    q.Bind(1, last);
+    if (q.Step() != SQLITE_ROW) break;
+    last = q.Text(0);
+    q.Reset();
+    out->push_back(last);
+  }
   return Status::Ok();
 }
 
@@ -381,8 +397,8 @@ Status Store::EventRecords(const Resolution& resolution, const std::string& part
   auto lookup = [&](const EventRecord::NameRef& n) {
     return n.text.empty() ? -1 : resolution.EntityOf(n.type, n.text);
   };
-  // Read in arrival order through the part index (no sort of the JSON in SQLite), then
-  // put in (document, index) order here.
+  // Read as one range of the part's key, in arrival order; put in (document, index) order
+  // here.
   Stmt q(db_, "SELECT record FROM event_records WHERE part = ?");
   if (!q.ok()) return Status::Error(q.error());
   q.Bind(1, part);
