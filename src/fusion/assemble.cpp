@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "fusion/places.h"
 #include "fusion/vocab.h"
@@ -184,10 +186,12 @@ Event AssembleEvent(const std::vector<EventRecord>& records, const std::vector<M
   e.near_misses = cluster.near_misses;
 
   std::map<std::string, std::set<std::string>> cameo, plover, mode, modality;
+  e.mentions.reserve(members.size());
   for (int fi : members) {
     const EventRecord& r = RecordOf(records, features, fi);
     e.mentions.push_back(r);
-    if (std::find(e.docs.begin(), e.docs.end(), r.doc) == e.docs.end()) e.docs.push_back(r.doc);
+    // Members are in document order: a document's mentions are consecutive.
+    if (e.docs.empty() || e.docs.back() != r.doc) e.docs.push_back(r.doc);
     cameo[r.mention.cameo].insert(r.doc);
     plover[r.mention.plover].insert(r.doc);
     mode[r.mention.mode].insert(r.doc);
@@ -694,9 +698,10 @@ std::string TrimToTerms(const std::string& sentence, const std::vector<std::stri
   return text;
 }
 
-bool SummaryUsable(const EventRecord& r, const std::string& text) {
-  if (r.sourcing == Sourcing::kQuestion || r.sourcing == Sourcing::kComment) return false;
-  if (r.mention.modality != Modality::kAsserted && r.mention.modality != Modality::kHedged) return false;
+namespace {
+
+// The part of SummaryUsable() that reads only the text and the trigger.
+bool TextUsable(const std::string& text, const std::string& trigger_text) {
   std::string t = Squash(text);
   while (!t.empty() && (t.back() == ' ' || t.back() == '"' || t.back() == '\'')) t.pop_back();
   if (!t.empty() && t.back() == '?') return false;
@@ -720,8 +725,19 @@ bool SummaryUsable(const EventRecord& r, const std::string& text) {
   }
   if (dateline) return false;
   // The trigger itself must be in the text: a dateline alone is no summary.
-  if (!r.trigger_text.empty() && Lower(t).find(Lower(r.trigger_text)) == std::string::npos) return false;
+  if (!trigger_text.empty() && Lower(t).find(Lower(trigger_text)) == std::string::npos) return false;
   return true;
+}
+
+bool RecordUsable(const EventRecord& r) {
+  if (r.sourcing == Sourcing::kQuestion || r.sourcing == Sourcing::kComment) return false;
+  return r.mention.modality == Modality::kAsserted || r.mention.modality == Modality::kHedged;
+}
+
+}  // namespace
+
+bool SummaryUsable(const EventRecord& r, const std::string& text) {
+  return RecordUsable(r) && TextUsable(text, r.trigger_text);
 }
 
 std::string Summarize(const Event& event, const std::vector<MentionFeatures>& features,
@@ -737,37 +753,61 @@ std::string Summarize(const Event& event, const std::vector<MentionFeatures>& fe
   std::string best;
   double best_score = -1e9;
   std::string best_key;
+  // What the candidate text of a mention earns, which depends only on its text and terms:
+  // copies of one sentence (wire copy, repeats) are read once per event.
+  struct TextFacts {
+    bool skip = false;  // no text
+    std::string text;
+    bool names_target = false, has_trigger = false, has_timex = false, usable = false;
+  };
+  std::unordered_map<std::string, TextFacts> seen;
+  std::string memo_key;
   for (int fi : cluster.members) {
     const MentionFeatures& m = features[static_cast<size_t>(fi)];
     const EventRecord& r = records[static_cast<size_t>(m.record)];
-    std::string base = r.sentence;
+    std::string_view base = r.sentence;
     const Span& sp = r.mention.span;
     if (r.sentence_start >= 0 && sp.start >= r.sentence_start &&
         sp.end <= r.sentence_start + static_cast<int64_t>(r.sentence.size()) && sp.size() >= 30)
-      base = r.sentence.substr(static_cast<size_t>(sp.start - r.sentence_start), sp.size());
-    if (Squash(base).empty()) continue;
-    std::vector<std::string> terms;
-    if (!r.trigger_text.empty()) terms.push_back(r.trigger_text);
-    if (!r.timex_text.empty()) terms.push_back(r.timex_text);
+      base = base.substr(static_cast<size_t>(sp.start - r.sentence_start), sp.size());
+    const std::string* target_text = nullptr;
     for (const auto& t : r.mention.target)
       if (!t.text.empty()) {
-        terms.push_back(t.text);
+        target_text = &t.text;
         break;
       }
-    std::string text = TrimToTerms(base, terms);
-    std::string lower = Lower(text);
+    memo_key.assign(base).append("\x1f").append(r.trigger_text).append("\x1f").append(r.timex_text);
+    memo_key.append("\x1f").append(target_text ? *target_text : "");
+    auto [it, fresh] = seen.try_emplace(memo_key);
+    TextFacts& f = it->second;
+    if (fresh) {
+      if (Squash(base).empty()) {
+        f.skip = true;
+      } else {
+        std::vector<std::string> terms;
+        if (!r.trigger_text.empty()) terms.push_back(r.trigger_text);
+        if (!r.timex_text.empty()) terms.push_back(r.timex_text);
+        if (target_text) terms.push_back(*target_text);
+        f.text = TrimToTerms(std::string(base), terms);
+        std::string lower = Lower(f.text);
+        for (const auto& w : target_words) f.names_target = f.names_target || MentionsName(f.text, w);
+        f.has_trigger = !r.trigger_text.empty() && lower.find(Lower(r.trigger_text)) != std::string::npos;
+        f.has_timex = !r.timex_text.empty() && lower.find(Lower(r.timex_text)) != std::string::npos;
+        f.usable = TextUsable(f.text, r.trigger_text);
+      }
+    }
+    if (f.skip) continue;
+    const std::string& text = f.text;
     double s = 0;
-    bool names_target = false;
-    for (const auto& w : target_words) names_target = names_target || MentionsName(text, w);
-    if (names_target) s += 4;
-    if (!r.trigger_text.empty() && lower.find(Lower(r.trigger_text)) != std::string::npos) s += 1;
+    if (f.names_target) s += 4;
+    if (f.has_trigger) s += 1;
     if (m.basis == DateBasis::kText) s += 1;
     // The sentence that states the date itself is the event's own report, not a follow-up.
-    if (!r.timex_text.empty() && lower.find(Lower(r.timex_text)) != std::string::npos) s += 1;
+    if (f.has_timex) s += 1;
     if (r.sourcing == Sourcing::kAuthor || r.sourcing == Sourcing::kNamed) s += 0.3;
     if (r.mention.modality == Modality::kHedged) s -= 0.5;
     // Not a report of the event: a question, a denial, a possibility, a bare dateline.
-    if (!SummaryUsable(r, text)) s -= 20;
+    if (!RecordUsable(r) || !f.usable) s -= 20;
     size_t len = DisplayWidth(text);
     if (len < 30) s -= 2;
     if (len > 140) s -= static_cast<double>(len - 140) / 40.0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstdio>
+#include <future>
 #include <unordered_map>
 
 #include "fusion/vocab.h"
@@ -529,7 +530,7 @@ MentionFeatures ComputeFeatures(const std::vector<EventRecord>& records, int ind
 
 std::vector<MentionCluster> ClusterMentions(const std::vector<EventRecord>& records,
                                             const std::vector<MentionFeatures>& features,
-                                            const Resolution& entities, size_t* comparisons) {
+                                            const Resolution& entities, size_t* comparisons, int threads) {
   // Canonical order: strongest evidence first, then by document and index.
   std::vector<int> order(features.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
@@ -553,26 +554,33 @@ std::vector<MentionCluster> ClusterMentions(const std::vector<EventRecord>& reco
     return rx.sentence < ry.sentence;
   });
 
-  // SentenceNgrams of the last sentence asked for: a mention's sentence is scored up to three
-  // times, and mentions of one sentence usually come in a row.
-  std::string ngrams_sentence;
-  std::vector<uint64_t> ngrams_cached;
-  bool ngrams_valid = false;
-  auto ngrams_of = [&](const std::string& sentence) -> const std::vector<uint64_t>& {
-    if (!ngrams_valid || sentence != ngrams_sentence) {
-      ngrams_cached = SentenceNgrams(sentence);
-      ngrams_sentence = sentence;
-      ngrams_valid = true;
-    }
-    return ngrams_cached;
+  // The sentence n-grams of the mentions, a chunk of the visiting order at a time: the next
+  // chunk is computed on another thread while this one is clustered (clustering itself is
+  // sequential), so at most two chunks are held.
+  const size_t kChunk = 4096;
+  using Ngrams = std::vector<std::vector<uint64_t>>;
+  auto ngrams_chunk = [&records, &features, &order, kChunk](size_t from) {
+    Ngrams out(std::min(kChunk, order.size() - std::min(from, order.size())));
+    for (size_t k = 0; k < out.size(); ++k)
+      out[k] = SentenceNgrams(records[static_cast<size_t>(features[static_cast<size_t>(order[from + k])].record)].sentence);
+    return out;
   };
+  Ngrams ngrams;
+  std::future<Ngrams> ahead;
   std::vector<State> clusters;
   std::unordered_map<uint64_t, std::vector<int>> blocks;
   std::vector<uint32_t> seen_stamp;
   uint32_t stamp = 0;
   std::vector<uint64_t> keys;
   std::vector<int> candidates;
-  for (int fi : order) {
+  for (size_t oi = 0; oi < order.size(); ++oi) {
+    if (oi % kChunk == 0) {
+      ngrams = oi == 0 ? ngrams_chunk(0) : ahead.get();
+      if (oi + kChunk < order.size())
+        ahead = std::async(threads > 1 ? std::launch::async : std::launch::deferred, ngrams_chunk, oi + kChunk);
+    }
+    const std::vector<uint64_t>& sentence_words = ngrams[oi % kChunk];
+    int fi = order[oi];
     const MentionFeatures& m = features[static_cast<size_t>(fi)];
     const EventRecord& r = records[static_cast<size_t>(m.record)];
     ++stamp;
@@ -596,7 +604,6 @@ std::vector<MentionCluster> ClusterMentions(const std::vector<EventRecord>& reco
     int near = -1;
     Decision near_d;
     if (!candidates.empty()) {
-      const std::vector<uint64_t>& sentence_words = ngrams_of(r.sentence);
       for (int ci : candidates) {
         const State& c = clusters[static_cast<size_t>(ci)];
         if (c.group != m.group || c.family != m.family) continue;
@@ -613,8 +620,8 @@ std::vector<MentionCluster> ClusterMentions(const std::vector<EventRecord>& reco
       }
     }
     char score[32];
-    if (chosen >= 0) chosen_d = Score(m, r, ngrams_of(r.sentence), clusters[static_cast<size_t>(chosen)], true);
-    if (near >= 0) near_d = Score(m, r, ngrams_of(r.sentence), clusters[static_cast<size_t>(near)], true);
+    if (chosen >= 0) chosen_d = Score(m, r, sentence_words, clusters[static_cast<size_t>(chosen)], true);
+    if (near >= 0) near_d = Score(m, r, sentence_words, clusters[static_cast<size_t>(near)], true);
     if (chosen < 0) {
       chosen = static_cast<int>(clusters.size());
       clusters.emplace_back();

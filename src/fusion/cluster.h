@@ -60,11 +60,13 @@ struct MentionCluster {
   std::vector<std::string> near_misses;
 };
 
-// Clusters `features` (all of them, any order). Deterministic. Adds the number of
-// mention-to-cluster comparisons made to *comparisons when not null.
+// Clusters `features` (all of them, any order). Deterministic: the same result for any
+// `threads` (more than one lets sentence n-grams be computed ahead on another thread).
+// Adds the number of mention-to-cluster comparisons made to *comparisons when not null.
 std::vector<MentionCluster> ClusterMentions(const std::vector<EventRecord>& records,
                                             const std::vector<MentionFeatures>& features,
-                                            const Resolution& entities, size_t* comparisons = nullptr);
+                                            const Resolution& entities, size_t* comparisons = nullptr,
+                                            int threads = 1);
 
 }  // namespace fusion
 }  // namespace dossier

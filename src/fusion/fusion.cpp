@@ -172,7 +172,7 @@ FusedEvents FuseEvents(std::vector<EventRecord> records, const Resolution& entit
   ParallelFor(distinct.size(), threads,
               [&](size_t i) { features[i] = ComputeFeatures(records, distinct[i], entities); });
   out.stats.mentions = features.size();
-  std::vector<MentionCluster> clusters = ClusterMentions(records, features, entities, &out.stats.comparisons);
+  std::vector<MentionCluster> clusters = ClusterMentions(records, features, entities, &out.stats.comparisons, threads);
 
   // Clusters are disjoint: each is assembled on its own, and its records are released
   // once its event holds their copies. Events are made a chunk of clusters at a time and,
