@@ -8,7 +8,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+
+#include "core/document_json.h"
 #include "core/json_writer.h"
+#include "ingest/reader.h"
+#include "pipeline/pipeline.h"
 #include "store/dossier_json.h"
 
 namespace dossier {
@@ -132,6 +137,38 @@ TEST(StoredEventJson, SameBytesAsTheTreeWithEvidenceAsIndexes) {
   EXPECT_EQ(back["slots"]["killed"][0]["evidence"][0], 0);
   ExpandStoredEvent(&back);
   EXPECT_EQ(Dump(back), Dump(EventToJson(e)));
+}
+
+// Every document of the bundled examples (HTML, text dumps, a Q&A thread, JSON Lines), and
+// the seed pages when ../shared is there: the direct writer gives DocumentToJson's bytes.
+TEST(DocumentJsonText, SameBytesAsTheTree) {
+  std::vector<std::string> dirs = {std::string(DOSSIER_SOURCE_DIR) + "/examples/corpus"};
+  std::string seeds = std::string(DOSSIER_SOURCE_DIR) + "/../shared/corpus/seeds";
+  if (std::filesystem::exists(seeds)) dirs.push_back(seeds);
+  size_t docs = 0;
+  for (const std::string& dir : dirs) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      std::vector<RawInput> inputs;
+      std::vector<std::string> errors;
+      ASSERT_TRUE(ReadPath(entry.path().string(), IngestLimits{}, &inputs, &errors).ok()) << entry.path();
+      for (RawInput& in : inputs) {
+        Document doc;
+        ASSERT_TRUE(AnnotateInput(std::move(in), AnnotateOptions{}, &doc).ok());
+        json tree = DocumentToJson(doc);
+        EXPECT_EQ(DocumentJsonText(doc), Dump(tree)) << doc.path;
+        tree.erase("text");
+        tree.erase("origin");
+        tree["id"] = 17;
+        DocumentJsonOptions shape;
+        shape.text = false;
+        shape.origin = false;
+        shape.id_json = "17";
+        EXPECT_EQ(DocumentJsonText(doc, shape), Dump(tree)) << doc.path;
+        ++docs;
+      }
+    }
+  }
+  EXPECT_GE(docs, 7u);
 }
 
 }  // namespace

@@ -36,14 +36,13 @@ int RunAnnotate(const std::string& path, bool raw, const std::string& dct) {
     std::fprintf(stderr, "dossier: %s: %s\n", path.c_str(), s.message().c_str());
     return 1;
   }
-  std::cout << DocumentToJson(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  std::cout << DocumentJsonText(doc) << "\n";
   return errors.empty() ? 0 : 1;
 }
 
 namespace {
 
 std::string AnnotateLine(const std::string& line) {
-  nlohmann::json out;
   auto req = nlohmann::json::parse(line, nullptr, false);
   if (!req.is_object()) return nlohmann::json{{"id", nullptr}, {"error", "line is not a JSON object"}}.dump();
   nlohmann::json id = req.contains("id") ? req["id"] : nlohmann::json(nullptr);
@@ -67,10 +66,10 @@ std::string AnnotateLine(const std::string& line) {
   Document doc;
   if (s.ok()) s = AnnotateInput(std::move(in), opt, &doc);
   if (!s.ok()) return nlohmann::json{{"id", id}, {"error", s.message()}}.dump();
-  out = DocumentToJson(doc);
-  out["id"] = id;
-  out.erase("origin");
-  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  DocumentJsonOptions shape;
+  shape.origin = false;
+  shape.id_json = id.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return DocumentJsonText(doc, shape);
 }
 
 }  // namespace

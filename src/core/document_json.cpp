@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_writer.h"
+
 namespace dossier {
 namespace {
 
@@ -188,6 +190,339 @@ json DocumentToJson(const Document& doc) {
   for (const EventMention& e : doc.events) events.push_back(EventMentionToJson(doc, e));
   j["events"] = events;
   return j;
+}
+
+namespace {
+
+void WriteSpanPair(JsonWriter& w, Span s) {
+  w.BeginArray();
+  w.Uint(s.start);
+  w.Uint(s.end);
+  w.EndArray();
+}
+
+// ArgJson's shape: null for an argument with no text.
+void WriteArg(JsonWriter& w, const EventArg& a) {
+  if (a.text.empty()) {
+    w.Null();
+    return;
+  }
+  w.BeginObject();
+  w.Key("end");
+  w.Uint(a.span.end);
+  if (a.mention >= 0) {
+    w.Key("mention");
+    w.Int(a.mention);
+  }
+  w.Key("start");
+  w.Uint(a.span.start);
+  w.Key("text");
+  w.String(a.text);
+  w.EndObject();
+}
+
+// EventMentionToJson's shape, keys in sorted order.
+void WriteEventMention(JsonWriter& w, const Document& doc, const EventMention& e) {
+  w.BeginObject();
+  if (e.attribution >= 0) {
+    w.Key("attribution");
+    w.Int(e.attribution);
+  }
+  w.Key("cameo");
+  w.String(e.cameo);
+  w.Key("counts");
+  w.BeginArray();
+  for (const Count& c : e.counts) {
+    w.BeginObject();
+    w.Key("end");
+    w.Uint(c.span.end);
+    w.Key("high");
+    w.Int(c.high);
+    if (!c.qualifier.empty()) {
+      w.Key("qualifier");
+      w.String(c.qualifier);
+    }
+    w.Key("slot");
+    w.String(c.slot);
+    w.Key("start");
+    w.Uint(c.span.start);
+    w.Key("value");
+    w.Int(c.value);
+    w.EndObject();
+  }
+  w.EndArray();
+  if (!e.date.empty()) {
+    w.Key("date");
+    w.String(e.date);
+  }
+  w.Key("end");
+  w.Uint(e.span.end);
+  w.Key("instrument");
+  WriteArg(w, e.instrument);
+  w.Key("modality");
+  w.String(ToString(e.modality));
+  if (!e.mode.empty()) {
+    w.Key("mode");
+    w.String(e.mode);
+  }
+  w.Key("place");
+  WriteArg(w, e.place);
+  w.Key("plover");
+  w.String(e.plover);
+  w.Key("sentence");
+  w.Int(e.sentence);
+  w.Key("source");
+  w.BeginArray();
+  for (const EventArg& a : e.source) w.String(a.text);
+  w.EndArray();
+  w.Key("source_args");
+  w.BeginArray();
+  for (const EventArg& a : e.source) WriteArg(w, a);
+  w.EndArray();
+  w.Key("start");
+  w.Uint(e.span.start);
+  w.Key("target");
+  w.BeginArray();
+  for (const EventArg& a : e.target) w.String(a.text);
+  w.EndArray();
+  w.Key("target_args");
+  w.BeginArray();
+  for (const EventArg& a : e.target) WriteArg(w, a);
+  w.EndArray();
+  if (e.timex >= 0) {
+    w.Key("timex");
+    w.Int(e.timex);
+  }
+  w.Key("trigger");
+  w.String(doc.Text(e.trigger));
+  w.Key("trigger_span");
+  WriteSpanPair(w, e.trigger);
+  w.EndObject();
+}
+
+}  // namespace
+
+std::string DocumentJsonText(const Document& doc, const DocumentJsonOptions& options) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("attributions");
+  w.BeginArray();
+  for (const Attribution& a : doc.attributions) {
+    w.BeginObject();
+    w.Key("chain");
+    w.BeginArray();
+    for (const SourceLink& l : a.chain) {
+      w.BeginObject();
+      w.Key("source");
+      w.String(l.source);
+      w.Key("sourcing");
+      w.String(ToString(l.sourcing));
+      if (!l.span.empty()) {
+        w.Key("span");
+        WriteSpanPair(w, l.span);
+      }
+      w.EndObject();
+    }
+    w.EndArray();
+    if (!a.cue.empty()) {
+      w.Key("cue");
+      w.String(a.cue);
+    }
+    w.Key("end");
+    w.Uint(a.span.end);
+    w.Key("hedged");
+    w.Bool(a.hedged);
+    w.Key("sentence");
+    w.Int(a.sentence);
+    w.Key("source");
+    w.String(a.source);
+    if (!a.source_span.empty()) {
+      w.Key("source_span");
+      WriteSpanPair(w, a.source_span);
+    }
+    w.Key("sourcing");
+    w.String(ToString(a.sourcing));
+    w.Key("start");
+    w.Uint(a.span.start);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("author");
+  w.String(doc.meta.author);
+  w.Key("blocks");
+  w.BeginArray();
+  for (const Block& b : doc.blocks) {
+    w.BeginObject();
+    w.Key("end");
+    w.Uint(b.span.end);
+    w.Key("kind");
+    w.String(ToString(b.kind));
+    w.Key("part");
+    w.Int(b.part);
+    w.Key("start");
+    w.Uint(b.span.start);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("charset");
+  w.String(doc.charset);
+  w.Key("entities");
+  w.BeginArray();
+  for (const EntityMention& e : doc.entities) {
+    w.BeginObject();
+    if (e.alias_of >= 0) {
+      w.Key("alias_of");
+      w.Int(e.alias_of);
+    }
+    w.Key("end");
+    w.Uint(e.span.end);
+    if (e.entity >= 0) {
+      w.Key("entity");
+      w.Int(e.entity);
+    }
+    if (!e.rule.empty()) {
+      w.Key("rule");
+      w.String(e.rule);
+    }
+    w.Key("start");
+    w.Uint(e.span.start);
+    w.Key("text");
+    w.String(doc.Text(e.span));
+    if (!e.titles.empty()) {
+      w.Key("titles");
+      w.StringArray(e.titles);
+    }
+    w.Key("type");
+    w.String(ToString(e.type));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("events");
+  w.BeginArray();
+  for (const EventMention& e : doc.events) WriteEventMention(w, doc, e);
+  w.EndArray();
+  w.Key("format");
+  w.String(doc.format == SourceFormat::kHtml ? "html" : doc.format == SourceFormat::kJsonl ? "jsonl" : "text");
+  w.Key("id");
+  if (options.id_json.empty())
+    w.String(doc.id);
+  else
+    w.Raw(options.id_json);
+  w.Key("kind");
+  w.String(ToString(doc.kind));
+  if (options.origin) {
+    w.Key("origin");
+    w.BeginArray();
+    for (const OriginPiece& o : doc.origin) {
+      w.BeginArray();
+      w.Uint(o.clean);
+      w.Uint(o.raw);
+      w.Uint(o.length);
+      w.EndArray();
+    }
+    w.EndArray();
+  }
+  w.Key("outlet");
+  w.String(doc.meta.outlet);
+  w.Key("parts");
+  w.BeginArray();
+  for (const ThreadPart& t : doc.parts) {
+    w.BeginObject();
+    if (!t.author.empty()) {
+      w.Key("author");
+      w.String(t.author);
+    }
+    if (!t.date.empty()) {
+      w.Key("date");
+      w.String(t.date);
+    }
+    if (t.parent >= 0) {
+      w.Key("parent");
+      w.Int(t.parent);
+    }
+    w.Key("role");
+    w.String(ToString(t.role));
+    if (t.has_score) {
+      w.Key("score");
+      w.Int(t.score);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("path");
+  w.String(doc.path);
+  const PubDate& p = doc.meta.published;
+  w.Key("published");
+  if (p.value.empty())
+    w.Null();
+  else
+    w.String(p.value);
+  w.Key("published_info");
+  w.BeginObject();
+  w.Key("earliest");
+  w.String(p.earliest);
+  w.Key("evidence");
+  w.String(p.evidence);
+  w.Key("inferred");
+  w.Bool(p.inferred);
+  w.Key("latest");
+  w.String(p.latest);
+  w.Key("precision");
+  w.String(ToString(p.precision));
+  w.Key("tz");
+  w.String(p.tz);
+  w.EndObject();
+  w.Key("quotes");
+  w.BeginArray();
+  for (Span q : doc.quotes) WriteSpanPair(w, q);
+  w.EndArray();
+  w.Key("sentence_blocks");
+  w.BeginArray();
+  for (const Sentence& s : doc.sentences) w.Int(s.block);
+  w.EndArray();
+  w.Key("sentences");
+  w.BeginArray();
+  for (const Sentence& s : doc.sentences) WriteSpanPair(w, s.span);
+  w.EndArray();
+  if (options.text) {
+    w.Key("text");
+    w.String(doc.text);
+  }
+  w.Key("timex");
+  w.BeginArray();
+  for (const Timex& t : doc.timexes) {
+    w.BeginObject();
+    if (!t.anchor.empty()) {
+      w.Key("anchor");
+      w.String(t.anchor);
+    }
+    w.Key("end");
+    w.Uint(t.span.end);
+    if (!t.mod.empty()) {
+      w.Key("mod");
+      w.String(t.mod);
+    }
+    if (!t.rule.empty()) {
+      w.Key("rule");
+      w.String(t.rule);
+    }
+    w.Key("start");
+    w.Uint(t.span.start);
+    w.Key("text");
+    w.String(doc.Text(t.span));
+    w.Key("type");
+    w.String(ToString(t.type));
+    w.Key("value");
+    w.String(t.value);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("title");
+  w.String(doc.meta.title);
+  w.Key("url");
+  w.String(doc.meta.url);
+  w.EndObject();
+  return w.Take();
 }
 
 Status DocumentFromJson(const json& j, Document* doc) {

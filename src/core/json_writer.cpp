@@ -130,6 +130,11 @@ void JsonWriter::Null() {
   out_ += "null";
 }
 
+void JsonWriter::Raw(std::string_view json) {
+  Separate();
+  out_.append(json);
+}
+
 void JsonWriter::StringArray(const std::vector<std::string>& items) {
   BeginArray();
   for (const std::string& s : items) String(s);

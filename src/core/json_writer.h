@@ -30,6 +30,8 @@ class JsonWriter {
   void Bool(bool b);
   void Null();
   void StringArray(const std::vector<std::string>& items);
+  // A value already in JSON form, written as is.
+  void Raw(std::string_view json);
 
   const std::string& text() const { return out_; }
   std::string Take() { return std::move(out_); }

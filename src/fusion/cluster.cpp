@@ -568,6 +568,8 @@ std::vector<MentionCluster> ClusterMentions(const std::vector<EventRecord>& reco
   Ngrams ngrams;
   std::future<Ngrams> ahead;
   std::vector<State> clusters;
+  // At most one cluster per mention: reserved, so the vector never holds two buffers.
+  clusters.reserve(features.size());
   std::unordered_map<uint64_t, std::vector<int>> blocks;
   std::vector<uint32_t> seen_stamp;
   uint32_t stamp = 0;
@@ -648,6 +650,7 @@ std::vector<MentionCluster> ClusterMentions(const std::vector<EventRecord>& reco
       if (b.empty() || b.back() != chosen) b.push_back(chosen);
     }
   }
+  std::unordered_map<uint64_t, std::vector<int>>().swap(blocks);
   std::vector<MentionCluster> out;
   out.reserve(clusters.size());
   for (auto& c : clusters) {
@@ -656,6 +659,7 @@ std::vector<MentionCluster> ClusterMentions(const std::vector<EventRecord>& reco
     mc.reasons = std::move(c.reasons);
     mc.near_misses = std::move(c.near_misses);
     out.push_back(std::move(mc));
+    c = State{};  // released as it goes
   }
   return out;
 }

@@ -184,9 +184,9 @@ StoredDocument PrepareDocument(const Document& d) {
   o.format = d.format == SourceFormat::kHtml ? "html" : "text";
   o.bytes = static_cast<int64_t>(d.raw.size());
   o.text = d.text;
-  json layers = DocumentToJson(d);
-  layers.erase("text");
-  o.layers = Compress(layers.dump(-1, ' ', false, json::error_handler_t::replace));
+  DocumentJsonOptions layers;
+  layers.text = false;
+  o.layers = Compress(DocumentJsonText(d, layers));
 
   o.mentions.reserve(d.entities.size());
   for (const EntityMention& m : d.entities) {
@@ -397,6 +397,14 @@ Status Store::EventRecords(const Resolution& resolution, const std::string& part
   auto lookup = [&](const EventRecord::NameRef& n) {
     return n.text.empty() ? -1 : resolution.EntityOf(n.type, n.text);
   };
+  // The records are held at their exact count: a growing vector would hold its old and
+  // new buffers at once, which for the largest part set the build's peak memory.
+  {
+    Stmt n(db_, "SELECT count(*) FROM event_records WHERE part = ?");
+    if (!n.ok()) return Status::Error(n.error());
+    n.Bind(1, part);
+    if (n.Step() == SQLITE_ROW) out->reserve(out->size() + static_cast<size_t>(n.Int(0)));
+  }
   // Read as one range of the part's key, in arrival order; put in (document, index) order
   // here.
   Stmt q(db_, "SELECT record FROM event_records WHERE part = ?");
@@ -422,6 +430,10 @@ Status Store::EventRecords(const Resolution& resolution, const std::string& part
       for (size_t k = 0; k < r.mention.target.size(); ++k)
         r.target_entities.push_back(k < r.target_names.size() ? lookup(r.target_names[k]) : -1);
       r.place_entity = lookup(r.place_name);
+      // The names have given their entity ids; fusion reads the ids only.
+      std::vector<EventRecord::NameRef>().swap(r.source_names);
+      std::vector<EventRecord::NameRef>().swap(r.target_names);
+      r.place_name = EventRecord::NameRef{};
       good[i] = 1;
     });
     for (size_t i = 0; i < parsed.size(); ++i)
