@@ -132,9 +132,10 @@ struct State {
   bool has_named_source = false;
   std::vector<DatedBasis> dates;           // context and text dates, distinct
   int32_t min_fallback_pub = INT_MAX;      // earliest publication of undated members
-  std::vector<PlaceInfo> places;
+  std::vector<const PlaceInfo*> places;    // the members' own (features outlive clustering)
   std::vector<std::string> instruments;
-  std::vector<std::string> docs;           // documents of the members (first kMaxDocs)
+  std::vector<const std::string*> docs;    // documents of the members (first kMaxDocs), the
+                                           // records' own (records outlive clustering)
   std::vector<std::string> reasons;
   std::vector<std::string> near_misses;
 };
@@ -324,7 +325,8 @@ Decision Score(const MentionFeatures& m, const EventRecord& r, const std::vector
     double best_place = -10;
     std::string what;
     bool contained = false;
-    for (const auto& p : c.places) {
+    for (const PlaceInfo* pp : c.places) {
+      const PlaceInfo& p = *pp;
       PlaceRelation rel = ComparePlaces(m.place, p);
       double s = 0;
       std::string w;
@@ -361,7 +363,8 @@ Decision Score(const MentionFeatures& m, const EventRecord& r, const std::vector
 
   // ---- the same document, the same time, no actor against it: a follow-up sentence
   // ("Seven people were killed in the strike").
-  bool same_doc = std::find(c.docs.begin(), c.docs.end(), r.doc) != c.docs.end();
+  bool same_doc = false;
+  for (const std::string* d : c.docs) same_doc = same_doc || *d == r.doc;
   bool time_ok = same_time || (m.basis == DateBasis::kPublished && place_contained);
   bool sources_agree = m.sources.empty() || c.sources.empty() || source_shared;
   bool targets_agree = m.targets.empty() || c.targets.empty() || shared != nullptr;
@@ -441,8 +444,11 @@ void BlockKeys(const MentionFeatures& m, bool for_query, std::vector<uint64_t>* 
 void Join(const MentionFeatures& m, const EventRecord& r, int feature_index, const Resolution& entities,
           State* c) {
   c->members.push_back(feature_index);
-  if (c->docs.size() < kMaxDocs && std::find(c->docs.begin(), c->docs.end(), r.doc) == c->docs.end())
-    c->docs.push_back(r.doc);
+  if (c->docs.size() < kMaxDocs) {
+    bool known = false;
+    for (const std::string* d : c->docs) known = known || *d == r.doc;
+    if (!known) c->docs.push_back(&r.doc);
+  }
   for (const auto& t : m.targets) {
     if (!HasKey(c->targets, t.key)) c->targets.push_back(t.key);
     if (t.surname != 0 && !HasKey(c->targets, t.surname)) c->targets.push_back(t.surname);
@@ -475,8 +481,8 @@ void Join(const MentionFeatures& m, const EventRecord& r, int feature_index, con
     c->min_fallback_pub = std::min(c->min_fallback_pub, m.published.hi);
   if (!m.place.empty() && c->places.size() < kMaxPlaces) {
     bool dup = false;
-    for (const auto& p : c->places) dup = dup || p.key == m.place.key;
-    if (!dup) c->places.push_back(m.place);
+    for (const PlaceInfo* p : c->places) dup = dup || p->key == m.place.key;
+    if (!dup) c->places.push_back(&m.place);
   }
   if (!m.instrument.empty() &&
       std::find(c->instruments.begin(), c->instruments.end(), m.instrument) == c->instruments.end())

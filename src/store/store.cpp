@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/document_json.h"
+#include "core/json_writer.h"
 #include "core/parallel.h"
 #include "store/dossier_json.h"
 #include "store/record_codec.h"
@@ -196,7 +197,9 @@ StoredDocument PrepareDocument(const Document& d) {
     StoredDocument::Mention row;
     row.type = ToString(m.type);
     row.text = std::string(d.Text(m.span));
-    row.titles = json(m.titles).dump(-1, ' ', false, json::error_handler_t::replace);
+    JsonWriter titles;
+    titles.StringArray(m.titles);
+    row.titles = titles.Take();
     if (m.alias_of >= 0 && m.alias_of < static_cast<int>(d.entities.size()))
       row.alias = std::string(d.Text(d.entities[m.alias_of].span));
     o.mentions.push_back(std::move(row));
