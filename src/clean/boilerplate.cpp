@@ -86,26 +86,62 @@ struct OutletPattern {
   std::string keyword;  // lower case; the line must contain it (cheap filter)
 };
 
-const std::vector<OutletPattern>& OutletPatterns() {
-  static const auto* pats = [] {
-    auto* v = new std::vector<OutletPattern>();
+// The outlet patterns with an index of their keywords' first two bytes, so that one pass
+// over a line finds which keywords it contains.
+struct OutletPatternSet {
+  std::vector<OutletPattern> patterns;
+  std::vector<bool> may_start = std::vector<bool>(1 << 16);  // byte pairs, either ASCII case
+};
+
+const OutletPatternSet& OutletPatterns() {
+  static const auto* set = [] {
+    auto* ps = new OutletPatternSet();
     for (const auto& row : ReadDataTable("clean_outlet_patterns.tsv")) {
       if (row.empty() || row[0].empty()) continue;
       auto re = std::make_unique<RE2>(row[0], RE2::Quiet);
       if (!re->ok() || re->NumberOfCapturingGroups() != 1) continue;
-      v->push_back(OutletPattern{std::move(re), row.size() > 1 ? row[1] : ""});
+      ps->patterns.push_back(OutletPattern{std::move(re), row.size() > 1 ? row[1] : ""});
     }
-    return v;
+    auto cases = [](char c) {
+      std::string v(1, c);
+      if (c >= 'a' && c <= 'z') v += static_cast<char>(c - ('a' - 'A'));
+      return v;
+    };
+    for (const OutletPattern& p : ps->patterns) {
+      if (p.keyword.size() < 2) continue;
+      for (char a : cases(p.keyword[0]))
+        for (char b : cases(p.keyword[1]))
+          ps->may_start[static_cast<unsigned char>(a) << 8 | static_cast<unsigned char>(b)] = true;
+    }
+    return ps;
   }();
-  return *pats;
+  return *set;
 }
 
-// ASCII lower case of `s`.
-std::string FoldAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  return out;
+char FoldAsciiChar(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+// found[k] = whether `s`, ASCII-lower-cased, contains the keyword of pattern k: one pass
+// over `s` for all keywords, without a lower-cased copy.
+void FindKeywords(std::string_view s, const OutletPatternSet& set, std::vector<char>* found) {
+  const std::vector<OutletPattern>& pats = set.patterns;
+  found->assign(pats.size(), 0);
+  auto here = [&](size_t i, const std::string& kw) {
+    if (i + kw.size() > s.size()) return false;
+    for (size_t j = 0; j < kw.size(); ++j)
+      if (FoldAsciiChar(s[i + j]) != kw[j]) return false;
+    return true;
+  };
+  for (size_t k = 0; k < pats.size(); ++k) {
+    // Keywords too short for the index are looked for directly.
+    if (pats[k].keyword.size() >= 2) continue;
+    for (size_t i = 0; i < s.size() && !(*found)[k]; ++i) (*found)[k] = here(i, pats[k].keyword);
+    if (pats[k].keyword.empty()) (*found)[k] = 1;
+  }
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (!set.may_start[static_cast<unsigned char>(s[i]) << 8 | static_cast<unsigned char>(s[i + 1])]) continue;
+    for (size_t k = 0; k < pats.size(); ++k)
+      if (!(*found)[k] && pats[k].keyword.size() >= 2 && here(i, pats[k].keyword)) (*found)[k] = 1;
+  }
 }
 
 const std::vector<std::string>& Rubrics() {
@@ -224,9 +260,12 @@ bool IsBoilerplateLine(std::string_view line) {
 
 std::string OutletFromLine(std::string_view line) {
   std::string s;
-  const std::string folded = FoldAscii(line.substr(0, 2000));
-  for (const OutletPattern& p : OutletPatterns()) {
-    if (!p.keyword.empty() && folded.find(p.keyword) == std::string::npos) continue;
+  const OutletPatternSet& set = OutletPatterns();
+  thread_local std::vector<char> found;
+  FindKeywords(line.substr(0, 2000), set, &found);
+  for (size_t k = 0; k < set.patterns.size(); ++k) {
+    const OutletPattern& p = set.patterns[k];
+    if (!found[k]) continue;
     if (s.empty()) {
       s = CollapseSpace(line);
       if (s.size() > 2000) s.resize(2000);

@@ -15,23 +15,21 @@ namespace {
 // one of the two before it (an image caption shown twice), in HTML a repeated caption.
 // Short blocks ("Edit:", a name) may repeat.
 void DropRepeatedBlocks(bool html, Page* page) {
-  std::unordered_set<std::string> captions;
+  std::unordered_set<std::string> captions;  // HTML captions seen, spaces collapsed
   std::vector<PageBlock> kept;
-  std::vector<std::string> keys;
   kept.reserve(page->blocks.size());
   for (PageBlock& b : page->blocks) {
-    std::string key = html ? CollapseSpace(b.text) : b.text;
     bool repeat = false;
-    if (key.size() >= 30 && (!html || b.kind == BlockKind::kCaption)) {
-      if (html) {
-        repeat = b.kind == BlockKind::kCaption && !captions.insert(key).second;
-      } else {
-        for (size_t k = keys.size(); k > 0 && k + 2 > keys.size(); --k)
-          if (keys[k - 1] == key) repeat = true;
+    if (html) {
+      if (b.kind == BlockKind::kCaption) {
+        std::string key = CollapseSpace(b.text);
+        repeat = key.size() >= 30 && !captions.insert(std::move(key)).second;
       }
+    } else if (b.text.size() >= 30) {
+      for (size_t k = kept.size(); k > 0 && k + 2 > kept.size(); --k)
+        if (kept[k - 1].text == b.text) repeat = true;
     }
     if (repeat) continue;
-    keys.push_back(std::move(key));
     kept.push_back(std::move(b));
   }
   page->blocks = std::move(kept);

