@@ -61,7 +61,7 @@ std::string AnnotateLine(const std::string& line) {
     in.bytes = ToUtf8(text, &in.charset);
     in.format = format == "html" ? SourceFormat::kHtml : SourceFormat::kText;
   } else {
-    s = DecodeInput(name, text, format, IngestLimits{}, &in);
+    s = DecodeInput(name, std::move(text), format, IngestLimits{}, &in);
   }
   Document doc;
   if (s.ok()) s = AnnotateInput(std::move(in), opt, &doc);

@@ -204,14 +204,14 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
     for (const auto& e : record_errors) reporter.Problem(e);
     if (!rs.ok()) reporter.Problem(rs.message());
     std::vector<NewInput> fresh;
-    for (RawInput& in : read) {
-      bytes += in.bytes.size();
-      std::string id = ContentId(in.bytes);
-      if (!seen.insert(id).second) {
+    std::vector<std::string> ids = ContentIds(read);  // several inputs hashed side by side
+    for (size_t k = 0; k < read.size(); ++k) {
+      bytes += read[k].bytes.size();
+      if (!seen.insert(ids[k]).second) {
         ++skipped;
         continue;
       }
-      fresh.push_back(NewInput{std::move(in), std::move(id)});
+      fresh.push_back(NewInput{std::move(read[k]), std::move(ids[k])});
     }
     ingest_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
     for (NewInput& in : fresh) {
