@@ -459,12 +459,26 @@ std::vector<Conflict> FindConflicts(const Event& event, const Resolution& entiti
   std::vector<Conflict> out;
   if (!event.real) return out;
   std::map<std::string, std::string> published, outlet;
-  std::vector<std::string> sentences;
-  for (const auto& r : event.mentions) {
-    published.emplace(r.doc, r.published);
-    outlet.emplace(r.doc, r.outlet);
-    sentences.push_back(r.sentence);
+  // The distinct sentences (copies of one wire story are one), each split into words once,
+  // when first asked of.
+  std::vector<std::string_view> sentences;
+  {
+    std::set<std::string_view> distinct;
+    for (const auto& r : event.mentions) {
+      published.emplace(r.doc, r.published);
+      outlet.emplace(r.doc, r.outlet);
+      if (distinct.insert(r.sentence).second) sentences.push_back(r.sentence);
+    }
   }
+  std::vector<std::vector<std::string>> sentence_words(sentences.size());
+  std::vector<char> split(sentences.size(), 0);
+  auto sentence_names = [&](size_t k, const std::string& name) {
+    if (!split[k]) {
+      sentence_words[k] = Words(sentences[k]);
+      split[k] = 1;
+    }
+    return MentionsName(sentences[k], sentence_words[k], name);
+  };
   std::set<std::string> source_entities;
   for (const auto& r : event.mentions)
     for (size_t i = 0; i < r.mention.source.size() && i < r.source_entities.size(); ++i) {
@@ -534,7 +548,7 @@ std::vector<Conflict> FindConflicts(const Event& event, const Resolution& entiti
           // ("US President Donald Trump" and "US"), do not contradict each other.
           compatible = MentionsName(a.value, b.value) || MentionsName(b.value, a.value);
           for (size_t k = 0; !compatible && k < sentences.size(); ++k)
-            compatible = MentionsName(sentences[k], a.value) && MentionsName(sentences[k], b.value);
+            compatible = sentence_names(k, a.value) && sentence_names(k, b.value);
           // The entities so named (found by name, not by scanning every entity: this runs
           // for every event of a corpus).
           for (const std::string* named : {&a.value, &b.value}) {

@@ -109,9 +109,24 @@ bool ContainsWords(const std::vector<std::string>& hay, const std::vector<std::s
   return false;
 }
 
+namespace {
+
+// Short names ("US", "UN") are matched as written, not by words.
+bool ShortName(std::string_view needle) { return needle.size() <= 4 && Key(needle).size() <= 3; }
+
+}  // namespace
+
+bool MentionsName(std::string_view text, const std::vector<std::string>& text_words, std::string_view needle) {
+  if (needle.empty()) return false;
+  if (ShortName(needle)) return MentionsName(text, needle);
+  std::vector<std::string> n = Words(needle);
+  if (n.empty()) return false;
+  return ContainsWords(text_words, n);
+}
+
 bool MentionsName(std::string_view text, std::string_view needle) {
   if (needle.empty()) return false;
-  if (needle.size() <= 4 && Key(needle).size() <= 3) {
+  if (ShortName(needle)) {
     // Short names ("US", "UN") must match as written: "us" is a pronoun.
     for (size_t pos = text.find(needle); pos != std::string_view::npos; pos = text.find(needle, pos + 1)) {
       bool left = pos == 0 || SeparatorAt(text, pos - 1) > 0 || static_cast<unsigned char>(text[pos - 1]) >= 0x80;

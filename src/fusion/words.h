@@ -25,6 +25,9 @@ bool ContainsWords(const std::vector<std::string>& hay, const std::vector<std::s
 // True if `needle` occurs in `text` as a whole word sequence, ignoring case, except that
 // short names ("US", "UN") must match as written.
 bool MentionsName(std::string_view text, std::string_view needle);
+// The same, with `text_words` = Words(text) computed once by a caller that asks of one
+// text many times.
+bool MentionsName(std::string_view text, const std::vector<std::string>& text_words, std::string_view needle);
 
 // FNV-1a 64-bit: stable across runs and platforms.
 uint64_t Hash64(std::string_view s);
