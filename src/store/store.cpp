@@ -4,6 +4,9 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <tuple>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -516,16 +519,31 @@ Status Store::AddEvents(const std::vector<Event>& events, const std::vector<Conf
 }
 
 Status Store::FinishDossier(const std::vector<TimelineEntry>& timeline) {
+  // DOSSIER_STAGE_TIMES=2 prints the time of each step.
+  const char* st = std::getenv("DOSSIER_STAGE_TIMES");
+  bool report = st != nullptr && std::string(st) == "2";
+  auto t0 = std::chrono::steady_clock::now();
+  auto step = [&](const char* what) {
+    if (!report) return;
+    auto t1 = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "finish %s: %.0f ms\n", what, std::chrono::duration<double, std::milli>(t1 - t0).count());
+    t0 = t1;
+  };
   Status s = Exec("BEGIN IMMEDIATE");
   if (s.ok())
     s = InsertJsonRows(
         db_, "INSERT INTO timeline_next(json) VALUES(?)", timeline, 1,
         [](const TimelineEntry& t) { return Dump(TimelineEntryToJson(t)); },
         [](Stmt& ins, const TimelineEntry&, const std::string& j) { ins.Bind(1, j); });
+  step("timeline");
   if (s.ok()) s = Exec(kSwapInNext);
+  step("swap");
   if (s.ok()) s = Exec(kResultIndexes);
+  step("indexes");
   if (s.ok()) s = IndexForAsk();  // ask's search tables (store/ask_index.h), in this transaction
+  step("ask index");
   if (s.ok()) s = Exec("COMMIT");
+  step("commit");
   return s.ok() ? s : DossierFailed(s);
 }
 
