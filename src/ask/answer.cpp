@@ -1,9 +1,16 @@
 #include "ask/answer.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <deque>
 #include <set>
 #include <sstream>
+#include <string_view>
+#include <tuple>
 #include <unordered_map>
 
 #include "ask/match.h"
@@ -50,6 +57,14 @@ std::string LabelFor(const std::string& s) {
 struct Support {
   std::string doc, quote, attributed_to, sourcing;
   double weight = 0;
+  // Supports taken from the dossier's evidence are grounded (Answerer::Ground) when they
+  // are about to be shown (Answerer::Finish), not before: until then `quote` is the
+  // evidence and the attribution the one the evidence was stored with (what grounding
+  // gives in all but odd cases), and `weight` is computed from them.
+  bool grounded = true;  // else `quote` is the evidence
+  std::string given_attributed_to, given_sourcing;  // what Ground() starts from
+  enum class Weigh { kEvidence, kSourcing } weigh = Weigh::kSourcing;  // how `weight` follows
+  const std::string* place = nullptr;  // kEvidence: the event's place
 };
 
 struct Candidate {
@@ -60,6 +75,8 @@ struct Candidate {
   double bonus = 0;
   double score = 0;
   std::string label;
+  // Add(): where each (doc, quote) of `support` is, by a hash of both (kept in step with it).
+  std::unordered_multimap<uint64_t, size_t> support_at;
 };
 
 bool IsoDate(const std::string& v) {
@@ -72,6 +89,29 @@ std::string CutDate(const std::string& v) {
   // "2020-01-03T08:30" keeps its time; week and fuzzy values stay as they are.
   return v;
 }
+
+// DOSSIER_ASK_TIMES=1: the time of each step of answering on stderr (as `dossier ask`
+// prints its own steps).
+class StepTimer {
+ public:
+  StepTimer() : on_(std::getenv("DOSSIER_ASK_TIMES") != nullptr), wall_(Clock::now()), cpu_(std::clock()) {}
+  void Mark(const char* step) {
+    if (!on_) return;
+    auto wall = Clock::now();
+    std::clock_t cpu = std::clock();
+    std::fprintf(stderr, "ask-times   answer/%s %.1f ms (cpu %.1f ms)\n", step,
+                 std::chrono::duration<double, std::milli>(wall - wall_).count(),
+                 1000.0 * static_cast<double>(cpu - cpu_) / CLOCKS_PER_SEC);
+    wall_ = wall;
+    cpu_ = cpu;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool on_;
+  Clock::time_point wall_;
+  std::clock_t cpu_;
+};
 
 class Answerer {
  public:
@@ -109,6 +149,15 @@ class Answerer {
   // The quote as a verified whole sentence of `doc` (the evidence itself when it cannot be
   // placed), with the document's attribution of it; false when it is not in the document.
   bool Ground(const std::string& doc, const std::string& evidence, Support* s);
+  // A support of evidence `evidence` in document `doc`, grounded later (see Support); false
+  // when grounding would surely fail (no evidence).
+  bool Deferred(const std::string& doc, const std::string& evidence, Support* s);
+  // Grounds a deferred support and weighs it again; false when its quote is not in its
+  // document (the support is then dropped).
+  bool GroundDeferred(Support* s);
+  // The weight of slot evidence: its relevance to the question (and to the event's place)
+  // and its sourcing.
+  double EvidenceWeight(const Support& s, const std::string& place);
   void Add(std::vector<Candidate>* c, const std::string& key, const std::string& text, const json& value,
            const Support& s);
 
@@ -123,6 +172,8 @@ class Answerer {
   // The whole stored event of a match (fetched through the view's lookup when the view
   // holds only its facts); an empty object when it cannot be had.
   const json& Full(const EventFacts& f) const;
+  // Full() with, of the slots, only `slot` at least (what FromEvents reads).
+  const json& FullSlot(const EventFacts& f, const std::string& slot) const;
   bool EntityOfQuestion(int e) const {
     return std::find(qe_.entities.begin(), qe_.entities.end(), e) != qe_.entities.end();
   }
@@ -139,7 +190,25 @@ class Answerer {
   std::vector<EventMatch> events_;
   std::vector<std::string> families_;    // event families the question's words name
   std::string note_;
+  std::deque<std::string> places_;       // event places deferred supports point to
+  // EvidenceWeight: place -> quote -> relevance.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view v) const { return std::hash<std::string_view>()(v); }
+  };
+  std::unordered_map<std::string, std::unordered_map<std::string, double, Hash, std::equal_to<>>> relevance_;
+  std::unordered_map<std::string, bool> names_question_;  // EventList: sentence -> names a question entity
 };
+
+const json& Answerer::FullSlot(const EventFacts& f, const std::string& slot) const {
+  static const json kEmpty = json::object();
+  if (f.event != nullptr) return *f.event;
+  if (d_.lookup != nullptr) {
+    const json* e = d_.lookup->EventSlot(f.id, slot);
+    if (e != nullptr) return *e;
+  }
+  return kEmpty;
+}
 
 const json& Answerer::Full(const EventFacts& f) const {
   static const json kEmpty = json::object();
@@ -180,10 +249,12 @@ double Answerer::SubjectOrder(const std::vector<Word>& w) const {
 
 bool Answerer::PronounRefers(const SentenceHit& h) const {
   if (docs_ == nullptr) return true;
-  const Document* d = docs_->GetForGrounding(h.doc);
+  const GroundingText* d = docs_->GetGroundingText(h.doc);
   if (d == nullptr || h.sentence < 0) return false;
   for (int k = h.sentence - 1; k >= 0 && k >= h.sentence - 2; --k) {
-    std::vector<Word> w = Words(d->Text(d->sentences[static_cast<size_t>(k)].span));
+    if (static_cast<size_t>(k) >= d->sentences.size()) continue;
+    const GroundingText::Sentence& sn = d->sentences[static_cast<size_t>(k)];
+    std::vector<Word> w = Words(std::string_view(d->text).substr(sn.start, sn.end - sn.start));
     std::vector<std::string> keys = WordKeys(w);
     for (int e : qe_.entities)
       if (index_.Mentions(index_.at(e), w, keys)) return true;
@@ -252,28 +323,7 @@ double Answerer::Relevance(const std::vector<Word>& w, const std::vector<std::st
 }
 
 std::vector<SentenceHit> Answerer::Hits(int limit, const std::vector<std::string>& extra) const {
-  std::vector<std::string> terms;
-  auto add = [&](const std::string& t) {
-    bool caps = std::none_of(t.begin(), t.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)); });
-    if (t.size() < 2 || (!caps && IsStopword(FoldName(t)))) return;
-    if (std::find(terms.begin(), terms.end(), t) == terms.end()) terms.push_back(t);
-  };
-  for (int e : qe_.entities) {
-    const EntityRef& r = index_.at(e);
-    size_t n = 0;
-    for (const std::string& name : r.names) {
-      if (++n > 6) break;
-      for (const Word& w : Words(name))
-        if (w.fold != "al" && w.fold.size() > 1) add(w.text);
-    }
-  }
-  for (size_t i : q_.content) {
-    add(q_.words[i].text);
-    int g = SynonymGroup(q_.words[i].stem);
-    for (const std::string& s : SynonymWords(g)) add(s);
-  }
-  for (const std::string& t : extra) add(t);
-  return search_.Search(terms, limit);
+  return search_.Search(SearchTerms(q_, qe_, index_, extra), limit);
 }
 
 bool Answerer::Ground(const std::string& doc, const std::string& evidence, Support* s) {
@@ -281,30 +331,82 @@ bool Answerer::Ground(const std::string& doc, const std::string& evidence, Suppo
   s->quote = evidence;
   if (evidence.empty()) return false;
   if (docs_ == nullptr) return true;
-  const Document* d = docs_->GetForGrounding(doc);
+  const GroundingText* d = docs_->GetGroundingText(doc);
   if (d == nullptr) return false;
   size_t pos = d->text.find(evidence);
   if (pos == std::string::npos) return false;
   int si = d->SentenceAt(static_cast<uint32_t>(pos));
   if (si >= 0) {
-    const Sentence& sn = d->sentences[static_cast<size_t>(si)];
-    if (sn.span.start <= pos && pos + evidence.size() <= sn.span.end)
-      s->quote = std::string(d->Text(sn.span));
-    for (const Attribution& a : d->attributions)
-      if (a.sentence == si && a.sourcing != Sourcing::kAuthor) {
-        s->attributed_to = a.source;
-        s->sourcing = ToString(a.sourcing);
-        break;
-      }
+    const GroundingText::Sentence& sn = d->sentences[static_cast<size_t>(si)];
+    if (sn.start <= pos && pos + evidence.size() <= sn.end) s->quote = d->text.substr(sn.start, sn.end - sn.start);
+    if (sn.sourcing != Sourcing::kAuthor) {
+      s->attributed_to = sn.attributed_to;
+      s->sourcing = ToString(sn.sourcing);
+    }
   }
   if (s->sourcing.empty() || s->sourcing == "author") {
-    Role role = d->RoleAt(static_cast<uint32_t>(pos));
+    // The role of the part the quote is in: its sentence's, or (outside every sentence) the
+    // document's own reading.
+    Role role = Role::kArticle;
+    if (d->doc != nullptr) {
+      role = d->doc->RoleAt(static_cast<uint32_t>(pos));
+    } else if (si >= 0) {
+      role = d->sentences[static_cast<size_t>(si)].role;
+    } else {
+      const Document* whole = docs_->GetForGrounding(doc);
+      if (whole != nullptr) role = whole->RoleAt(static_cast<uint32_t>(pos));
+    }
     if (role == Role::kComment) s->sourcing = "comment";
     else if (role == Role::kQuestion) s->sourcing = "question";
     else if (role == Role::kAnswer && s->sourcing.empty()) s->sourcing = "answer";
   }
   if (s->sourcing.empty()) s->sourcing = "author";
   return true;
+}
+
+bool Answerer::Deferred(const std::string& doc, const std::string& evidence, Support* s) {
+  s->doc = doc;
+  s->quote = evidence;
+  if (evidence.empty()) return false;  // as Ground()
+  s->given_attributed_to = s->attributed_to;
+  s->given_sourcing = s->sourcing;
+  s->grounded = docs_ == nullptr;  // nothing to ground against: Ground() keeps it as it is
+  return true;
+}
+
+bool Answerer::GroundDeferred(Support* s) {
+  Support g;
+  g.attributed_to = s->given_attributed_to;
+  g.sourcing = s->given_sourcing;
+  if (!Ground(s->doc, s->quote, &g)) return false;
+  s->quote = g.quote;
+  s->attributed_to = g.attributed_to;
+  s->sourcing = g.sourcing;
+  s->grounded = true;
+  s->weight = s->weigh == Support::Weigh::kEvidence && s->place != nullptr ? EvidenceWeight(*s, *s->place)
+                                                                             : SourcingWeight(s->sourcing);
+  return true;
+}
+
+double Answerer::EvidenceWeight(const Support& s, const std::string& place) {
+  auto& of_place = relevance_[place];
+  auto known = of_place.find(std::string_view(s.quote));
+  if (known == of_place.end()) {
+    std::vector<Word> w = Words(s.quote);
+    int ents = 0;
+    double rel = Relevance(w, WordKeys(w), &ents);
+    // Evidence that names the event's place fits the event better.
+    if (!place.empty()) {
+      std::vector<Word> pw = Words(place);
+      if (!pw.empty()) {
+        bool placed = false;
+        for (const Word& x : w) placed = placed || x.stem == pw.front().stem;
+        if (placed) rel += 0.2;
+      }
+    }
+    known = of_place.emplace(s.quote, rel).first;
+  }
+  return (1.0 + known->second) * SourcingWeight(s.sourcing);
 }
 
 void Answerer::Add(std::vector<Candidate>* c, const std::string& key, const std::string& text,
@@ -319,11 +421,24 @@ void Answerer::Add(std::vector<Candidate>* c, const std::string& key, const std:
     cand->text = text;
     cand->value = value;
   }
-  for (Support& x : cand->support)
+  auto hash = [](const Support& x) {
+    uint64_t h = std::hash<std::string_view>()(x.doc);
+    return h * 0x9E3779B97F4A7C15ull ^ std::hash<std::string_view>()(x.quote);
+  };
+  if (cand->support_at.size() != cand->support.size()) {  // supports added elsewhere
+    cand->support_at.clear();
+    for (size_t i = 0; i < cand->support.size(); ++i) cand->support_at.emplace(hash(cand->support[i]), i);
+  }
+  const uint64_t h = hash(s);
+  auto [first, last] = cand->support_at.equal_range(h);
+  for (auto it = first; it != last; ++it) {
+    Support& x = cand->support[it->second];
     if (x.doc == s.doc && x.quote == s.quote) {
       x.weight = std::max(x.weight, s.weight);
       return;
     }
+  }
+  cand->support_at.emplace(h, cand->support.size());
   cand->support.push_back(s);
 }
 
@@ -354,22 +469,37 @@ void Answerer::FromEvents(std::vector<Candidate>* c) {
     // The question's verb must name the event: its family, or its words in the mentions.
     if (families_.empty() || !m.family) continue;
     if (!stems_.empty() && m.words == 0) continue;  // none of the question's words in its mentions
-    const json& e = Full(*m.facts);
-    const json slots = e.value("slots", json::object());
-    json values = slots.contains(slot) ? slots[slot] : json::array();
-    if (values.empty() && (slot == "date" || slot == "place") && !Str(e.value(slot, json())).empty()) {
+    const json& e = FullSlot(*m.facts, slot);
+    static const json kNoSlots = json::object();
+    static const json kNone = json::array();
+    const json& slots = e.contains("slots") ? e["slots"] : kNoSlots;
+    json own;  // the event's own value, when the slot has none
+    const json* values_of = slots.contains(slot) ? &slots[slot] : &kNone;
+    // For the event's own value: the attribution grounding its mentions will give (the
+    // mention's, unless it is the author's).
+    std::vector<std::pair<std::string, std::string>> own_attribution;
+    if (values_of->empty() && (slot == "date" || slot == "place") && !Str(e.value(slot, json())).empty()) {
       // The event's own value, supported by its mentions.
-      json v = {{"value", e[slot]}, {"docs", json::array()}, {"evidence", json::array()}};
-      for (const json& mn : e.value("mentions", json::array())) {
+      const json& whole = e.contains("mentions") ? e : Full(*m.facts);
+      json v = {{"value", whole[slot]}, {"docs", json::array()}, {"evidence", json::array()}};
+      for (const json& mn : whole.value("mentions", json::array())) {
         v["docs"].push_back(mn.value("doc", ""));
         v["evidence"].push_back(mn.value("text", ""));
+        std::string sourcing = mn.value("sourcing", "");
+        if (sourcing.empty() || sourcing == "author") own_attribution.emplace_back("", "author");
+        else own_attribution.emplace_back(mn.value("attributed_to", ""), sourcing);
       }
-      values.push_back(v);
+      own = *values_of;
+      own.push_back(v);
+      values_of = &own;
     }
+    const json& values = *values_of;
     if (values.empty()) continue;
     ++used;
-    std::string event_place = e.value("place", "");
+    places_.push_back(e.value("place", ""));
+    const std::string& event_place = places_.back();
     for (const json& v : values) {
+      const bool own_value = !own_attribution.empty() && &v == &values.back();
       std::string val = Str(v.value("value", json()));
       if (val.empty()) continue;
       std::string text = val;
@@ -393,37 +523,38 @@ void Answerer::FromEvents(std::vector<Candidate>* c) {
                           : ql == "about" ? "about " : ql == "at_most" ? "at most " : "";
         text = qtext + val + " " + slot;
       }
-      const json evidence = v.value("evidence", json::array());
-      const json edocs = v.contains("evidence_docs") ? v["evidence_docs"] : json();
-      const json docs = v.value("docs", json::array());
-      const json attr = v.value("attributed_to", json::array());
-      const json srcg = v.value("sourcing", json::array());
+      auto member = [&](const char* key) -> const json& { return v.contains(key) ? v[key] : kNone; };
+      static const json kNull;
+      const json& evidence = member("evidence");
+      const json& edocs = v.contains("evidence_docs") ? v["evidence_docs"] : kNull;
+      const json& docs = member("docs");
+      const json& attr = member("attributed_to");
+      const json& srcg = member("sourcing");
+      const std::string key = (q_.type == AnswerType::kCount ? "n:" : "v:") + FoldName(Str(value));
+      std::vector<std::string> cands;
       for (size_t i = 0; i < evidence.size(); ++i) {
         std::string doc;
         if (edocs.is_array() && i < edocs.size()) doc = Str(edocs[i]);
         else if (docs.size() == evidence.size()) doc = Str(docs[i]);
-        std::vector<std::string> cands;
-        if (!doc.empty()) cands.push_back(doc);
+        cands.clear();
+        if (!doc.empty()) cands.push_back(std::move(doc));
         else for (const json& dd : docs) cands.push_back(Str(dd));
         for (const std::string& dc : cands) {
           Support s;
           if (attr.is_array() && i < attr.size()) s.attributed_to = Str(attr[i]);
           if (srcg.is_array() && i < srcg.size()) s.sourcing = Str(srcg[i]);
-          if (!Ground(dc, Str(evidence[i]), &s)) continue;
-          std::vector<Word> w = Words(s.quote);
-          int ents = 0;
-          double rel = Relevance(w, WordKeys(w), &ents);
-          // Evidence that names the event's place fits the event better.
-          if (!event_place.empty()) {
-            std::vector<Word> pw = Words(event_place);
-            if (!pw.empty()) {
-              bool placed = false;
-              for (const Word& x : w) placed = placed || x.stem == pw.front().stem;
-              if (placed) rel += 0.2;
-            }
+          if (cands.size() == 1) {
+            // Grounded when shown (Finish); weighed meanwhile as grounding would.
+            if (!Deferred(dc, Str(evidence[i]), &s)) continue;
+            if (own_value && !s.grounded && i < own_attribution.size())
+              std::tie(s.attributed_to, s.sourcing) = own_attribution[i];
+            s.weigh = Support::Weigh::kEvidence;
+            s.place = &event_place;
+          } else if (!Ground(dc, Str(evidence[i]), &s)) {  // the first document that has it
+            continue;
           }
-          s.weight = (1.0 + rel) * SourcingWeight(s.sourcing);
-          Add(c, (q_.type == AnswerType::kCount ? "n:" : "v:") + FoldName(Str(value)), text, value, s);
+          s.weight = EvidenceWeight(s, event_place);
+          Add(c, key, text, value, s);
           break;
         }
       }
@@ -739,11 +870,12 @@ void Answerer::EventList(std::vector<Candidate>* c) {
       if (q_.relation == "after" && !(a > pivot.substr(0, a.size()))) continue;
       if (q_.relation == "before" && !(a < pivot.substr(0, a.size()))) continue;
     }
-    // A bounded view fetches the events of its timeline entries.
+    // A bounded view fetches the events of its timeline entries (their mentions are all
+    // that is read here).
     const json* found = nullptr;
     auto it = by_id.find(t.value("event", ""));
-    if (it != by_id.end()) found = &Full(*it->second);
-    else if (d_.lookup != nullptr) found = d_.lookup->Event(t.value("event", ""));
+    if (it != by_id.end() && it->second->event != nullptr) found = it->second->event;
+    else if (d_.lookup != nullptr) found = d_.lookup->EventMentions(t.value("event", ""));
     if (found == nullptr) continue;
     const json& e = *found;
     // With "after"/"before", the question's entities name the pivot event, not the answers.
@@ -753,10 +885,20 @@ void Answerer::EventList(std::vector<Candidate>* c) {
     static const json kNone = json::array();
     const json& all = e.contains("mentions") && e["mentions"].is_array() ? e["mentions"] : kNone;
     for (const json& mn : all) {
-      std::vector<Word> w = Words(mn.value("text", ""));
-      std::vector<std::string> keys = WordKeys(w);
       bool names = open;
-      for (int qe : qe_.entities) names = names || index_.Mentions(index_.at(qe), w, keys);
+      if (!names) {
+        // Mentions repeat their sentences: each is read once.
+        std::string text = mn.value("text", "");
+        auto known = names_question_.find(text);
+        if (known == names_question_.end()) {
+          std::vector<Word> w = Words(text);
+          std::vector<std::string> keys = WordKeys(w);
+          bool any = false;
+          for (int qe : qe_.entities) any = any || index_.Mentions(index_.at(qe), w, keys);
+          known = names_question_.emplace(std::move(text), any).first;
+        }
+        names = known->second;
+      }
       if (names) {
         about = true;
         mentions.push_back(&mn);
@@ -767,7 +909,8 @@ void Answerer::EventList(std::vector<Candidate>* c) {
       Support s;
       s.attributed_to = mn->value("attributed_to", "");
       s.sourcing = mn->value("sourcing", "");
-      if (!Ground(mn->value("doc", ""), mn->value("text", ""), &s)) continue;
+      // Grounded when shown (Finish).
+      if (!Deferred(mn->value("doc", ""), mn->value("text", ""), &s)) continue;
       s.weight = SourcingWeight(s.sourcing);
       Add(c, "e:" + t.value("event", "") + date, date + ": " + t.value("summary", ""), date, s);
     }
@@ -783,31 +926,83 @@ json Answerer::Finish(std::vector<Candidate> c, bool keep_order) {
     for (const std::string& n : q_.asked_role == ArgRole::kTarget ? f.source : f.target)
       other_role.insert("v:" + FoldName(n));
   }
-  for (Candidate& x : c) {
-    std::map<std::string, double> per_doc;
-    for (const Support& s : x.support) per_doc[s.doc] = std::max(per_doc[s.doc], s.weight);
-    x.score = x.bonus;
-    for (const auto& [doc, w] : per_doc) x.score += w;
-    if (other_role.count(x.key)) x.score *= 0.3;
-    bool low = !x.support.empty();
-    std::string kind;
-    for (const Support& s : x.support) {
-      low = low && Unsourced(s.sourcing);
-      if (kind.empty()) kind = s.sourcing;
-    }
-    if (low) x.label = LabelFor(kind);
-    std::stable_sort(x.support.begin(), x.support.end(),
-                     [](const Support& a, const Support& b) { return a.weight > b.weight; });
-  }
-  c.erase(std::remove_if(c.begin(), c.end(), [](const Candidate& x) { return x.support.empty(); }), c.end());
-  if (!keep_order)
-    std::stable_sort(c.begin(), c.end(), [](const Candidate& a, const Candidate& b) {
-      bool la = !a.label.empty(), lb = !b.label.empty();
-      if (la != lb) return lb;
-      return a.score > b.score;
-    });
   const size_t max_answers = q_.type == AnswerType::kEvents || q_.type == AnswerType::kReason ? 12 : 8;
-  if (c.size() > max_answers) c.resize(max_answers);
+  const size_t max_quotes = 6;
+  // Supports in the order they were added; each pass ranks the answers and their supports,
+  // and grounds the deferred supports that would be shown (their weight may change, or they
+  // may go), until every support shown is grounded.
+  auto by_weight = [](const std::vector<Support>& sup) {
+    std::vector<size_t> order(sup.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sup[a].weight > sup[b].weight; });
+    return order;
+  };
+  std::vector<size_t> shown;  // answers, best first
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (Candidate& x : c) {
+      std::map<std::string, double> per_doc;
+      for (const Support& s : x.support) per_doc[s.doc] = std::max(per_doc[s.doc], s.weight);
+      x.score = x.bonus;
+      for (const auto& [doc, w] : per_doc) x.score += w;
+      if (other_role.count(x.key)) x.score *= 0.3;
+      bool low = !x.support.empty();
+      std::string kind;
+      for (const Support& s : x.support) {
+        low = low && Unsourced(s.sourcing);
+        if (kind.empty()) kind = s.sourcing;
+      }
+      x.label = low ? LabelFor(kind) : "";
+    }
+    shown.clear();
+    for (size_t i = 0; i < c.size(); ++i)
+      if (!c[i].support.empty()) shown.push_back(i);
+    if (!keep_order)
+      std::stable_sort(shown.begin(), shown.end(), [&](size_t i, size_t j) {
+        const Candidate& a = c[i];
+        const Candidate& b = c[j];
+        bool la = !a.label.empty(), lb = !b.label.empty();
+        if (la != lb) return lb;
+        return a.score > b.score;
+      });
+    if (shown.size() > max_answers) shown.resize(max_answers);
+    for (size_t i : shown) {
+      Candidate& x = c[i];
+      std::vector<bool> gone(x.support.size(), false);
+      bool dropped = false;
+      size_t quoted = 0;
+      for (size_t k : by_weight(x.support)) {
+        if (quoted >= max_quotes) break;
+        Support& s = x.support[k];
+        if (!s.grounded) {
+          const double weight = s.weight;
+          if (!GroundDeferred(&s)) {
+            gone[k] = true;
+            dropped = changed = true;
+            continue;
+          }
+          if (s.weight != weight) changed = true;
+        }
+        ++quoted;
+      }
+      if (dropped) {
+        std::vector<Support> kept;
+        for (size_t k = 0; k < x.support.size(); ++k)
+          if (!gone[k]) kept.push_back(std::move(x.support[k]));
+        x.support = std::move(kept);
+        x.support_at.clear();
+      }
+    }
+  }
+  std::vector<Candidate> ranked;
+  for (size_t i : shown) {
+    Candidate& x = c[i];
+    std::vector<Support> sorted;
+    for (size_t k : by_weight(x.support)) sorted.push_back(std::move(x.support[k]));
+    x.support = std::move(sorted);
+    ranked.push_back(std::move(x));
+  }
+  c = std::move(ranked);
 
   json answers = json::array();
   bool contradict = q_.type == AnswerType::kCount || q_.type == AnswerType::kDate;
@@ -852,6 +1047,7 @@ json Answerer::Finish(std::vector<Candidate> c, bool keep_order) {
 }
 
 json Answerer::Run() {
+  StepTimer t;
   if (qe_.assumed && !qe_.entities.empty())
     note_ = "The pronoun is taken to mean " + index_.at(qe_.entities.back()).name +
             ", the person the dossier mentions most.";
@@ -862,25 +1058,119 @@ json Answerer::Run() {
     facts_ = d_.event_facts;
   }
   events_ = MatchEvents(q_, qe_, index_, facts_);
+  t.Mark("match");
   std::vector<Candidate> c;
   switch (q_.type) {
     case AnswerType::kReason:
       Reasons(&c);
-      return Finish(std::move(c), false);
+      t.Mark("reasons");
+      break;
     case AnswerType::kDescription:
       Describe(&c);
-      return Finish(std::move(c), false);
+      t.Mark("describe");
+      break;
     case AnswerType::kEvents:
       EventList(&c);
-      return Finish(std::move(c), false);
+      t.Mark("events");
+      break;
     default:
       FromEvents(&c);
+      t.Mark("slots");
       FromSearch(&c);
-      return Finish(std::move(c), false);
+      t.Mark("search");
+      break;
   }
+  json out = Finish(std::move(c), false);
+  t.Mark("finish");
+  return out;
 }
 
 }  // namespace
+
+std::vector<std::string> SearchTerms(const Question& q, const QuestionEntities& qe, const EntityIndex& index,
+                                     const std::vector<std::string>& extra) {
+  std::vector<std::string> terms;
+  auto add = [&](const std::string& t) {
+    bool caps = std::none_of(t.begin(), t.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)); });
+    if (t.size() < 2 || (!caps && IsStopword(FoldName(t)))) return;
+    if (std::find(terms.begin(), terms.end(), t) == terms.end()) terms.push_back(t);
+  };
+  for (int e : qe.entities) {
+    const EntityRef& r = index.at(e);
+    size_t n = 0;
+    for (const std::string& name : r.names) {
+      if (++n > 6) break;
+      for (const Word& w : Words(name))
+        if (w.fold != "al" && w.fold.size() > 1) add(w.text);
+    }
+  }
+  for (size_t i : q.content) {
+    add(q.words[i].text);
+    int g = SynonymGroup(q.words[i].stem);
+    for (const std::string& s : SynonymWords(g)) add(s);
+  }
+  for (const std::string& t : extra) add(t);
+  return terms;
+}
+
+bool PlanSearch(const Question& q, const QuestionEntities& qe, const EntityIndex& index, PlannedSearch* out) {
+  // As Answerer::Run calls Hits(): Reasons, Describe (with an entity) and FromSearch.
+  switch (q.type) {
+    case AnswerType::kReason:
+      out->limit = 300;
+      out->terms = SearchTerms(q, qe, index, ReasonSearchWords(q.presence));
+      return true;
+    case AnswerType::kDescription:
+      if (qe.entities.empty()) return false;
+      out->limit = 120;
+      out->terms = SearchTerms(q, qe, index, {});
+      return true;
+    case AnswerType::kEvents:
+      return false;
+    default:
+      out->limit = 80;
+      out->terms = SearchTerms(q, qe, index, {});
+      return true;
+  }
+}
+
+int GroundingText::SentenceAt(uint32_t offset) const {
+  auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                             [](uint32_t off, const Sentence& s) { return off < s.start; });
+  if (it == sentences.begin()) return -1;
+  --it;
+  return offset < it->end ? static_cast<int>(it - sentences.begin()) : -1;
+}
+
+GroundingText GroundingText::Of(const Document& d) {
+  GroundingText g;
+  g.text = d.text;
+  g.doc = &d;
+  g.sentences.resize(d.sentences.size());
+  for (size_t i = 0; i < d.sentences.size(); ++i) {
+    g.sentences[i].start = d.sentences[i].span.start;
+    g.sentences[i].end = d.sentences[i].span.end;
+    g.sentences[i].role = d.RoleAt(d.sentences[i].span.start);
+  }
+  // Each sentence's first attribution that is not the author's.
+  std::vector<bool> set(d.sentences.size(), false);
+  for (const Attribution& a : d.attributions) {
+    if (a.sentence < 0 || static_cast<size_t>(a.sentence) >= g.sentences.size()) continue;
+    if (a.sourcing == Sourcing::kAuthor || set[static_cast<size_t>(a.sentence)]) continue;
+    set[static_cast<size_t>(a.sentence)] = true;
+    g.sentences[static_cast<size_t>(a.sentence)].attributed_to = a.source;
+    g.sentences[static_cast<size_t>(a.sentence)].sourcing = a.sourcing;
+  }
+  return g;
+}
+
+const GroundingText* DocumentSource::GetGroundingText(const std::string& id) {
+  auto it = grounding_.find(id);
+  if (it != grounding_.end()) return it->second.get();
+  std::unique_ptr<GroundingText> g;
+  if (const Document* d = GetForGrounding(id)) g = std::make_unique<GroundingText>(GroundingText::Of(*d));
+  return grounding_.emplace(id, std::move(g)).first->second.get();
+}
 
 json AnswerQuestion(const std::string& question, const DossierView& dossier, const SentenceSearch& search,
                     DocumentSource* docs) {

@@ -412,6 +412,47 @@ std::vector<EventMatch> MatchEvents(const Question& q, const QuestionEntities& q
     return named.emplace(name, std::move(n)).first->second;
   };
 
+  // The words of mention sentences (events share them): words, keys, and how many of the
+  // question's stems they have, each worked out when first needed.
+  struct Text {
+    std::vector<Word> words;
+    std::vector<std::string> keys;
+    bool keyed = false;
+    double stems = -1;
+  };
+  std::unordered_map<std::string, Text> texts;
+  auto text_of = [&](const std::string& t) -> Text& {
+    auto it = texts.find(t);
+    if (it == texts.end()) {
+      it = texts.emplace(t, Text{}).first;
+      it->second.words = Words(t);
+    }
+    return it->second;
+  };
+  auto keys_of = [&](Text& t) -> const std::vector<std::string>& {
+    if (!t.keyed) {
+      t.keys = WordKeys(t.words);
+      t.keyed = true;
+    }
+    return t.keys;
+  };
+  auto stems_in = [&](Text& t) {
+    if (t.stems < 0) {
+      double n = 0;
+      for (size_t si = 0; si < stems.size(); ++si) {
+        const std::string& st = stems[si];
+        int g = groups[si];
+        for (const Word& w : t.words)
+          if (w.stem == st || (g >= 0 && SynonymGroup(w.stem) == g)) {
+            n += 1;
+            break;
+          }
+      }
+      t.stems = n;
+    }
+    return t.stems;
+  };
+
   for (const EventFacts& e : events) {
     EventMatch m;
     m.facts = &e;
@@ -424,19 +465,7 @@ std::vector<EventMatch> MatchEvents(const Question& q, const QuestionEntities& q
       }
       return false;
     };
-    // The words of the mention sentences (and their keys), worked out when first needed.
-    std::vector<std::vector<Word>> mwords;
-    std::vector<std::vector<std::string>> mkeys;
-    auto text_words = [&]() -> const std::vector<std::vector<Word>>& {
-      if (mwords.empty() && !e.texts.empty())
-        for (const std::string& t : e.texts) mwords.push_back(Words(t));
-      return mwords;
-    };
-    auto text_keys = [&]() -> const std::vector<std::vector<std::string>>& {
-      if (mkeys.empty() && !e.texts.empty())
-        for (const auto& w : text_words()) mkeys.push_back(WordKeys(w));
-      return mkeys;
-    };
+
     for (int ent : qe.entities) {
       bool subj = std::find(qe.subject.begin(), qe.subject.end(), ent) != qe.subject.end();
       bool src = role_has(e.source, ent), tgt = role_has(e.target, ent);
@@ -452,9 +481,10 @@ std::vector<EventMatch> MatchEvents(const Question& q, const QuestionEntities& q
         m.entity = true;
       } else {
         bool in_text = false;
-        const auto& tw = text_words();
-        const auto& tk = text_keys();
-        for (size_t k = 0; k < tw.size() && !in_text; ++k) in_text = index.Mentions(index.at(ent), tw[k], tk[k]);
+        for (size_t k = 0; k < e.texts.size() && !in_text; ++k) {
+          Text& t = text_of(e.texts[k]);
+          in_text = index.Mentions(index.at(ent), t.words, keys_of(t));
+        }
         if (!in_text) {
           const Named& pw = name_words(e.place);
           in_text = index.Mentions(index.at(ent), pw.words, pw.keys);
@@ -473,18 +503,8 @@ std::vector<EventMatch> MatchEvents(const Question& q, const QuestionEntities& q
     // Words of the question in the mention sentences (best mention).
     double best_words = 0;
     if (!stems.empty()) {
-      for (const auto& mw : text_words()) {
-        double n = 0;
-        for (size_t si = 0; si < stems.size(); ++si) {
-          const std::string& st = stems[si];
-          int g = groups[si];
-          for (const Word& w : mw)
-            if (w.stem == st || (g >= 0 && SynonymGroup(w.stem) == g)) {
-              n += 1;
-              break;
-            }
-        }
-        best_words = std::max(best_words, n);
+      for (const std::string& t : e.texts) {
+        best_words = std::max(best_words, stems_in(text_of(t)));
         if (best_words >= static_cast<double>(stems.size())) break;
       }
     }

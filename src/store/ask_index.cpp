@@ -9,7 +9,11 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <queue>
 #include <set>
+#include <string_view>
+#include <thread>
+#include <utility>
 
 #include "ask/match.h"
 #include "ask/question.h"
@@ -170,6 +174,9 @@ DROP TABLE IF EXISTS ask_facts;
 DROP TABLE IF EXISTS ask_events;
 DROP TABLE IF EXISTS ask_timeline;
 DROP TABLE IF EXISTS ask_conflicts;
+DROP TABLE IF EXISTS ask_lengths;
+DROP TABLE IF EXISTS ask_docs;
+DROP TABLE IF EXISTS ask_event_parts;
 )sql";
 
 const char* kCreate = R"sql(
@@ -182,7 +189,34 @@ CREATE VIRTUAL TABLE IF NOT EXISTS ask_events USING fts5(
   roles, place, text, fam, content = '', columnsize = 0,
   tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS ask_timeline(seq INTEGER PRIMARY KEY, event TEXT, event_rank INTEGER, date TEXT, summary TEXT);
+CREATE TABLE IF NOT EXISTS ask_lengths(chunk INTEGER PRIMARY KEY, lens BLOB);
+CREATE TABLE IF NOT EXISTS ask_docs(id TEXT PRIMARY KEY, first INTEGER, last INTEGER) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS ask_event_parts(rank INTEGER NOT NULL, part TEXT NOT NULL, json TEXT NOT NULL);
 )sql";
+
+// ask_event_parts: events with at least this many mentions (a stored event's JSON grows with
+// its mentions: these are the ones of hundreds of kilobytes and more) are also stored in
+// parts, so that a question reads the slot it asks about rather than the whole event.
+constexpr int64_t kBigEventMentions = 128;
+
+// ask_lengths: the token count of sentence `rowid` (FTS5's docsize, what bm25() divides by)
+// is byte (rowid & (kLengthChunk - 1)) of the blob of chunk rowid / kLengthChunk, capped at
+// kLengthUnknown (then read from the docsize table).
+constexpr int kLengthChunkBits = 14;
+constexpr int64_t kLengthChunk = int64_t{1} << kLengthChunkBits;
+constexpr unsigned char kLengthUnknown = 255;
+
+// The first integer of an FTS5 docsize blob (SQLite's varint); 0 when there is none.
+int64_t DocsizeValue(const unsigned char* b, int n) {
+  if (b == nullptr || n <= 0) return 0;
+  uint64_t v = 0;
+  for (int i = 0; i < n && i < 9; ++i) {
+    if (i == 8) return static_cast<int64_t>((v << 8) | b[i]);
+    v = (v << 7) | (b[i] & 0x7F);
+    if (!(b[i] & 0x80)) break;
+  }
+  return static_cast<int64_t>(v);
+}
 
 // Indexes are made after the rows are in (faster than keeping them up to date).
 const char* kIndexes = R"sql(
@@ -239,6 +273,7 @@ Status AskIndex::Build(sqlite3* db) {
   // Events: their facts, and the FTS row the candidate queries search. One pass over the
   // stored JSON; the mentions are read once (one json_each per event).
   int64_t max_docs = 0, count = 0;
+  std::vector<std::pair<int64_t, int64_t>> big;  // (rank, seq) of events with many mentions
   {
     Stmt q(db,
            ("SELECT e.seq, coalesce(e.json ->> '$.id', ''), coalesce(e.json ->> '$.cameo', ''), "
@@ -288,12 +323,76 @@ Status AskIndex::Build(sqlite3* db) {
       if (fts.Step() != SQLITE_DONE) return Status::Error(std::string("ask index: ") + sqlite3_errmsg(db));
       fts.Reset();
       max_docs = std::max(max_docs, nums[0]);
+      if (nums[1] >= kBigEventMentions) big.emplace_back(rank, seq);
       ++count;
     }
   }
   s = Exec(db, kIndexes);
   if (s.ok()) s = Exec(db, kTimeline);
+  if (s.ok()) s = BuildEventParts(db, big);
   if (!s.ok()) return Status::Error("ask index: " + s.message());
+
+  // Sentence lengths, for the evidence search (Search()): one pass over FTS5's docsize table.
+  int64_t lengths_max = -1;
+  {
+    Stmt q(db, "SELECT id, sz FROM sentences_docsize ORDER BY id");
+    Stmt ins(db, "INSERT INTO ask_lengths(chunk, lens) VALUES(?,?)");
+    if (q.ok() && ins.ok()) {
+      std::string lens;
+      int64_t chunk = -1;
+      auto flush = [&]() {
+        if (chunk < 0) return true;
+        ins.Bind(1, chunk).BindBlob(2, lens);
+        bool ok = ins.Step() == SQLITE_DONE;
+        ins.Reset();
+        return ok;
+      };
+      int rc;
+      while ((rc = q.Step()) == SQLITE_ROW) {
+        int64_t id = q.Int(0);
+        if (id < 0) continue;
+        if (id / kLengthChunk != chunk) {
+          if (!flush()) return Status::Error(std::string("ask index: ") + sqlite3_errmsg(db));
+          chunk = id / kLengthChunk;
+          lens.assign(static_cast<size_t>(kLengthChunk), static_cast<char>(kLengthUnknown));
+        }
+        int64_t n = DocsizeValue(static_cast<const unsigned char*>(sqlite3_column_blob(q.stmt(), 1)),
+                                 sqlite3_column_bytes(q.stmt(), 1));
+        lens[static_cast<size_t>(id % kLengthChunk)] =
+            static_cast<char>(n >= 0 && n < kLengthUnknown ? n : kLengthUnknown);
+        lengths_max = id;
+      }
+      if (rc != SQLITE_DONE || !flush()) return Status::Error(std::string("ask index: ") + sqlite3_errmsg(db));
+    }
+  }
+
+  // Each document's sentence rows (the first and last rowid: a document's rows are written
+  // together), for grounding quotes without reading the document's layers.
+  {
+    Stmt q(db, "SELECT rowid, doc FROM sentence_rows");
+    Stmt ins(db, "INSERT INTO ask_docs(id, first, last) VALUES(?,?,?)");
+    if (q.ok() && ins.ok()) {
+      std::unordered_map<std::string, std::pair<int64_t, int64_t>> range;
+      int rc;
+      while ((rc = q.Step()) == SQLITE_ROW) {
+        int64_t row = q.Int(0);
+        auto [it, fresh] = range.try_emplace(q.Text(1), row, row);
+        if (!fresh) {
+          it->second.first = std::min(it->second.first, row);
+          it->second.second = std::max(it->second.second, row);
+        }
+      }
+      if (rc != SQLITE_DONE) return Status::Error(std::string("ask index: ") + sqlite3_errmsg(db));
+      std::vector<std::pair<std::string, std::pair<int64_t, int64_t>>> sorted(range.begin(), range.end());
+      range.clear();
+      std::sort(sorted.begin(), sorted.end());
+      for (const auto& [id, r] : sorted) {
+        ins.Bind(1, id).Bind(2, r.first).Bind(3, r.second);
+        if (ins.Step() != SQLITE_DONE) return Status::Error(std::string("ask index: ") + sqlite3_errmsg(db));
+        ins.Reset();
+      }
+    }
+  }
 
   // The fingerprint of the indexed events, and what LoadView() reads once.
   std::string last_id;
@@ -321,7 +420,8 @@ Status AskIndex::Build(sqlite3* db) {
            {"last_seq", std::to_string(last_seq)},
            {"last_id", last_id},
            {"max_docs", std::to_string(max_docs)},
-           {"top_person", top_person}}) {
+           {"top_person", top_person},
+           {"lengths_max", std::to_string(lengths_max)}}) {
     ins.Bind(1, k).Bind(2, v);
     if (ins.Step() != SQLITE_DONE) return Status::Error(std::string("ask index: ") + sqlite3_errmsg(db));
     ins.Reset();
@@ -332,10 +432,7 @@ Status AskIndex::Build(sqlite3* db) {
 // ---------------------------------------------------------------------------------------
 // Reading them.
 
-AskIndex::AskIndex(Store* store) : db_(store->db_) {}
-AskIndex::~AskIndex() {
-  for (auto& [sql, stmt] : stmts_) sqlite3_finalize(stmt);
-}
+AskIndex::AskIndex(Store* store) : store_(store), db_(store->db_) {}
 
 sqlite3_stmt* AskIndex::Cached(const char* sql) {
   auto it = stmts_.find(sql);
@@ -368,7 +465,12 @@ bool AskIndex::Usable() {
   return Meta("last_seq") == std::to_string(last_seq) && Meta("last_id") == last_id;
 }
 
-void AskIndex::BeginRead() { Exec(db_, "BEGIN"); }
+void AskIndex::BeginRead() {
+  // A question reads few pages more than once (B-tree interiors, ask tables); the store's
+  // 64 MB page cache would only add a fresh page of memory (a page fault) per page read.
+  Exec(db_, "PRAGMA cache_size=-2000");
+  Exec(db_, "BEGIN");
+}
 void AskIndex::EndRead() { Exec(db_, "COMMIT"); }
 
 int64_t AskIndex::EventCount() { return Usable() ? std::atoll(Meta("events").c_str()) : 0; }
@@ -443,25 +545,35 @@ std::string AskIndex::DocName(const std::string& id) {
 
 namespace {
 
+// The end of the JSON string starting at `i` (its opening quote), or npos when it is cut
+// short. Stored texts are long: memchr finds the quotes.
+size_t SkipJsonString(std::string_view s, size_t i) {
+  const size_t n = s.size();
+  size_t from = i + 1;
+  while (from < n) {
+    const void* hit = std::memchr(s.data() + from, '"', n - from);
+    if (hit == nullptr) return std::string::npos;
+    size_t q = static_cast<size_t>(static_cast<const char*>(hit) - s.data());
+    size_t k = q;
+    while (k > from && s[k - 1] == '\\') --k;
+    if (((q - k) & 1) == 0) return q + 1;  // not escaped
+    from = q + 1;
+  }
+  return std::string::npos;
+}
+
 // The end of the JSON value starting at `i` (strings, arrays and objects matched, scalars
 // up to the next delimiter), or npos when it is cut short.
-size_t SkipJsonValue(const std::string& s, size_t i) {
+size_t SkipJsonValue(std::string_view s, size_t i) {
   const size_t n = s.size();
-  auto skip_string = [&](size_t k) -> size_t {  // k at the opening quote
-    for (++k; k < n; ++k) {
-      if (s[k] == '\\') ++k;
-      else if (s[k] == '"') return k + 1;
-    }
-    return std::string::npos;
-  };
   if (i >= n) return std::string::npos;
-  if (s[i] == '"') return skip_string(i);
+  if (s[i] == '"') return SkipJsonString(s, i);
   if (s[i] == '{' || s[i] == '[') {
     int depth = 0;
     while (i < n) {
       char c = s[i];
       if (c == '"') {
-        i = skip_string(i);
+        i = SkipJsonString(s, i);
         if (i == std::string::npos) return i;
         continue;
       }
@@ -475,7 +587,7 @@ size_t SkipJsonValue(const std::string& s, size_t i) {
   return i;
 }
 
-size_t SkipSpace(const std::string& s, size_t i) {
+size_t SkipSpace(std::string_view s, size_t i) {
   while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
   return i;
 }
@@ -485,7 +597,7 @@ size_t SkipSpace(const std::string& s, size_t i) {
 namespace {
 
 // The integer member `key` of the JSON object text[i, end), or `missing`.
-int64_t MemberInt(const std::string& text, size_t i, const char* key, int64_t missing) {
+int64_t MemberInt(std::string_view text, size_t i, const char* key, int64_t missing) {
   i = SkipSpace(text, i);
   if (i >= text.size() || text[i] != '{') return missing;
   i = SkipSpace(text, i + 1);
@@ -500,14 +612,444 @@ int64_t MemberInt(const std::string& text, size_t i, const char* key, int64_t mi
     size_t end = SkipJsonValue(text, i);
     if (end == std::string::npos) return missing;
     if (match) {
-      if (i < end && (text[i] == '-' || std::isdigit(static_cast<unsigned char>(text[i]))))
-        return std::strtoll(text.c_str() + i, nullptr, 10);
+      if (i < end && (text[i] == '-' || std::isdigit(static_cast<unsigned char>(text[i])))) {
+        bool neg = text[i] == '-';
+        int64_t v = 0;
+        for (size_t k = neg ? i + 1 : i; k < end && std::isdigit(static_cast<unsigned char>(text[k])); ++k)
+          v = v * 10 + (text[k] - '0');
+        return neg ? -v : v;
+      }
       return missing;
     }
     i = SkipSpace(text, end);
     if (i < text.size() && text[i] == ',') i = SkipSpace(text, i + 1);
   }
   return missing;
+}
+
+}  // namespace
+
+namespace {
+
+// The members of the JSON object text[i, ...): (key, value range) in order; false when it
+// is not an object as the store writes them.
+bool ObjectMembers(std::string_view text, size_t i,
+                   const std::function<bool(std::string_view key, size_t begin, size_t end)>& each) {
+  i = SkipSpace(text, i);
+  if (i >= text.size() || text[i] != '{') return false;
+  i = SkipSpace(text, i + 1);
+  while (i < text.size() && text[i] != '}') {
+    if (text[i] != '"') return false;
+    size_t key_end = SkipJsonString(text, i);
+    if (key_end == std::string::npos) return false;
+    std::string_view key = text.substr(i + 1, key_end - i - 2);
+    if (key.find('\\') != std::string_view::npos) return false;  // keys are plain words
+    i = SkipSpace(text, key_end);
+    if (i >= text.size() || text[i] != ':') return false;
+    i = SkipSpace(text, i + 1);
+    size_t end = SkipJsonValue(text, i);
+    if (end == std::string::npos) return false;
+    if (!each(key, i, end)) return true;
+    i = SkipSpace(text, end);
+    if (i < text.size() && text[i] == ',') i = SkipSpace(text, i + 1);
+  }
+  return i < text.size();
+}
+
+std::unique_ptr<json> ReadEventMentions(std::string_view text);
+
+// The event of stored JSON `text` with, of its slots, only `slot`, its evidence expanded as
+// ExpandStoredEvent() does (mention indices to the mentions' sentences), and no mentions;
+// null when the text is not in the form the store writes (the caller parses it whole).
+std::unique_ptr<json> ReadEventSlot(std::string_view text, const std::string& slot) {
+  std::pair<size_t, size_t> slots{0, 0}, mentions{0, 0};
+  bool has_slots = false, has_mentions = false;
+  auto e = std::make_unique<json>(json::object());
+  try {
+    bool ok = ObjectMembers(text, 0, [&](std::string_view key, size_t b, size_t end) {
+      if (key == "slots") {
+        slots = {b, end};
+        has_slots = true;
+      } else if (key == "mentions") {
+        mentions = {b, end};
+        has_mentions = true;
+      } else if (key == "id" || key == "date" || key == "place") {
+        (*e)[std::string(key)] = json::parse(text.substr(b, end - b));
+      }
+      return true;
+    });
+    if (!ok) return nullptr;
+    if (!has_slots) return e;
+    json& out_slots = (*e)["slots"] = json::object();
+    ok = ObjectMembers(text, slots.first, [&](std::string_view key, size_t b, size_t end) {
+      if (key != slot) return true;
+      out_slots[slot] = json::parse(text.substr(b, end - b));
+      return false;
+    });
+    if (!ok) return nullptr;
+    if (has_mentions && (slot == "date" || slot == "place") &&
+        (!out_slots.contains(slot) || out_slots[slot].empty())) {
+      // The answerer then reads the event's own value and its mentions (as EventMentions()).
+      std::unique_ptr<json> m = ReadEventMentions(text);
+      if (m == nullptr) return nullptr;
+      (*e)["mentions"] = std::move((*m)["mentions"]);
+      return e;
+    }
+    if (!has_mentions || !out_slots.contains(slot) || !out_slots[slot].is_array()) return e;
+    // The mentions' places, read once; a mention's sentence when evidence names it.
+    std::vector<std::pair<size_t, size_t>> elems;
+    {
+      size_t i = SkipSpace(text, mentions.first);
+      if (i >= text.size() || text[i] != '[') return nullptr;
+      i = SkipSpace(text, i + 1);
+      while (i < mentions.second && text[i] != ']') {
+        size_t end = SkipJsonValue(text, i);
+        if (end == std::string::npos || end > mentions.second) return nullptr;
+        elems.emplace_back(i, end);
+        i = SkipSpace(text, end);
+        if (i < mentions.second && text[i] == ',') i = SkipSpace(text, i + 1);
+      }
+    }
+    std::unordered_map<int64_t, json> sentence_of;
+    auto sentence = [&](int64_t m) -> const json& {
+      auto it = sentence_of.find(m);
+      if (it != sentence_of.end()) return it->second;
+      json t = "";
+      if (text[elems[static_cast<size_t>(m)].first] != '{') throw json::type_error::create(302, "mention", nullptr);
+      // mentions[m].value("text", ""): a mention always has its sentence as a string.
+      ObjectMembers(text, elems[static_cast<size_t>(m)].first, [&](std::string_view key, size_t b, size_t end) {
+        if (key != "text") return true;
+        t = json::parse(text.substr(b, end - b));
+        if (!t.is_string()) throw json::type_error::create(302, "mention text", nullptr);
+        return false;
+      });
+      return sentence_of.emplace(m, std::move(t)).first->second;
+    };
+    for (json& v : out_slots[slot]) {
+      if (!v.is_object() || !v.contains("evidence") || !v["evidence"].is_array()) continue;
+      for (json& ev : v["evidence"]) {
+        if (!ev.is_number_integer()) continue;
+        int64_t m = ev.get<int64_t>();
+        ev = m >= 0 && m < static_cast<int64_t>(elems.size()) ? sentence(m) : json("");
+      }
+    }
+  } catch (const json::exception&) {
+    return nullptr;
+  }
+  return e;
+}
+
+// The event of stored JSON `text` with only its mentions, each with only the members
+// "doc", "text", "attributed_to" and "sourcing"; null when the text is not in the form the
+// store writes.
+std::unique_ptr<json> ReadEventMentions(std::string_view text) {
+  auto e = std::make_unique<json>(json::object());
+  try {
+    bool ok = ObjectMembers(text, 0, [&](std::string_view key, size_t b, size_t end) {
+      if (key == "id") {
+        (*e)["id"] = json::parse(text.substr(b, end - b));
+      } else if (key == "mentions") {
+        json mentions = json::array();
+        size_t i = SkipSpace(text, b);
+        if (i >= end || text[i] != '[') {
+          mentions = json::parse(text.substr(b, end - b));  // not an array: as it is
+        } else {
+          i = SkipSpace(text, i + 1);
+          while (i < end && text[i] != ']') {
+            size_t e_end = SkipJsonValue(text, i);
+            if (e_end == std::string::npos || e_end > end) throw json::other_error::create(501, "mentions", nullptr);
+            json m = json::object();
+            if (text[i] != '{' ||
+                !ObjectMembers(text, i, [&](std::string_view k, size_t vb, size_t ve) {
+                  if (k == "doc" || k == "text" || k == "attributed_to" || k == "sourcing")
+                    m[std::string(k)] = json::parse(text.substr(vb, ve - vb));
+                  return true;
+                }))
+              m = json::parse(text.substr(i, e_end - i));
+            mentions.push_back(std::move(m));
+            i = SkipSpace(text, e_end);
+            if (i < end && text[i] == ',') i = SkipSpace(text, i + 1);
+          }
+        }
+        (*e)["mentions"] = std::move(mentions);
+      }
+      return true;
+    });
+    if (!ok) return nullptr;
+  } catch (const json::exception&) {
+    return nullptr;
+  }
+  return e;
+}
+
+// The members of a stored event that the parts of a big event keep, raw.
+struct EventText {
+  std::string_view id = "\"\"", date, place;
+  std::vector<std::pair<std::string_view, std::string_view>> slots;  // name, raw values
+  std::vector<std::pair<size_t, size_t>> mentions;                   // element ranges
+  bool has_mentions = false, has_slots = false;
+};
+
+bool ReadEventText(std::string_view text, EventText* out) {
+  std::pair<size_t, size_t> slots{0, 0}, mentions{0, 0};
+  bool ok = ObjectMembers(text, 0, [&](std::string_view key, size_t b, size_t end) {
+    if (key == "id") out->id = text.substr(b, end - b);
+    else if (key == "date") out->date = text.substr(b, end - b);
+    else if (key == "place") out->place = text.substr(b, end - b);
+    else if (key == "slots") slots = {b, end}, out->has_slots = true;
+    else if (key == "mentions") mentions = {b, end}, out->has_mentions = true;
+    return true;
+  });
+  if (!ok) return false;
+  if (out->has_slots) {
+    if (text[slots.first] != '{') return false;
+    ok = ObjectMembers(text, slots.first, [&](std::string_view key, size_t b, size_t end) {
+      out->slots.emplace_back(key, text.substr(b, end - b));
+      return true;
+    });
+    if (!ok) return false;
+  }
+  if (out->has_mentions) {
+    size_t i = SkipSpace(text, mentions.first);
+    if (i >= text.size() || text[i] != '[') return false;
+    i = SkipSpace(text, i + 1);
+    while (i < mentions.second && text[i] != ']') {
+      size_t end = SkipJsonValue(text, i);
+      if (end == std::string::npos || end > mentions.second || text[i] != '{') return false;
+      out->mentions.emplace_back(i, end);
+      i = SkipSpace(text, end);
+      if (i < mentions.second && text[i] == ',') i = SkipSpace(text, i + 1);
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+// Each big event (`big`: rank and seq) in parts: part "" holds its id, date and place; part
+// "slot:NAME" the same, the values of slot NAME as stored ("values") and the sentences of
+// the mentions their evidence names ("texts": mention index -> sentence; "mentions": how
+// many mentions there are). An event not in the form expected is left whole.
+Status AskIndex::BuildEventParts(sqlite3* db, const std::vector<std::pair<int64_t, int64_t>>& big) {
+  Stmt q(db, "SELECT json FROM events WHERE seq = ?");
+  Stmt ins(db, "INSERT INTO ask_event_parts(rank, part, json) VALUES(?,?,?)");
+  if (!q.ok() || !ins.ok()) return Status::Error(q.error() + ins.error());
+  for (const auto& [rank, seq] : big) {
+    q.Bind(1, seq);
+    if (q.Step() != SQLITE_ROW) {
+      q.Reset();
+      continue;
+    }
+    const char* t = reinterpret_cast<const char*>(sqlite3_column_text(q.stmt(), 0));
+    std::string_view text(t ? t : "", t ? static_cast<size_t>(sqlite3_column_bytes(q.stmt(), 0)) : 0);
+    std::vector<std::pair<std::string, std::string>> rows;
+    try {
+      EventText e;
+      if (!ReadEventText(text, &e) || !e.has_mentions) {
+        q.Reset();
+        continue;
+      }
+      std::string head = "{\"id\":" + std::string(e.id);
+      if (!e.date.empty()) head += ",\"date\":" + std::string(e.date);
+      if (!e.place.empty()) head += ",\"place\":" + std::string(e.place);
+      // The mentions' sentences (mentions[m].value("text", "")), read when evidence names them.
+      std::vector<json> sentence(e.mentions.size());
+      std::vector<bool> read(e.mentions.size(), false);
+      auto sentence_of = [&](size_t m) -> const json& {
+        if (!read[m]) {
+          read[m] = true;
+          sentence[m] = "";
+          bool ok = ObjectMembers(text, e.mentions[m].first, [&](std::string_view k, size_t b, size_t end) {
+            if (k != "text") return true;
+            sentence[m] = json::parse(text.substr(b, end - b));
+            return false;
+          });
+          if (!ok || !sentence[m].is_string()) throw json::type_error::create(302, "mention text", nullptr);
+        }
+        return sentence[m];
+      };
+      rows.emplace_back("", head + "}");
+      for (const auto& [name, values] : e.slots) {
+        json v = json::parse(values);
+        json texts = json::object();
+        if (v.is_array())
+          for (const json& x : v) {
+            if (!x.is_object() || !x.contains("evidence") || !x["evidence"].is_array()) continue;
+            for (const json& ev : x["evidence"]) {
+              if (!ev.is_number_integer()) continue;
+              int64_t m = ev.get<int64_t>();
+              if (m >= 0 && m < static_cast<int64_t>(sentence.size()))
+                texts[std::to_string(m)] = sentence_of(static_cast<size_t>(m));
+            }
+          }
+        rows.emplace_back("slot:" + std::string(name),
+                          head + ",\"mentions\":" + std::to_string(e.mentions.size()) + ",\"values\":" + std::string(values) +
+                              ",\"texts\":" + texts.dump(-1, ' ', false, json::error_handler_t::replace) + "}");
+      }
+    } catch (const json::exception&) {
+      rows.clear();  // left whole
+    }
+    q.Reset();
+    for (const auto& [part, j] : rows) {
+      ins.Bind(1, rank).Bind(2, part).Bind(3, j);
+      if (ins.Step() != SQLITE_DONE) return Status::Error(sqlite3_errmsg(db));
+      ins.Reset();
+    }
+  }
+  return Exec(db, "CREATE INDEX IF NOT EXISTS ask_event_parts_key ON ask_event_parts(rank, part)");
+}
+
+namespace {
+
+// The event of a part written by BuildEventParts, as EventSlot() gives it.
+std::unique_ptr<json> EventFromPart(const json& part, const std::string& slot) {
+  auto e = std::make_unique<json>(json::object());
+  for (const char* k : {"id", "date", "place"})
+    if (part.contains(k)) (*e)[k] = part[k];
+  json& slots = (*e)["slots"] = json::object();
+  if (part.contains("values")) {
+    json values = part["values"];
+    const json& texts = part.contains("texts") ? part["texts"] : json::object();
+    const int64_t n = part.value("mentions", int64_t{0});
+    if (values.is_array())
+      for (json& v : values) {
+        if (!v.is_object() || !v.contains("evidence") || !v["evidence"].is_array()) continue;
+        for (json& ev : v["evidence"]) {
+          if (!ev.is_number_integer()) continue;
+          int64_t m = ev.get<int64_t>();
+          std::string key = std::to_string(m);
+          ev = m >= 0 && m < n && texts.contains(key) ? texts[key] : json("");
+        }
+      }
+    slots[slot] = std::move(values);
+  }
+  return e;
+}
+
+}  // namespace
+
+std::unique_ptr<json> AskIndex::EventPart(const std::string& id, const std::string& slot) {
+  if (!parts_checked_) {
+    parts_checked_ = true;
+    Stmt t(db_, "SELECT 1 FROM ask_event_parts LIMIT 1");
+    has_parts_ = t.ok();
+  }
+  if (!has_parts_ || slot.empty()) return nullptr;
+  Stmt q(Cached(
+      "SELECT json FROM ask_event_parts WHERE rank = (SELECT max(rank) FROM ask_facts WHERE id = ?1) AND part IN ('', ?2) "
+      "ORDER BY part DESC LIMIT 1"));
+  q.Bind(1, id).Bind(2, "slot:" + slot);
+  if (q.Step() != SQLITE_ROW) return nullptr;  // not stored in parts
+  try {
+    const char* t = reinterpret_cast<const char*>(sqlite3_column_text(q.stmt(), 0));
+    json part = json::parse(std::string_view(t ? t : "", t ? static_cast<size_t>(sqlite3_column_bytes(q.stmt(), 0)) : 0));
+    // An empty date or place: the answerer reads the event's own value and its mentions,
+    // which the parts do not keep.
+    if ((slot == "date" || slot == "place") && (!part.contains("values") || part["values"].empty())) return nullptr;
+    return EventFromPart(part, slot);
+  } catch (const json::exception&) {
+    return nullptr;
+  }
+}
+
+const json* AskIndex::EventMentions(const std::string& id) {
+  auto whole = events_.find(id);
+  if (whole != events_.end()) return whole->second.get();
+  const std::string key = id + "\nmentions";
+  auto it = event_slots_.find(key);
+  if (it != event_slots_.end()) return it->second.get();
+  std::unique_ptr<json> e;
+  bool found = false;
+  {
+    Stmt q(Cached(
+        "SELECT e.json FROM ask_facts f JOIN events e ON e.seq = f.seq WHERE f.id = ? ORDER BY f.rank DESC LIMIT 1"));
+    q.Bind(1, id);
+    if (q.Step() == SQLITE_ROW) {
+      found = true;
+      const char* t = reinterpret_cast<const char*>(sqlite3_column_text(q.stmt(), 0));
+      if (t != nullptr) e = ReadEventMentions(std::string_view(t, static_cast<size_t>(sqlite3_column_bytes(q.stmt(), 0))));
+    }
+  }
+  if (!found) return nullptr;
+  if (e == nullptr) return Event(id);  // not in the expected form: read whole
+  return event_slots_.emplace(key, std::move(e)).first->second.get();
+}
+
+const json* AskIndex::EventSlot(const std::string& id, const std::string& slot) {
+  auto whole = events_.find(id);
+  if (whole != events_.end()) return whole->second.get();
+  const std::string key = id + '\n' + slot;
+  auto it = event_slots_.find(key);
+  if (it != event_slots_.end()) return it->second.get();
+  std::unique_ptr<json> e = slot.empty() ? nullptr : EventPart(id, slot);
+  if (e != nullptr) return event_slots_.emplace(key, std::move(e)).first->second.get();
+  bool found = false;
+  {
+    Stmt q(Cached(
+        "SELECT e.json FROM ask_facts f JOIN events e ON e.seq = f.seq WHERE f.id = ? ORDER BY f.rank DESC LIMIT 1"));
+    q.Bind(1, id);
+    if (q.Step() == SQLITE_ROW) {
+      found = true;
+      const char* t = reinterpret_cast<const char*>(sqlite3_column_text(q.stmt(), 0));
+      if (t != nullptr) e = ReadEventSlot(std::string_view(t, static_cast<size_t>(sqlite3_column_bytes(q.stmt(), 0))), slot);
+    }
+  }
+  if (!found) return nullptr;
+  if (e == nullptr) return Event(id);  // not in the expected form: read whole
+  return event_slots_.emplace(key, std::move(e)).first->second.get();
+}
+
+namespace {
+
+// The integers of a JSON array of [start, end] pairs (the stored "sentences"); false when it
+// is anything else.
+bool ParseSpanPairs(const std::string& t, size_t i, size_t end, std::vector<Span>* out) {
+  auto number = [&](uint32_t* v) {
+    i = SkipSpace(t, i);
+    if (i >= end || !std::isdigit(static_cast<unsigned char>(t[i]))) return false;
+    uint64_t n = 0;
+    while (i < end && std::isdigit(static_cast<unsigned char>(t[i]))) {
+      n = n * 10 + static_cast<uint64_t>(t[i++] - '0');
+      if (n > 0xFFFFFFFFull) return false;
+    }
+    *v = static_cast<uint32_t>(n);
+    return true;
+  };
+  auto expect = [&](char c) {
+    i = SkipSpace(t, i);
+    if (i >= end || t[i] != c) return false;
+    ++i;
+    return true;
+  };
+  if (!expect('[')) return false;
+  i = SkipSpace(t, i);
+  if (i < end && t[i] == ']') return true;
+  while (true) {
+    Span sp;
+    if (!expect('[') || !number(&sp.start) || !expect(',') || !number(&sp.end) || !expect(']')) return false;
+    out->push_back(sp);
+    i = SkipSpace(t, i);
+    if (i < end && t[i] == ',') {
+      ++i;
+      continue;
+    }
+    return expect(']');
+  }
+}
+
+// The elements of the JSON array text[i, end): their [begin, end) ranges.
+bool ArrayElements(const std::string& t, size_t i, size_t end, std::vector<std::pair<size_t, size_t>>* out) {
+  i = SkipSpace(t, i);
+  if (i >= end || t[i] != '[') return false;
+  i = SkipSpace(t, i + 1);
+  while (i < end && t[i] != ']') {
+    size_t e = SkipJsonValue(t, i);
+    if (e == std::string::npos || e > end) return false;
+    out->emplace_back(i, e);
+    i = SkipSpace(t, e);
+    if (i < end && t[i] == ',') i = SkipSpace(t, i + 1);
+  }
+  return i < end;
 }
 
 }  // namespace
@@ -527,12 +1069,19 @@ Status AskIndex::LoadDocumentLayers(const std::string& id, unsigned layers, Docu
   if (uncompress(reinterpret_cast<Bytef*>(text.data()), &len, static_cast<const Bytef*>(blob) + 4,
                  static_cast<uLong>(size - 4)) != Z_OK || len != n)
     return Status::Error("document " + id + ": layers not in the expected form");
+  // With a sentence, only what concerns it (no grounding layers: see the header).
+  const bool one = sentence >= 0 && (layers & ask::DocumentSource::kEvents);
   // The top-level members asked for; the others are skipped unparsed.
-  std::set<std::string> wanted = {"attributions", "blocks", "parts", "sentences", "sentence_blocks"};
+  std::set<std::string> wanted;
+  if (one) {
+    wanted = {"sentences"};
+  } else {
+    wanted = {"attributions", "blocks", "parts", "sentences", "sentence_blocks"};
+  }
   if (layers & ask::DocumentSource::kEvents) wanted.insert("events");
   if (layers & ask::DocumentSource::kEntities) wanted.insert("entities");
   if (layers & ask::DocumentSource::kTimexes) wanted.insert("timex");
-  json j = json::object();
+  std::map<std::string, std::pair<size_t, size_t>> at;  // member -> its value's range
   size_t i = SkipSpace(text, 0);
   if (i >= text.size() || text[i] != '{') return Status::Error("document " + id + ": layers not an object");
   i = SkipSpace(text, i + 1);
@@ -547,26 +1096,7 @@ Status AskIndex::LoadDocumentLayers(const std::string& id, unsigned layers, Docu
       i = SkipSpace(text, i + 1);
       size_t end = SkipJsonValue(text, i);
       if (end == std::string::npos) return Status::Error("document " + id + ": bad layers");
-      if (key == "events" && sentence >= 0 && wanted.count(key)) {
-        // Only the event mentions of `sentence` ("sentence" as EventMentionFromJson reads
-        // it: -1 when absent).
-        json events = json::array();
-        size_t e = SkipSpace(text, i);
-        if (e < end && text[e] == '[') e = SkipSpace(text, e + 1);
-        while (e < end && text[e] != ']') {
-          size_t e_end = SkipJsonValue(text, e);
-          if (e_end == std::string::npos || e_end > end) return Status::Error("document " + id + ": bad layers");
-          if (MemberInt(text, e, "sentence", -1) == sentence)
-            events.push_back(json::parse(text.begin() + static_cast<std::ptrdiff_t>(e),
-                                         text.begin() + static_cast<std::ptrdiff_t>(e_end)));
-          e = SkipSpace(text, e_end);
-          if (e < end && text[e] == ',') e = SkipSpace(text, e + 1);
-        }
-        j[key] = std::move(events);
-      } else if (wanted.count(key)) {
-        j[key] = json::parse(text.begin() + static_cast<std::ptrdiff_t>(i),
-                             text.begin() + static_cast<std::ptrdiff_t>(end));
-      }
+      if (wanted.count(key)) at[key] = {i, end};
       i = SkipSpace(text, end);
       if (i < text.size() && text[i] == ',') i = SkipSpace(text, i + 1);
     }
@@ -574,6 +1104,30 @@ Status AskIndex::LoadDocumentLayers(const std::string& id, unsigned layers, Docu
     return Status::Error("document " + id + ": " + e.what());
   }
   if (i >= text.size()) return Status::Error("document " + id + ": layers cut short");
+  auto parse = [&](std::pair<size_t, size_t> r) {
+    return json::parse(text.begin() + static_cast<std::ptrdiff_t>(r.first),
+                       text.begin() + static_cast<std::ptrdiff_t>(r.second));
+  };
+  if (one) return LoadSentenceLayers(id, text, at, sentence, q.Text(0), doc);
+  json j = json::object();
+  try {
+    for (const auto& [key, r] : at) {
+      if (key == "events" && sentence >= 0) {
+        // Only the event mentions of `sentence` ("sentence" as EventMentionFromJson reads
+        // it: -1 when absent).
+        json events = json::array();
+        std::vector<std::pair<size_t, size_t>> elems;
+        if (!ArrayElements(text, r.first, r.second, &elems)) return Status::Error("document " + id + ": bad layers");
+        for (const auto& e : elems)
+          if (MemberInt(text, e.first, "sentence", -1) == sentence) events.push_back(parse(e));
+        j[key] = std::move(events);
+      } else {
+        j[key] = parse(r);
+      }
+    }
+  } catch (const json::exception& e) {
+    return Status::Error("document " + id + ": " + e.what());
+  }
   // The fields grounding reads, as DocumentFromJson() (core/document_json.cpp) reads them.
   static const json kNone = json::array();
   auto list = [&](const char* key) -> const json& { return j.contains(key) && j[key].is_array() ? j[key] : kNone; };
@@ -624,6 +1178,113 @@ Status AskIndex::LoadDocumentLayers(const std::string& id, unsigned layers, Docu
     doc->events = std::move(other.events);
     doc->entities = std::move(other.entities);
     doc->timexes = std::move(other.timexes);
+  }
+  return Status::Ok();
+}
+
+Status AskIndex::LoadSentenceLayers(const std::string& id, const std::string& text,
+                                    const std::map<std::string, std::pair<size_t, size_t>>& at, int sentence,
+                                    std::string clean, Document* doc) {
+  auto bad = [&]() { return Status::Error("document " + id + ": bad layers"); };
+  auto parse = [&](std::pair<size_t, size_t> r) {
+    return json::parse(text.begin() + static_cast<std::ptrdiff_t>(r.first),
+                       text.begin() + static_cast<std::ptrdiff_t>(r.second));
+  };
+  std::vector<Span> spans;
+  auto sit = at.find("sentences");
+  if (sit != at.end() && !ParseSpanPairs(text, sit->second.first, sit->second.second, &spans)) return bad();
+  Span span{1, 0};  // contains nothing when the sentence is not there
+  if (static_cast<size_t>(sentence) < spans.size()) span = spans[static_cast<size_t>(sentence)];
+  json rest = json::object();
+  // Entity mentions and time expressions left out keep their place (their indices are what
+  // event mentions name) with a span outside every sentence.
+  std::vector<size_t> kept_entities, kept_timex;
+  size_t n_entities = 0, n_timex = 0;
+  try {
+    std::set<int64_t> named;  // entity mentions the sentence's event mentions name
+    json events = json::array();
+    if (auto e = at.find("events"); e != at.end()) {
+      std::vector<std::pair<size_t, size_t>> elems;
+      if (!ArrayElements(text, e->second.first, e->second.second, &elems)) return bad();
+      for (const auto& el : elems) {
+        if (MemberInt(text, el.first, "sentence", -1) != sentence) continue;
+        events.push_back(parse(el));
+        EventMention m = EventMentionFromJson(events.back());
+        for (const auto* args : {&m.source, &m.target})
+          for (const EventArg& a : *args) named.insert(a.mention);
+        named.insert(m.place.mention);
+      }
+    }
+    rest["events"] = std::move(events);
+    for (const char* key : {"entities", "timex"}) {
+      auto e = at.find(key);
+      if (e == at.end()) continue;
+      std::vector<std::pair<size_t, size_t>> elems;
+      if (!ArrayElements(text, e->second.first, e->second.second, &elems)) return bad();
+      const bool entities = key[0] == 'e';
+      (entities ? n_entities : n_timex) = elems.size();
+      json list = json::array();
+      for (size_t k = 0; k < elems.size(); ++k) {
+        int64_t start = MemberInt(text, elems[k].first, "start", -1), end = MemberInt(text, elems[k].first, "end", -1);
+        bool inside = start >= span.start && end <= span.end;  // Span::Contains
+        if (!(inside || start < 0 || end < 0 || (entities && named.count(static_cast<int64_t>(k))))) continue;
+        list.push_back(parse(elems[k]));
+        (entities ? kept_entities : kept_timex).push_back(k);
+      }
+      rest[key] = std::move(list);
+    }
+  } catch (const json::exception& e) {
+    return Status::Error("document " + id + ": " + e.what());
+  }
+  Document other;
+  Status s = DocumentFromJson(rest, &other);
+  if (!s.ok()) return s;
+  const Span outside{0xFFFFFFFFu, 0xFFFFFFFFu};
+  doc->entities.assign(n_entities, EntityMention{});
+  for (EntityMention& m : doc->entities) m.span = outside;
+  for (size_t k = 0; k < kept_entities.size() && k < other.entities.size(); ++k)
+    doc->entities[kept_entities[k]] = std::move(other.entities[k]);
+  doc->timexes.assign(n_timex, Timex{});
+  for (Timex& t : doc->timexes) t.span = outside;
+  for (size_t k = 0; k < kept_timex.size() && k < other.timexes.size(); ++k)
+    doc->timexes[kept_timex[k]] = std::move(other.timexes[k]);
+  doc->text = std::move(clean);
+  doc->sentences.clear();
+  for (const Span& sp : spans) doc->sentences.push_back(Sentence{sp, -1});
+  doc->parts.assign(1, ThreadPart{});
+  doc->blocks.clear();
+  doc->attributions.clear();
+  doc->events = std::move(other.events);
+  return Status::Ok();
+}
+
+Status AskIndex::LoadGroundingText(const std::string& id, ask::GroundingText* out) {
+  Stmt d(Cached("SELECT d.text, a.first, a.last FROM ask_docs a JOIN docs d ON d.id = a.id WHERE a.id = ?"));
+  if (!d.ok()) return Status::Error("no ask_docs");
+  d.Bind(1, id);
+  if (d.Step() != SQLITE_ROW) return Status::Error("no sentence rows for " + id);
+  out->text = d.Text(0);
+  out->doc = nullptr;
+  out->sentences.clear();
+  Stmt r(Cached(
+      "SELECT idx, start, end, attributed_to, sourcing, role FROM sentence_rows "
+      "WHERE rowid BETWEEN ?1 AND ?2 AND doc = ?3 ORDER BY rowid"));
+  r.Bind(1, d.Int(1)).Bind(2, d.Int(2)).Bind(3, id);
+  while (r.Step() == SQLITE_ROW) {
+    // Rows in sentence order, every sentence once (else the layers are read).
+    if (r.Int(0) != static_cast<int64_t>(out->sentences.size())) return Status::Error("sentence rows of " + id);
+    ask::GroundingText::Sentence sn;
+    sn.start = static_cast<uint32_t>(r.Int(1));
+    sn.end = static_cast<uint32_t>(r.Int(2));
+    // Store::AddDocuments keeps the sentence's first attribution; grounding takes it unless
+    // it is the author's.
+    sn.sourcing = SourcingFromString(r.Text(4));
+    if (sn.sourcing != Sourcing::kAuthor) sn.attributed_to = r.Text(3);
+    sn.role = RoleFromString(r.Text(5));
+    if (sn.start > sn.end || sn.end > out->text.size() ||
+        (!out->sentences.empty() && sn.start < out->sentences.back().end))
+      return Status::Error("sentence rows of " + id);
+    out->sentences.push_back(std::move(sn));
   }
   return Status::Ok();
 }
@@ -897,6 +1558,9 @@ Status AskIndex::LoadView(const std::string& question, ask::DossierView* view, c
   // The question's entities as the answerer will resolve them, and its candidate events.
   ask::EntityIndex index(view->entities, this);
   ask::QuestionEntities qe = ask::ResolveQuestionEntities(q, index);
+  // The evidence search the answerer will run, started now on its own connection.
+  ask::PlannedSearch plan;
+  if (prefetch_on_ && ask::PlanSearch(q, qe, index, &plan)) Prefetch(plan.terms, plan.limit);
   std::vector<int64_t> events = CandidateEvents(q, qe, index, limits);
   {
     Stmt s(db_,
@@ -941,6 +1605,543 @@ Status AskIndex::LoadView(const std::string& question, ask::DossierView* view, c
   // Conflicts are left out: the answerer does not read them (and those of big events are
   // long).
   return Status::Ok();
+
+}
+
+// ---------------------------------------------------------------------------------------
+// Evidence search: Store::Search()'s hits without ranking every matching sentence.
+//
+// Store::Search() ranks the sentences matching "t1" OR "t2" OR ... with FTS5's bm25() and
+// keeps the first `limit` (ORDER BY rank LIMIT: the best scores, ties in rowid order, as
+// SQLite's sorter keeps the rows it met first). bm25() looks up the length of every
+// matching sentence in FTS5's docsize table, which for common words is most of the cost
+// (hundreds of thousands of sentences on a large store). Here an FTS5 auxiliary function
+// reads, through FTS5's own API, what bm25() reads: every phrase's matching rows
+// (xQueryPhrase, which bm25() also runs, to count them), their instances, the row count and
+// total size. The scores are computed with bm25()'s formula in its order of operations (so
+// they are the same doubles) from the lengths of ask_lengths (a byte per sentence, written
+// with the index): the sentences in rowid order, each kept when it beats the worst kept;
+// one whose phrases cannot reach that score (a phrase adds less than idf * (k1 + 1)) is
+// passed over unread. Without ask_lengths (a store indexed before it), lengths come from
+// the docsize table, and only for the sentences that can still make the list: a sentence
+// has at least as many tokens as its last matched phrase ends at, and bm25 decreases with
+// length, which bounds its score; they are scored best bound first until the next bound is
+// below the worst kept. Phrases the query repeats (the tokenizer stems "attack" and
+// "attacks" alike) are read once. A search can run ahead on a connection and thread of its
+// own (Prefetch).
+
+namespace {
+
+constexpr const char* kTopKPointer = "dossier_ask_topk";
+
+// One distinct phrase's matching rows in rowid order: the rowid, and the phrase's instances
+// in the row (16 bits) with where the last one ends (16 bits: the row has at least that many
+// tokens; capped, which keeps it a lower bound).
+struct PhraseRows {
+  std::vector<uint32_t> rowid;
+  std::vector<uint32_t> tf_end;
+  std::unordered_map<size_t, uint32_t> big_tf;  // instance counts of 0xFFFF or more, by index
+  uint32_t Tf(size_t i) const {
+    uint32_t tf = tf_end[i] >> 16;
+    if (tf != 0xFFFF) return tf;
+    auto it = big_tf.find(i);
+    return it == big_tf.end() ? tf : it->second;
+  }
+  uint32_t End(size_t i) const { return tf_end[i] & 0xFFFF; }
+};
+
+struct TopKCall {
+  std::vector<std::string> terms;  // the query's phrases, in order
+  bool called = false;
+  bool wide = false;  // a rowid beyond 32 bits: the caller falls back to Store::Search
+  int rc = SQLITE_OK;
+  sqlite3_int64 nrow = 0, ntoken = 0;
+  std::vector<uint32_t> distinct;   // per phrase: its distinct phrase
+  std::vector<uint32_t> first_of;   // per distinct phrase: its first phrase
+  std::vector<sqlite3_int64> hits;  // per distinct phrase: rows matching it (bm25's nHit)
+  std::vector<PhraseRows> rows;     // per distinct phrase
+};
+
+struct PhraseScan {
+  TopKCall* call;
+  uint32_t distinct;
+  uint32_t size;
+};
+
+int CollectPhraseRow(const Fts5ExtensionApi* api, Fts5Context* fts, void* user) {
+  auto* scan = static_cast<PhraseScan*>(user);
+  ++scan->call->hits[scan->distinct];
+  // The phrase's instances in the row, in position order: how many, and where the last ends.
+  Fts5PhraseIter it;
+  int col = -1, off = -1, last = -1;
+  uint32_t n = 0;
+  int rc = api->xPhraseFirst(fts, 0, &it, &col, &off);
+  if (rc != SQLITE_OK) return rc;
+  for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) {
+    ++n;
+    last = off;
+  }
+  if (n == 0) return SQLITE_OK;
+  sqlite3_int64 rowid = api->xRowid(fts);
+  if (rowid < 0 || rowid > 0xFFFFFFFFll) {
+    scan->call->wide = true;
+    return SQLITE_OK;
+  }
+  PhraseRows& r = scan->call->rows[scan->distinct];
+  uint64_t end = static_cast<uint64_t>(std::max(last, 0)) + scan->size;
+  if (n >= 0xFFFF) r.big_tf[r.rowid.size()] = n;
+  r.rowid.push_back(static_cast<uint32_t>(rowid));
+  r.tf_end.push_back((std::min<uint32_t>(n, 0xFFFF) << 16) | static_cast<uint32_t>(std::min<uint64_t>(end, 0xFFFF)));
+  return SQLITE_OK;
+}
+
+struct TokenList {
+  std::vector<std::string> tokens;
+};
+int AddToken(void* ctx, int flags, const char* token, int n, int, int) {
+  auto* list = static_cast<TokenList*>(ctx);
+  if ((flags & FTS5_TOKEN_COLOCATED) && !list->tokens.empty())
+    list->tokens.back() += std::string("\x01") + std::string(token, static_cast<size_t>(n));
+  else
+    list->tokens.emplace_back(token, static_cast<size_t>(n));
+  return SQLITE_OK;
+}
+
+// The auxiliary function: on the first row of the query, reads what bm25() would for all rows.
+void TopKFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int nval, sqlite3_value** vals) {
+  auto* call = nval >= 1 ? static_cast<TopKCall*>(sqlite3_value_pointer(vals[0], kTopKPointer)) : nullptr;
+  sqlite3_result_null(ctx);
+  if (call == nullptr || call->called) return;
+  call->called = true;
+  int rc = api->xRowCount(fts, &call->nrow);
+  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &call->ntoken);
+  const int nphrase = std::max(api->xPhraseCount(fts), 0);
+  // Phrases with the same tokens (as the table's tokenizer gives them) are read once. When
+  // the phrases are not the terms one for one, each phrase is its own.
+  std::vector<std::vector<std::string>> tokens(static_cast<size_t>(nphrase));
+  bool same = static_cast<int>(call->terms.size()) == nphrase;
+  for (int i = 0; same && rc == SQLITE_OK && i < nphrase; ++i) {
+    TokenList list;
+    const std::string& t = call->terms[static_cast<size_t>(i)];
+    rc = api->xTokenize(fts, t.data(), static_cast<int>(t.size()), &list, AddToken);
+    same = rc == SQLITE_OK && static_cast<int>(list.tokens.size()) == api->xPhraseSize(fts, i) && !list.tokens.empty();
+    tokens[static_cast<size_t>(i)] = std::move(list.tokens);
+  }
+  if (rc != SQLITE_OK) {
+    call->rc = rc;
+    sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  call->distinct.assign(static_cast<size_t>(nphrase), 0);
+  for (int i = 0; i < nphrase; ++i) {
+    uint32_t d = static_cast<uint32_t>(call->first_of.size());
+    if (same)
+      for (uint32_t k = 0; k < call->first_of.size(); ++k)
+        if (tokens[call->first_of[k]] == tokens[static_cast<size_t>(i)]) d = k;
+    if (d == call->first_of.size()) call->first_of.push_back(static_cast<uint32_t>(i));
+    call->distinct[static_cast<size_t>(i)] = d;
+  }
+  call->hits.assign(call->first_of.size(), 0);
+  call->rows.assign(call->first_of.size(), PhraseRows{});
+  for (uint32_t d = 0; rc == SQLITE_OK && d < call->first_of.size(); ++d) {
+    int i = static_cast<int>(call->first_of[d]);
+    PhraseScan scan{call, d, static_cast<uint32_t>(std::max(api->xPhraseSize(fts, i), 0))};
+    rc = api->xQueryPhrase(fts, i, &scan, CollectPhraseRow);
+  }
+  call->rc = rc;
+  if (rc != SQLITE_OK) sqlite3_result_error_code(ctx, rc);
+}
+
+}  // namespace
+
+// FTS5's bm25 top of the sentences for one connection (see above).
+class SentenceRanker {
+ public:
+  explicit SentenceRanker(sqlite3* db) : db_(db) {}
+  ~SentenceRanker();
+  SentenceRanker(const SentenceRanker&) = delete;
+  SentenceRanker& operator=(const SentenceRanker&) = delete;
+  // Store::Search()'s hits for `terms`; false when the FTS5 API cannot be had.
+  bool Search(const std::vector<std::string>& terms, int limit, std::vector<SentenceHit>* hits);
+
+ private:
+  // The best `limit` sentences (rowid and score as bm25() gives it) for the FTS5 query
+  // `match` of the phrases `terms`; false when the FTS5 API cannot be had.
+  bool Top(const std::vector<std::string>& terms, const std::string& match, int limit,
+           std::vector<std::pair<int64_t, double>>* out);
+  // Tokens in sentence `rowid` (what FTS5's bm25() reads for it), -1 when unknown;
+  // StoredLength() only from ask_lengths (-1 when it does not have it).
+  int64_t SentenceLength(int64_t rowid);
+  int64_t StoredLength(int64_t rowid);
+  // Reads every chunk of ask_lengths at once (faster than one by one when most are needed).
+  void LoadAllLengths();
+  // The last sentence ask_lengths covers (-1: none).
+  int64_t LengthsMax();
+  sqlite3_stmt* Cached(const char* sql);
+
+  sqlite3* db_;
+  std::map<std::string, sqlite3_stmt*> stmts_;
+  bool fts5_checked_ = false;
+  bool fts5_ok_ = false;
+  int64_t lengths_max_ = -2;  // sentences ask_lengths covers (-1: none; -2: not read yet)
+  std::unordered_map<int64_t, std::string> lengths_;  // ask_lengths chunks read
+  int64_t last_chunk_ = -1;
+  const std::string* last_lengths_ = nullptr;
+};
+
+int64_t SentenceRanker::LengthsMax() {
+  if (lengths_max_ == -2) {
+    lengths_max_ = -1;
+    Stmt q(db_, "SELECT value FROM ask_meta WHERE key = 'lengths_max'");
+    if (q.ok() && q.Step() == SQLITE_ROW) lengths_max_ = std::atoll(q.Text(0).c_str());
+  }
+  return lengths_max_;
+}
+
+int64_t SentenceRanker::StoredLength(int64_t rowid) {
+  if (rowid < 0 || rowid > LengthsMax()) return -1;
+  const int64_t chunk = rowid >> kLengthChunkBits;
+  if (chunk != last_chunk_) {
+    auto it = lengths_.find(chunk);
+    if (it == lengths_.end()) {
+      Stmt q(Cached("SELECT lens FROM ask_lengths WHERE chunk = ?"));
+      q.Bind(1, chunk);
+      it = lengths_.emplace(chunk, q.Step() == SQLITE_ROW ? q.Blob(0) : std::string()).first;
+    }
+    last_chunk_ = chunk;
+    last_lengths_ = &it->second;
+  }
+  const size_t at = static_cast<size_t>(rowid & (kLengthChunk - 1));
+  if (at >= last_lengths_->size()) return -1;
+  unsigned char v = static_cast<unsigned char>((*last_lengths_)[at]);
+  return v == kLengthUnknown ? -1 : v;
+}
+
+void SentenceRanker::LoadAllLengths() {
+  Stmt q(db_, "SELECT chunk, lens FROM ask_lengths");
+  while (q.ok() && q.Step() == SQLITE_ROW) lengths_.try_emplace(q.Int(0), q.Blob(1));
+  last_chunk_ = -1;
+}
+
+int64_t SentenceRanker::SentenceLength(int64_t rowid) {
+  int64_t n = StoredLength(rowid);
+  if (n >= 0) return n;
+  // FTS5's docsize row: one varint per column (one column here).
+  Stmt q(Cached("SELECT sz FROM sentences_docsize WHERE id = ?"));
+  q.Bind(1, rowid);
+  if (q.Step() != SQLITE_ROW) return -1;
+  return DocsizeValue(static_cast<const unsigned char*>(sqlite3_column_blob(q.stmt(), 0)),
+                      sqlite3_column_bytes(q.stmt(), 0));
+}
+
+bool SentenceRanker::Top(const std::vector<std::string>& terms, const std::string& match, int limit,
+                         std::vector<std::pair<int64_t, double>>* out) {
+  out->clear();
+  if (!fts5_checked_) {
+    fts5_checked_ = true;
+    fts5_api* api = nullptr;
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db_, "SELECT fts5(?1)", -1, &st, nullptr) == SQLITE_OK) {
+      sqlite3_bind_pointer(st, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+      sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    fts5_ok_ = api != nullptr && api->iVersion >= 2 &&
+               api->xCreateFunction(api, "dossier_ask_topk", nullptr, &TopKFunction, nullptr) == SQLITE_OK;
+  }
+  if (!fts5_ok_) return false;
+  if (limit <= 0) return true;
+  TopKCall call;
+  call.terms = terms;
+  {
+    Stmt q(Cached("SELECT dossier_ask_topk(sentences, ?2) FROM sentences WHERE sentences MATCH ?1 LIMIT 1"));
+    if (!q.ok()) return false;
+    q.Bind(1, match);
+    sqlite3_bind_pointer(q.stmt(), 2, &call, kTopKPointer, nullptr);
+    int rc = q.Step();
+    if (rc != SQLITE_ROW || call.rc != SQLITE_OK) return true;  // no match, or an error: no hits (as Store::Search)
+  }
+  if (call.wide) return false;
+  if (call.nrow <= 0) return true;
+
+  // bm25()'s constants and IDF, as fts5_aux.c computes them.
+  const double k1 = 1.2;
+  const double b = 0.75;
+  const double avgdl = static_cast<double>(call.ntoken) / static_cast<double>(call.nrow);
+  const size_t ndistinct = call.first_of.size();
+  std::vector<double> idf(ndistinct);
+  std::vector<double> times(ndistinct, 0.0);  // phrases per distinct phrase
+  for (size_t d = 0; d < ndistinct; ++d) {
+    double v = std::log((call.nrow - call.hits[d] + 0.5) / (call.hits[d] + 0.5));
+    if (v <= 0.0) v = 1e-6;
+    idf[d] = v;
+  }
+  for (uint32_t d : call.distinct) times[d] += 1.0;
+  auto term = [&](uint32_t d, uint32_t tf, double D) {
+    double f = static_cast<double>(tf);
+    return idf[d] * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + b * D / avgdl)));
+  };
+  // The score as bm25() sums it: phrases in query order (those without instances add 0).
+  std::vector<uint32_t> tf_of(ndistinct, 0);
+  auto exact = [&](const std::pair<uint32_t, uint32_t>* p, size_t n, double D) {
+    for (size_t k = 0; k < n; ++k) tf_of[p[k].first] = p[k].second;
+    double s = 0.0;
+    for (uint32_t d : call.distinct)
+      if (tf_of[d] > 0) s += term(d, tf_of[d], D);
+    for (size_t k = 0; k < n; ++k) tf_of[p[k].first] = 0;
+    return s;
+  };
+
+  // The kept rows: a heap whose top is the worst kept (lowest score, then highest rowid).
+  struct Kept {
+    double score;
+    int64_t rowid;
+  };
+  auto better = [](const Kept& a, const Kept& c) {
+    if (a.score != c.score) return a.score > c.score;
+    return a.rowid < c.rowid;
+  };
+  std::priority_queue<Kept, std::vector<Kept>, decltype(better)> kept(better);
+  const size_t k = static_cast<size_t>(limit);
+  auto offer = [&](const Kept& x) {
+    if (kept.size() < k) {
+      kept.push(x);
+    } else if (better(x, kept.top())) {
+      kept.pop();
+      kept.push(x);
+    }
+  };
+  // Rows whose length ask_lengths does not give, to score best bound first.
+  struct Pending {
+    double bound;
+    int64_t rowid;
+    uint32_t first, count;  // in `pending_tf`
+  };
+  std::vector<Pending> pending;
+  std::vector<std::pair<uint32_t, uint32_t>> pending_tf;
+
+  // The rows in rowid order: the phrases' rows sorted by rowid (LSD radix sort, stable: the
+  // distinct phrases stay in order within a row).
+  struct Entry {
+    uint32_t rowid;
+    uint32_t tf_end;
+    uint32_t phrase;  // distinct phrase
+    uint32_t at;      // index in its PhraseRows
+  };
+  std::vector<Entry> all;
+  {
+    size_t total = 0;
+    uint32_t hi = 0;
+    for (const PhraseRows& pr : call.rows) {
+      total += pr.rowid.size();
+      if (!pr.rowid.empty()) hi = std::max(hi, pr.rowid.back());
+    }
+    // Rows all over the table: every chunk of lengths is read, in one pass.
+    if (LengthsMax() > 0 && static_cast<int64_t>(total) > LengthsMax() / 64) LoadAllLengths();
+    all.reserve(total);
+    for (uint32_t d = 0; d < ndistinct; ++d) {
+      const PhraseRows& pr = call.rows[d];
+      for (size_t i = 0; i < pr.rowid.size(); ++i)
+        all.push_back(Entry{pr.rowid[i], pr.tf_end[i], d, static_cast<uint32_t>(i)});
+    }
+    if (ndistinct > 1 && all.size() > 1) {
+      int bits = 0;
+      while (bits < 32 && (hi >> bits) != 0) ++bits;
+      const int passes = std::max(1, (bits + 11) / 12);
+      const int digit = (bits + passes - 1) / passes;
+      const uint32_t mask = (uint32_t{1} << digit) - 1;
+      std::vector<Entry> tmp(all.size());
+      std::vector<size_t> count((size_t{1} << digit) + 1);
+      for (int shift = 0; shift < bits; shift += digit) {
+        std::fill(count.begin(), count.end(), 0);
+        for (const Entry& x : all) ++count[((x.rowid >> shift) & mask) + 1];
+        for (size_t b = 1; b < count.size(); ++b) count[b] += count[b - 1];
+        for (const Entry& x : all) tmp[count[(x.rowid >> shift) & mask]++] = x;
+        all.swap(tmp);
+      }
+    }
+  }
+  // A phrase adds less than idf * (k1 + 1) to any row (bm25 saturates): a row whose
+  // phrases cannot reach the worst kept is passed over before its length is read.
+  std::vector<double> most(ndistinct);
+  for (size_t d = 0; d < ndistinct; ++d) most[d] = times[d] * idf[d] * (k1 + 1.0) * (1 + 1e-9);
+  std::vector<std::pair<uint32_t, uint32_t>> row;  // (distinct phrase, instances)
+  for (size_t i = 0; i < all.size();) {
+    const uint32_t rowid = all[i].rowid;
+    size_t j = i;
+    double ceiling = 0;
+    for (; j < all.size() && all[j].rowid == rowid; ++j) ceiling += most[all[j].phrase];
+    if (kept.size() >= k && ceiling < kept.top().score) {
+      i = j;
+      continue;
+    }
+    row.clear();
+    uint32_t end = 1;
+    for (; i < j; ++i) {
+      const Entry& x = all[i];
+      uint32_t tf = x.tf_end >> 16;
+      if (tf == 0xFFFF) tf = call.rows[x.phrase].Tf(x.at);
+      row.emplace_back(x.phrase, tf);
+      end = std::max(end, x.tf_end & 0xFFFF);
+    }
+    // The length when ask_lengths has it (then the bound is the score up to rounding), else
+    // the least it can be.
+    const int64_t known = StoredLength(rowid);
+    const double D = known >= 0 ? static_cast<double>(known) : static_cast<double>(end);
+    double bound = 0;
+    for (const auto& [d, tf] : row) bound += times[d] * term(d, tf, D);
+    bound = bound * (1 + 1e-9) + 1e-300;  // summed in another order than the score
+    // Rows come in rowid order: one that cannot beat the worst kept now never will.
+    if (kept.size() >= k && bound < kept.top().score) continue;
+    if (known >= 0) {
+      offer(Kept{exact(row.data(), row.size(), D), rowid});
+    } else {
+      pending.push_back(Pending{bound, rowid, static_cast<uint32_t>(pending_tf.size()), static_cast<uint32_t>(row.size())});
+      pending_tf.insert(pending_tf.end(), row.begin(), row.end());
+    }
+  }
+  // The others best bound first, until the next bound is below the worst kept.
+  auto by_bound = [](const Pending& a, const Pending& c) { return a.bound < c.bound; };
+  std::make_heap(pending.begin(), pending.end(), by_bound);
+  for (size_t n = pending.size(); n > 0; --n) {
+    const Pending r = pending.front();
+    if (kept.size() >= k && r.bound < kept.top().score) break;
+    std::pop_heap(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(n), by_bound);
+    int64_t length = SentenceLength(r.rowid);
+    if (length < 0) length = 0;
+    offer(Kept{exact(&pending_tf[r.first], r.count, static_cast<double>(length)), r.rowid});
+  }
+  while (!kept.empty()) {
+    out->emplace_back(kept.top().rowid, kept.top().score);
+    kept.pop();
+  }
+  std::reverse(out->begin(), out->end());
+  return true;
+}
+
+bool SentenceRanker::Search(const std::vector<std::string>& terms, int limit, std::vector<SentenceHit>* hits) {
+  hits->clear();
+  // The query as Store::Search() writes it.
+  std::string query;
+  std::vector<std::string> phrases;
+  for (const std::string& t : terms) {
+    std::string clean;
+    for (char c : t)
+      if (c != '"') clean += c;
+    if (clean.empty()) continue;
+    if (!query.empty()) query += " OR ";
+    query += "\"" + clean + "\"";
+    phrases.push_back(clean);
+  }
+  if (query.empty()) return true;
+  std::vector<std::pair<int64_t, double>> top;
+  if (!Top(phrases, query, limit, &top)) return false;
+  Stmt q(Cached(
+      "SELECT r.doc, r.idx, r.start, r.end, substr(CAST(d.text AS BLOB), r.start + 1, r.end - r.start), "
+      "r.attributed_to, r.sourcing, r.role, d.outlet, d.published "
+      "FROM sentence_rows r JOIN docs d ON d.id = r.doc WHERE r.rowid = ?"));
+  for (const auto& [rowid, score] : top) {
+    q.Bind(1, rowid);
+    while (q.Step() == SQLITE_ROW) {
+      SentenceHit h;
+      h.doc = q.Text(0);
+      h.sentence = static_cast<int>(q.Int(1));
+      h.start = static_cast<uint32_t>(q.Int(2));
+      h.end = static_cast<uint32_t>(q.Int(3));
+      h.text = q.Text(4);
+      h.score = score;
+      h.attributed_to = q.Text(5);
+      h.sourcing = SourcingFromString(q.Text(6));
+      h.role = RoleFromString(q.Text(7));
+      h.outlet = q.Text(8);
+      h.published = q.Text(9);
+      hits->push_back(std::move(h));
+    }
+    q.Reset();
+  }
+  // ORDER BY rank, doc, idx.
+  std::stable_sort(hits->begin(), hits->end(), [](const SentenceHit& a, const SentenceHit& c) {
+    if (a.score != c.score) return a.score > c.score;
+    if (a.doc != c.doc) return a.doc < c.doc;
+    return a.sentence < c.sentence;
+  });
+  return true;
+}
+
+sqlite3_stmt* SentenceRanker::Cached(const char* sql) {
+  auto it = stmts_.find(sql);
+  if (it != stmts_.end()) return it->second;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr) != SQLITE_OK) stmt = nullptr;
+  stmts_[sql] = stmt;
+  return stmt;
+}
+
+SentenceRanker::~SentenceRanker() {
+  for (auto& [sql, stmt] : stmts_) sqlite3_finalize(stmt);
+}
+
+// The evidence search run ahead on its own connection (AskIndex::Prefetch).
+struct AskIndex::Prefetched {
+  std::vector<std::string> terms;
+  int limit = 0;
+  std::thread thread;
+  bool joined = false;
+  bool ok = false;
+  std::vector<SentenceHit> hits;
+};
+
+void AskIndex::Prefetch(const std::vector<std::string>& terms, int limit) {
+  if (prefetch_ != nullptr || store_->path().empty()) return;
+  prefetch_ = std::make_unique<Prefetched>();
+  prefetch_->terms = terms;
+  prefetch_->limit = limit;
+  Prefetched* p = prefetch_.get();
+  const std::string path = store_->path();
+  try {
+    p->thread = std::thread([p, path]() {
+      sqlite3* db = nullptr;
+      try {
+        if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK) {
+          sqlite3_busy_timeout(db, 10000);
+          Exec(db, "PRAGMA cache_size=-2000; BEGIN");
+          {
+            SentenceRanker ranker(db);
+            p->ok = ranker.Search(p->terms, p->limit, &p->hits);
+          }
+          Exec(db, "COMMIT");
+        }
+      } catch (...) {
+        p->ok = false;
+      }
+      sqlite3_close(db);
+    });
+  } catch (...) {  // no thread: searched in line
+    p->joined = true;
+  }
+}
+
+AskIndex::~AskIndex() {
+  if (prefetch_ != nullptr && !prefetch_->joined) prefetch_->thread.join();
+  ranker_.reset();
+  for (auto& [sql, stmt] : stmts_) sqlite3_finalize(stmt);
+}
+
+std::vector<SentenceHit> AskIndex::Search(const std::vector<std::string>& terms, int limit) const {
+  auto* self = const_cast<AskIndex*>(this);  // caches
+  if (self->prefetch_ != nullptr && !self->prefetch_->joined) {
+    self->prefetch_->thread.join();
+    self->prefetch_->joined = true;
+    if (self->prefetch_->ok && self->prefetch_->terms == terms && self->prefetch_->limit == limit) {
+      std::vector<SentenceHit> hits = std::move(self->prefetch_->hits);
+      self->prefetch_->ok = false;  // used once
+      return hits;
+    }
+  }
+  if (self->ranker_ == nullptr) self->ranker_ = std::make_unique<SentenceRanker>(db_);
+  std::vector<SentenceHit> hits;
+  if (!self->ranker_->Search(terms, limit, &hits)) return store_->Search(terms, limit);
+  return hits;
 }
 
 }  // namespace dossier
