@@ -159,6 +159,9 @@ def main():
         shards = sorted(os.path.join(cdir, f) for f in os.listdir(cdir) if f.endswith(".jsonl.gz"))
         wall, cpu, peak, err = timed([exe, "build", "--quiet", "--db", db] + shards, env=env)
         st = stage_times(err)
+        for line in err.splitlines():
+            if line.startswith("stage-times-ms"):
+                print("bench: %d docs: %s" % (n, line))
         wc = wc_seconds(plain_input(cdir, shards))
         rows.append({"docs": n, "bytes": nbytes, "wall": wall, "cpu": cpu, "peak_mb": peak / 1024,
                      "stages": st, "wc": wc, "store_mb": os.path.getsize(db) / 1e6 if os.path.exists(db) else 0})
