@@ -1,6 +1,11 @@
 // Micro-benchmarks of the per-document hot paths: boilerplate scan and structure (clean),
 // sentence breaks and tokens (text), lexicon matching (entities), timex patterns (time),
 // attribution and event coding. The article is synthetic (written here), about 5 KB.
+//
+// The attribution and events stages share each document's word view (events::DocumentWords,
+// kept per thread for the last document): attribution makes it, events finds it made. So
+// BM_Attribution alternates two documents, as the pipeline sees a new one each time, and
+// BM_Events measures events alone, after attribution, as in the pipeline.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -9,6 +14,7 @@
 #include "clean/clean.h"
 #include "entities/mentions.h"
 #include "events/events.h"
+#include "events/lexicon.h"
 #include "ingest/reader.h"
 #include "pipeline/pipeline.h"
 #include "text/text.h"
@@ -17,7 +23,8 @@
 namespace dossier {
 namespace {
 
-std::string Article() {
+// `variant` 1 is the same article with another day and place, so that its words differ.
+std::string Article(int variant = 0) {
   std::string page =
       "Cookies on the Northern Ledger website\n\nWe use cookies to give you the best experience. "
       "Accept all\n\nHome | World | Politics | Business\n\n"
@@ -41,13 +48,20 @@ std::string Article() {
   for (int round = 0; round < 3; ++round)
     for (const char* p : paragraphs) page += std::string(p) + "\n\n";
   page += "Read more on: world | doravia\n\nNext Article\n";
+  if (variant == 1) {
+    for (size_t at = page.find("Friday"); at != std::string::npos; at = page.find("Friday", at))
+      page.replace(at, 6, "Sunday");
+    for (size_t at = page.find("Vasra"); at != std::string::npos; at = page.find("Vasra", at))
+      page.replace(at, 5, "Kerra");
+  }
   return page;
 }
 
-Document Prepared(bool through_entities, bool through_time, bool through_attribution) {
+Document Prepared(bool through_entities, bool through_time, bool through_attribution,
+                  int variant = 0) {
   RawInput in;
   in.path = "bench";
-  in.bytes = Article();
+  in.bytes = Article(variant);
   Document doc;
   doc.raw = in.bytes;
   doc.meta.published.value = "2023-03-04";
@@ -105,15 +119,32 @@ void BM_Timex(benchmark::State& state) {
 BENCHMARK(BM_Timex);
 
 void BM_Attribution(benchmark::State& state) {
-  Document base = Prepared(true, true, false);
+  Document docs[2] = {Prepared(true, true, false, 0), Prepared(true, true, false, 1)};
+  int64_t bytes = 0;
+  int k = 0;
   for (auto _ : state) {
+    Document& base = docs[k ^= 1];  // another document: its words are made again
     base.attributions.clear();
     Attribute(&base);
     benchmark::DoNotOptimize(base.attributions.data());
+    bytes += static_cast<int64_t>(base.text.size());
   }
-  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(base.text.size()));
+  state.SetBytesProcessed(bytes);
 }
 BENCHMARK(BM_Attribution);
+
+void BM_DocumentWords(benchmark::State& state) {
+  Document docs[2] = {Prepared(false, false, false, 0), Prepared(false, false, false, 1)};
+  int64_t bytes = 0;
+  int k = 0;
+  for (auto _ : state) {
+    const Document& base = docs[k ^= 1];
+    benchmark::DoNotOptimize(events::DocumentWords(base).data());
+    bytes += static_cast<int64_t>(base.text.size());
+  }
+  state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_DocumentWords);
 
 void BM_Events(benchmark::State& state) {
   Document base = Prepared(true, true, true);

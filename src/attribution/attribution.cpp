@@ -19,26 +19,32 @@
 #include "events/lexicon.h"
 
 namespace dossier {
+
+// Words are compared with literals as views: the length first (std::string == const char*
+// compares the bytes first, through strlen and memcmp calls).
+using namespace std::string_view_literals;
+
 namespace {
 
 using events::Phrase;
 using events::Word;
+using events::Words;
 
 bool IsCap(const Word& w) { return (w.flags & kTokCapitalized) != 0; }
 bool IsPunct(const Word& w) { return (w.flags & kTokPunct) != 0; }
 
-bool IsPronoun(const std::string& x) {
+bool IsPronoun(std::string_view x) {
   return x == "he" || x == "she" || x == "they" || x == "it" || x == "we" || x == "i";
 }
 
 // Is the phrase an outlet ("Reuters", "the Associated Press", "Iraqi TV", "Fars news agency")?
-bool IsOutlet(const Document& doc, const std::vector<Word>& w, Phrase p) {
+bool IsOutlet(const Document& doc, Words w, Phrase p) {
   for (size_t i = p.begin; i < p.end; ++i) {
     size_t len = 0;
-    if (events::CueAt(w, i, "outlet", &len) && i + len <= p.end) {
+    if (events::CueAt(w, i, events::Categories().outlet, &len) && i + len <= p.end) {
       // "Time", "Dawn", "Post" need a capital letter to be the outlet.
-      if (IsCap(w[i]) || (w[i].flags & kTokAllCaps) || w[i].lower == "state" || w[i].lower == "local" ||
-          w[i].lower == "media" || w[i].lower == "the")
+      if (IsCap(w[i]) || (w[i].flags & kTokAllCaps) || w[i].lower == "state"sv || w[i].lower == "local"sv ||
+          w[i].lower == "media"sv || w[i].lower == "the"sv)
         return true;
     }
   }
@@ -49,25 +55,25 @@ bool IsOutlet(const Document& doc, const std::vector<Word>& w, Phrase p) {
   size_t last = p.end - 1;
   size_t len = 0;
   for (size_t i = p.begin; i < p.end; ++i)
-    if (events::CueAt(w, i, "outlet_word", &len) && i + len == p.end) return true;
+    if (events::CueAt(w, i, events::Categories().outlet_word, &len) && i + len == p.end) return true;
   (void)last;
   (void)doc;
   return false;
 }
 
-bool IsAnonymous(const Document& doc, const std::vector<Word>& w, Phrase p, bool anon_cue_in_sentence,
+bool IsAnonymous(const Document& doc, Words w, Phrase p, bool anon_cue_in_sentence,
                  const std::vector<int>& ents) {
   for (int e : events::EntitiesIn(doc, events::SpanOf(w, p), ents))
     if (doc.entities[e].type == EntityType::kPerson) return false;
   bool head = false;
   size_t head_at = p.end;
   for (size_t i = p.begin; i < p.end; ++i) {
-    if (events::IsCueWord(w[i], "anon_head") && !IsCap(w[i])) {
+    if (events::IsCueWord(w[i], events::Categories().anon_head) && !IsCap(w[i])) {
       head = true;
       head_at = i;
       break;  // the first head: "officials with the group", "sources briefed on"
     }
-    if (w[i].lower == "unnamed" || w[i].lower == "anonymous") return true;
+    if (w[i].lower == "unnamed"sv || w[i].lower == "anonymous"sv) return true;
   }
   if (!head) return false;
   // A capitalized name right after the head makes it named: "spokesman John Smith".
@@ -85,9 +91,9 @@ struct Found {
 };
 
 // Trims a source phrase at a relative clause or participle ("officials, who spoke...").
-Phrase CutSource(const std::vector<Word>& w, Phrase p) {
+Phrase CutSource(Words w, Phrase p) {
   for (size_t i = p.begin; i < p.end; ++i) {
-    if (w[i].lower == "," || (w[i].cls & events::kRel)) {
+    if (w[i].lower == ","sv || (w[i].cls & events::kRel)) {
       if (i > p.begin) p.end = i;
       break;
     }
@@ -96,9 +102,9 @@ Phrase CutSource(const std::vector<Word>& w, Phrase p) {
 }
 
 // The source phrase after "according to" / "said": up to a comma or the end.
-Phrase PhraseAfter(const std::vector<Word>& w, size_t pos) {
+Phrase PhraseAfter(Words w, size_t pos) {
   size_t e = pos;
-  while (e < w.size() && !(w[e].cls & (events::kStop | events::kQuote)) && w[e].lower != "," && e - pos < 14) ++e;
+  while (e < w.size() && !(w[e].cls & (events::kStop | events::kQuote)) && w[e].lower != ","sv && e - pos < 14) ++e;
   Phrase p{pos, e};
   // Stop at a following verb: "five sources with knowledge of the meeting said".
   return events::Trim(w, p);
@@ -110,14 +116,14 @@ bool InQuote(const Document& doc, Span s) {
   return false;
 }
 
-Found FindVerbCue(const Document& doc, const std::vector<Word>& w);
+Found FindVerbCue(const Document& doc, Words w);
 
-Found FindCue(const Document& doc, const std::vector<Word>& w) {
+Found FindCue(const Document& doc, Words w) {
   Found f;
   // "according to X"
   for (size_t k = 0; k < w.size(); ++k) {
     size_t len = 0;
-    if (events::CueAt(w, k, "according", &len)) {
+    if (events::CueAt(w, k, events::Categories().according, &len)) {
       if (InQuote(doc, w[k].span)) continue;
       Phrase p = PhraseAfter(w, k + len);
       if (p.empty()) continue;
@@ -129,7 +135,7 @@ Found FindCue(const Document& doc, const std::vector<Word>& w) {
       Found inner = FindVerbCue(doc, w);
       bool pronoun = inner.ok && inner.source.end - inner.source.begin == 1 &&
                      (w[inner.source.begin].cls & events::kPron);
-      if (inner.ok && inner.cue_word < k && !pronoun && w[inner.cue_word].lemma != "tell") {
+      if (inner.ok && inner.cue_word < k && !pronoun && w[inner.cue_word].lemma != "tell"sv) {
         inner.channel = p;
         inner.cue = f.cue + "; " + inner.cue;
         return inner;
@@ -141,28 +147,28 @@ Found FindCue(const Document& doc, const std::vector<Word>& w) {
 }
 
 // Reporting verbs outside quotations.
-Found FindVerbCue(const Document& doc, const std::vector<Word>& w) {
+Found FindVerbCue(const Document& doc, Words w) {
   Found f;
   for (size_t k = 0; k < w.size(); ++k) {
     const Word& x = w[k];
-    if (IsPunct(x) || !events::IsCueWord(x, "report")) continue;
+    if (IsPunct(x) || !events::IsCueWord(x, events::Categories().report)) continue;
     if (IsCap(x) && !(x.flags & kTokSentenceStart)) continue;
     if (InQuote(doc, x.span)) continue;
     // A verb form, not a noun ("the report", "a statement").
     if (k > 0 && ((w[k - 1].cls & events::kDet) || w[k - 1].possessive)) continue;
-    bool verb_form = x.lower != x.lemma || x.lower == "say" || x.lower == "tell" || x.lower == "report";
+    bool verb_form = x.lower != x.lemma || x.lower == "say"sv || x.lower == "tell"sv || x.lower == "report"sv;
     if (!verb_form) continue;
-    if (x.ing && !(k > 0 && w[k - 1].lower == ",")) continue;  // "saying" only as ", saying"
+    if (x.ing && !(k > 0 && w[k - 1].lower == ","sv)) continue;  // "saying" only as ", saying"
     size_t g = events::VerbGroupStart(w, k);
     // "was reported", "were told": passive reporting is not a source.
-    if (events::IsPassive(w, k) && x.lower != "said") continue;
+    if (events::IsPassive(w, k) && x.lower != "said"sv) continue;
     // "a drone attack claimed by", "sources briefed on the meeting"
-    if (k + 1 < w.size() && (w[k + 1].lower == "by" || w[k + 1].lower == "on")) continue;
+    if (k + 1 < w.size() && (w[k + 1].lower == "by"sv || w[k + 1].lower == "on"sv)) continue;
     Phrase subj = events::SubjectBefore(w, g, true);
     bool inverted = false;
     if (subj.empty() || (g > 0 && (w[g - 1].cls & events::kQuote))) {
       // ", said the militia sources", "” said X"
-      if (g > 0 && ((w[g - 1].cls & events::kQuote) || w[g - 1].lower == ",")) {
+      if (g > 0 && ((w[g - 1].cls & events::kQuote) || w[g - 1].lower == ","sv)) {
         Phrase after = events::ObjectAfter(w, k + 1, w.size());
         if (!after.empty() && !(w[after.begin].cls & events::kPron && !IsPronoun(w[after.begin].lower))) {
           subj = after;
@@ -173,7 +179,7 @@ Found FindVerbCue(const Document& doc, const std::vector<Word>& w) {
     subj = CutSource(w, subj);
     if (subj.empty()) continue;
     // A lone "it" or "this" is rarely a source.
-    if (subj.end - subj.begin == 1 && (w[subj.begin].lower == "this" || w[subj.begin].lower == "that")) continue;
+    if (subj.end - subj.begin == 1 && (w[subj.begin].lower == "this"sv || w[subj.begin].lower == "that"sv)) continue;
     f.ok = true;
     f.source = subj;
     f.cue_word = k;
@@ -181,13 +187,13 @@ Found FindVerbCue(const Document& doc, const std::vector<Word>& w) {
     size_t after = inverted ? subj.end : k + 1;
     // "told Reuters", "confirmed to the Associated Press", "said in a statement"
     size_t j = after;
-    if (j < w.size() && w[j].lower == "to") ++j;
+    if (j < w.size() && w[j].lower == "to"sv) ++j;
     Phrase obj = events::ObjectAfter(w, j, w.size());
     obj = events::Trim(w, obj);
     if (!obj.empty() && IsOutlet(doc, w, obj)) f.channel = obj;
     for (size_t q = k + 1; q + 2 < w.size() && q < k + 5; ++q) {
-      if (w[q].lower == "in" && (w[q + 1].lower == "a" || w[q + 1].lower == "an") &&
-          events::IsCueWord(w[q + 2], "report_noun")) {
+      if (w[q].lower == "in"sv && (w[q + 1].lower == "a"sv || w[q + 1].lower == "an"sv) &&
+          events::IsCueWord(w[q + 2], events::Categories().report_noun)) {
         f.cue = std::string(doc.Text(Span{x.span.start, w[q + 2].span.end}));
         break;
       }
@@ -198,7 +204,7 @@ Found FindVerbCue(const Document& doc, const std::vector<Word>& w) {
 }
 
 // `ents`: the mentions of the sentence of `w` (events::EntitiesBySentence).
-Sourcing Classify(const Document& doc, const std::vector<Word>& w, Phrase p, bool anon_cue,
+Sourcing Classify(const Document& doc, Words w, Phrase p, bool anon_cue,
                   const std::vector<int>& ents) {
   if (IsOutlet(doc, w, p)) return Sourcing::kOutlet;
   if (IsAnonymous(doc, w, p, anon_cue, ents)) return Sourcing::kAnonymous;
@@ -213,7 +219,7 @@ Sourcing Classify(const Document& doc, const std::vector<Word>& w, Phrase p, boo
   return Sourcing::kNamed;
 }
 
-bool HasCue(const std::vector<Word>& w, const char* category) {
+bool HasCue(Words w, uint64_t category) {
   for (size_t k = 0; k < w.size(); ++k) {
     size_t len = 0;
     if (events::CueAt(w, k, category, &len)) return true;
@@ -233,6 +239,8 @@ void Attribute(Document* doc) {
   doc->attributions.clear();
   doc->attributions.reserve(doc->sentences.size());
   const std::vector<std::vector<int>> ents_of_sentence = events::EntitiesBySentence(*doc);
+  const std::vector<Words>& words = events::DocumentWords(*doc);
+  const events::CueCategories& cat = events::Categories();
   // For each sentence, the first block (in block order) containing its start offset.
   std::vector<int> first_block(doc->sentences.size(), -1);
   for (size_t bi = 0; bi < doc->blocks.size(); ++bi) {
@@ -246,7 +254,7 @@ void Attribute(Document* doc) {
   }
   for (size_t si = 0; si < doc->sentences.size(); ++si) {
     const Sentence& s = doc->sentences[si];
-    std::vector<Word> w = events::SentenceWords(*doc, static_cast<int>(si), nullptr);
+    Words w = words[si];
     Attribution a;
     a.span = s.span;
     a.sentence = static_cast<int>(si);
@@ -284,11 +292,11 @@ void Attribute(Document* doc) {
         }
         if (!prev_quote) {
           // "According to this BBC article" style mentions without a reporting verb.
-          std::vector<Word> pw = events::SentenceWords(*doc, prev.sentence, nullptr);
+          Words pw = words[prev.sentence];
           bool found = false;
           for (size_t i = 0; i < pw.size() && !found; ++i) {
             size_t len = 0;
-            if (events::CueAt(pw, i, "outlet", &len) && (IsCap(pw[i]) || (pw[i].flags & kTokAllCaps))) {
+            if (events::CueAt(pw, i, cat.outlet, &len) && (IsCap(pw[i]) || (pw[i].flags & kTokAllCaps))) {
               SourceLink l;
               l.span = Span{pw[i].span.start, pw[i + len - 1].span.end};
               l.source = std::string(doc->Text(l.span));
@@ -301,8 +309,8 @@ void Attribute(Document* doc) {
         }
       }
     }
-    bool anon_cue = HasCue(w, "anon_cue");
-    a.hedged = HasCue(w, "hedge");
+    bool anon_cue = HasCue(w, cat.anon_cue);
+    a.hedged = HasCue(w, cat.hedge);
     Found f = FindCue(*doc, w);
     if (f.ok) {
       a.cue = f.cue;
@@ -339,7 +347,7 @@ void Attribute(Document* doc) {
       // "he said": the source of the sentence this one continues, or the last person named.
       if (f.source.end - f.source.begin == 1 && IsPronoun(w[f.source.begin].lower)) {
         bool resolved = false;
-        const std::string& pron = w[f.source.begin].lower;
+        std::string_view pron = w[f.source.begin].lower;
         if (pron == "he" || pron == "she") {
           for (size_t e = doc->entities.size(); e > 0; --e) {
             const EntityMention& m = doc->entities[e - 1];
@@ -415,7 +423,7 @@ void Attribute(Document* doc) {
           a.source = a.chain.back().source;
           a.source_span = a.chain.back().span;
         } else {
-          a.sourcing = HasCue(w, "evaluative") ? Sourcing::kOpinion : Sourcing::kAuthor;
+          a.sourcing = HasCue(w, cat.evaluative) ? Sourcing::kOpinion : Sourcing::kAuthor;
           a.source = doc->meta.author;
         }
       }

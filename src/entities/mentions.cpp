@@ -18,6 +18,11 @@
 #include "text/word_index.h"
 
 namespace dossier {
+
+// Strings are compared with literals as views: the length first (std::string == const char*
+// compares the bytes first, through strlen and memcmp calls).
+using namespace std::string_view_literals;
+
 namespace {
 
 // How sure the typing of a mention is; stronger evidence wins across the document.
@@ -273,11 +278,14 @@ class MentionFinder {
   std::string_view Raw(uint32_t s, uint32_t e) const {
     return std::string_view(doc_->text).substr(s, e - s);
   }
+  // The folded text of token i, as a view: compared with a literal, a view tests the length
+  // first (std::string == const char* compares the bytes first).
+  std::string_view Low(int i) const { return toks_[i].low; }
 
   void BuildTokens() {
     toks_.reserve(doc_->tokens.size());
     for (const Token& t : doc_->tokens) {
-      Tok k;
+      Tok& k = toks_.emplace_back();
       k.start = t.span.start;
       k.end = t.span.end;
       k.sentence = t.sentence;
@@ -326,15 +334,14 @@ class MentionFinder {
             }
           }
         }
-        k.low = FoldName(Raw(k.start, k.end));
+        FoldName(Raw(k.start, k.end), &k.low);
         k.facts = &FactsOf(k.low);
         // Only capitalised words are ever asked whether they are ordinary words.
         if (k.cap || k.allcaps) k.common = IsEnglishWord(k.low);
       } else {
-        k.low = FoldName(Raw(k.start, k.end));
+        FoldName(Raw(k.start, k.end), &k.low);
         k.facts = &FactsOf(k.low);
       }
-      toks_.push_back(std::move(k));
     }
   }
 
@@ -356,7 +363,7 @@ class MentionFinder {
   // this stage has no type for them, so they are left out rather than mistyped.
   bool EventName(int first, int last) const {
     if (!toks_[last].Is(kEventWord)) return false;
-    return last > first || toks_[last].low == "olympics" || toks_[last].low == "olympic";
+    return last > first || Low(last) == "olympics" || Low(last) == "olympic";
   }
 
   // A sentence whose capitalisation says nothing: all caps, or a title-case headline.
@@ -396,9 +403,11 @@ class MentionFinder {
       if (!toks_[first].word) break;
       if (!key.empty()) key.insert(0, 1, ' ');
       key.insert(0, toks_[first].low);
-      // One word: the token's facts answer without a lookup.
-      bool title = n == 1 ? toks_[first].Is(kTitle) : lex_.titles.count(key) > 0;
-      bool suffix = n == 1 ? toks_[first].Is(kTitleSuffix) : lex_.title_suffixes.count(key) > 0;
+      // One word: the token's facts answer without a lookup; several: the facts of the key
+      // (FactsOf() knows every title and suffix of one).
+      const WordFacts& facts = n == 1 ? *toks_[first].facts : FactsOf(key);
+      bool title = (facts.bits & kTitle) != 0;
+      bool suffix = (facts.bits & kTitleSuffix) != 0;
       if (title) best = first;
       // No longer title ends with `key` when none ends with it.
       if (!key.empty() && !suffix) break;
@@ -415,9 +424,10 @@ class MentionFinder {
       if (!toks_[last].word) break;
       if (!key.empty()) key += ' ';
       key += toks_[last].low;
-      bool prefix = n == 1 ? toks_[last].Is(kTitlePrefix) : lex_.title_prefixes.count(key) > 0;
+      const WordFacts& facts = n == 1 ? *toks_[last].facts : FactsOf(key);
+      bool prefix = (facts.bits & kTitlePrefix) != 0;
       if (!prefix) break;
-      bool title = n == 1 ? toks_[last].Is(kTitle) : lex_.titles.count(key) > 0;
+      bool title = (facts.bits & kTitle) != 0;
       if (title) best = last;
       if (toks_[last].ends_chunk) break;
     }
@@ -437,9 +447,10 @@ class MentionFinder {
         if (!toks_[last].Is(kGazetteerPrefix)) break;
         found = toks_[last].facts->gazetteer;
       } else {
-        if (!lex_.gazetteer_prefixes.count(key)) break;
-        auto it = lex_.gazetteer.find(key);
-        if (it != lex_.gazetteer.end()) found = &it->second;
+        // FactsOf() knows every gazetteer entry and every word prefix of one.
+        const WordFacts& facts = FactsOf(key);
+        if (!(facts.bits & kGazetteerPrefix)) break;
+        found = facts.gazetteer;
       }
       if (found != nullptr) {
         bool ok = true;
@@ -652,10 +663,10 @@ class MentionFinder {
   // A state named as a republic or kingdom: "Republic of X", "X Republic", "Kingdom of X".
   bool StateName(int first, int last) const {
     for (int k = first; k <= last; ++k) {
-      const std::string& w = toks_[k].low;
+      std::string_view w = toks_[k].low;
       if (w != "republic" && w != "kingdom" && w != "principality" && w != "sultanate" && w != "emirate")
         continue;
-      bool of_next = k + 1 < last && toks_[k + 1].low == "of";
+      bool of_next = k + 1 < last && Low(k + 1) == "of";
       if (of_next || k == last) {
         for (int j = first; j <= last; ++j)
           if (j != k && toks_[j].Is(kOrgTail)) return false;
@@ -734,7 +745,7 @@ class MentionFinder {
       return;
     }
     for (int k = first + 1; k < last; ++k) {
-      if (toks_[k].low == "&") {
+      if (Low(k) == "&") {
         AddCandidate(first, last, EntityType::kOrg, kStrong, "org-ampersand", {});
         return;
       }
@@ -757,7 +768,7 @@ class MentionFinder {
     // Arabic and other name particles inside: a person ("Abu Yasir al-Karimi").
     bool particles = false;
     for (int i = first; i <= last; ++i) {
-      const std::string& w = toks_[i].low;
+      std::string_view w = toks_[i].low;
       if (toks_[i].particle_name || w == "abu" || w == "bin" || w == "ibn" || w == "abdul" ||
           w == "abdel" || w == "abd" || w == "umm" || w == "bint" || w == "von" || w == "van")
         particles = true;
@@ -846,7 +857,7 @@ class MentionFinder {
     if (pw == "the") {
       // "the Test", "the Stadium": an ordinary word after "the" is no name, unless a name is
       // being given ("known as the Najda").
-      if (n == 1 && f.common && !(first >= 2 && toks_[first - 2].low == "as")) return;
+      if (n == 1 && f.common && !(first >= 2 && Low(first - 2) == "as")) return;
       AddCandidate(first, last, EntityType::kOrg, kWeak, "context:the", {});
       return;
     }
@@ -889,7 +900,7 @@ class MentionFinder {
       if (c.type == EntityType::kOrg && c.last > c.first && IsCorporateSuffix(toks_[c.last].low)) {
         // "Johnson Controls Inc": "Johnson Controls" names the company too.
         int l = c.last - 1;
-        if (l > c.first && toks_[l].low == "&") --l;
+        if (l > c.first && Low(l) == "&") --l;
         known_[Key(c.first, l)] = {EntityType::kOrg, kOrgSuffix};
       }
       if (c.last > c.first) {
@@ -981,7 +992,7 @@ class MentionFinder {
 
   void PropagateTypes() {
     for (Candidate& c : cands_) {
-      if (c.type != EntityType::kOrg && c.rule.compare(0, 9, "gazetteer") != 0 && c.rule != "title+name") {
+      if (c.type != EntityType::kOrg && c.rule.compare(0, 9, "gazetteer") != 0 && c.rule != "title+name"sv) {
         auto kn = known_.find(Key(c.first, c.last));
         if (kn != known_.end() && kn->second.second == kOrgSuffix) {
           c.type = EntityType::kOrg;
@@ -1003,7 +1014,7 @@ class MentionFinder {
         }
       }
       if (c.first == c.last && c.strength == kWeak && c.type == EntityType::kOrg &&
-          (c.rule == "capitalized" || c.rule == "context:the") && person_parts_.count(key) &&
+          (c.rule == "capitalized"sv || c.rule == "context:the"sv) && person_parts_.count(key) &&
           !org_parts_.count(key)) {
         // "Randall" after "Randall Cunningham": a part of a person's full name.
         c.type = EntityType::kPerson;
@@ -1031,26 +1042,38 @@ class MentionFinder {
     }
   }
 
-  // Demonyms a place name may take: Valdoria -> Valdorian, Japan -> Japanese, Iraq -> Iraqi.
-  static std::vector<std::string> DemonymsOf(const std::string& x) {
+  // Demonyms a place name x may take: x + "n", "an", "ian", "ese" or "i", and for x in "-a"
+  // the stem + "an" (Valdoria -> Valdorian, Japan -> Japanese, Iraq -> Iraqi), each also
+  // with a plural "s"; x has four letters or more (a-z and '-' only). PlacesOf(d) is the
+  // other way round: every x that has `d` among its demonyms.
+  static std::vector<std::string> PlacesOf(std::string_view d) {
     std::vector<std::string> out;
-    if (x.size() < 4) return out;
-    for (char ch : x)
-      if (!((ch >= 'a' && ch <= 'z') || ch == '-')) return out;
-    for (const char* suf : {"n", "an", "ian", "ese", "i"}) out.push_back(x + suf);
-    if (x.back() == 'a') {
-      std::string stem = x.substr(0, x.size() - 1);
-      out.push_back(stem + "an");
-      if (x.size() > 2 && x[x.size() - 2] == 'i') out.push_back(stem + "an");  // "-ia" -> "-ian"
+    auto add = [&](std::string_view stem, std::string_view plus) {
+      if (stem.size() + plus.size() < 4) return;
+      for (char ch : stem)
+        if (!((ch >= 'a' && ch <= 'z') || ch == '-')) return;
+      out.emplace_back(stem);
+      out.back() += plus;
+    };
+    for (int plural = 0; plural < 2; ++plural) {
+      std::string_view e = d;  // the demonym without its plural "s"
+      if (plural == 1) {
+        if (e.empty() || e.back() != 's') break;
+        e.remove_suffix(1);
+      }
+      auto ends = [&](std::string_view suf) { return e.size() >= suf.size() && e.substr(e.size() - suf.size()) == suf; };
+      if (ends("n")) add(e.substr(0, e.size() - 1), "");
+      if (ends("an")) add(e.substr(0, e.size() - 2), ""), add(e.substr(0, e.size() - 2), "a");
+      if (ends("ian")) add(e.substr(0, e.size() - 3), "");
+      if (ends("ese")) add(e.substr(0, e.size() - 3), "");
+      if (ends("i")) add(e.substr(0, e.size() - 1), "");
     }
-    size_t n = out.size();
-    for (size_t k = 0; k < n; ++k) out.push_back(out[k] + "s");
     return out;
   }
 
   // Weak typing that document-level place evidence may override.
   static bool WeakRule(const std::string& rule) {
-    std::string base = rule.substr(0, rule.find('+'));
+    std::string_view base = std::string_view(rule).substr(0, rule.find('+'));
     return base == "capitalized" || base == "name-shape" || base == "surname-shape" ||
            base == "context:the" || base == "capitalized-org" || base == "context:person" ||
            base == "family-name" || base == "context:place" || base == "given-name" ||
@@ -1060,7 +1083,7 @@ class MentionFinder {
   // "the country of X", "the city of X": a place by what the text calls it.
   bool PlaceNounBefore(int first) const {
     int p = first - 1;
-    if (p < 1 || toks_[p].sentence != toks_[first].sentence || toks_[p].low != "of") return false;
+    if (p < 1 || toks_[p].sentence != toks_[first].sentence || Low(p) != "of") return false;
     return toks_[p - 1].Is(kPlaceNoun);
   }
 
@@ -1072,11 +1095,12 @@ class MentionFinder {
     for (const Candidate& c : cands_)
       if (c.first == c.last) single[toks_[c.first].low]++;
     std::unordered_set<std::string> places, demonyms;
-    for (const auto& [x, cnt] : single) {
+    // Pairs of one-word candidates (x, d) with d a demonym of x that is no English word,
+    // found from the demonyms' side (far fewer lookups than trying every demonym of every x).
+    for (const auto& [d, cnt] : single) {
       (void)cnt;
-      if (lex_.english.Contains(x)) continue;
-      for (const std::string& d : DemonymsOf(x)) {
-        if (d == x || !single.count(d)) continue;
+      for (const std::string& x : PlacesOf(d)) {
+        if (!single.count(x) || lex_.english.Contains(x)) continue;
         places.insert(x);
         demonyms.insert(d);
       }
@@ -1087,12 +1111,12 @@ class MentionFinder {
       int p = c.first - 1;
       if (c.type == EntityType::kGpe && c.rule.compare(0, 13, "context:place") == 0 && p >= 0 &&
           toks_[p].sentence == toks_[c.first].sentence &&
-          (toks_[p].low == "in" || toks_[p].low == "from"))
+          (Low(p) == "in" || Low(p) == "from"))
         places.insert(Key(c.first, c.last));
     }
     if (places.empty() && demonyms.empty()) return;
     for (Candidate& c : cands_) {
-      if (c.strength == kStrong && !(c.rule == "given-name" && c.first != c.last)) continue;
+      if (c.strength == kStrong && !(c.rule == "given-name"sv && c.first != c.last)) continue;
       if (!WeakRule(c.rule)) continue;
       // A demonym the document already reads as part of a person's name keeps that reading.
       if (c.type != EntityType::kPerson && c.first == c.last && demonyms.count(toks_[c.first].low) && !places.count(toks_[c.first].low)) {
@@ -1140,7 +1164,7 @@ class MentionFinder {
     if (!toks_[c.first].sent_start) return false;
     int n = c.last + 1;
     if (n < static_cast<int>(toks_.size()) && toks_[n].sentence == toks_[c.first].sentence &&
-        toks_[n].low == ",")
+        Low(n) == ",")
       ++n;
     if (n >= static_cast<int>(toks_.size()) || toks_[n].sentence != toks_[c.first].sentence) return true;
     std::string_view t = toks_[n].low;
@@ -1157,15 +1181,15 @@ class MentionFinder {
     const int ntok = static_cast<int>(toks_.size());
     int n = c.last + 1;
     if (n >= ntok || toks_[n].sentence != toks_[c.first].sentence) return false;
-    if (toks_[c.first].sent_start && toks_[n].low == ":") return true;
-    if (toks_[c.first].sent_start && toks_[n].low == "(") {
+    if (toks_[c.first].sent_start && Low(n) == ":") return true;
+    if (toks_[c.first].sent_start && Low(n) == "(") {
       // "London ( The Oval ) : Warwickshire 195".
       for (int k = n + 1; k < ntok && k <= n + 8 && toks_[k].sentence == toks_[c.first].sentence; ++k)
-        if (toks_[k].low == ")") return k + 1 < ntok && toks_[k + 1].low == ":";
+        if (Low(k) == ")") return k + 1 < ntok && Low(k + 1) == ":";
     }
     int p = c.first - 1;
-    bool the = p >= 0 && toks_[p].sentence == toks_[c.first].sentence && toks_[p].low == "the";
-    const std::string& w = toks_[n].low;
+    bool the = p >= 0 && toks_[p].sentence == toks_[c.first].sentence && Low(p) == "the";
+    std::string_view w = toks_[n].low;
     return the && (w == "club" || w == "side" || w == "team" || w == "outfit");
   }
 
@@ -1181,7 +1205,7 @@ class MentionFinder {
         located_end.insert(c.last);
     }
     for (Candidate& c : cands_) {
-      bool place = c.type == EntityType::kGpe && (c.rule == "gazetteer:city" || c.rule == "gazetteer:region");
+      bool place = c.type == EntityType::kGpe && (c.rule == "gazetteer:city"sv || c.rule == "gazetteer:region"sv);
       bool unknown = c.strength != kStrong && c.type != EntityType::kOrg;
       if (!place && !unknown) continue;
       if (Dateline(c) || Venue(c)) continue;
@@ -1189,11 +1213,11 @@ class MentionFinder {
       int p = c.first - 1;
       bool same_prev = p >= 0 && toks_[p].sentence == toks_[c.first].sentence;
       if (same_prev && IsVenuePreposition(toks_[p].low)) continue;
-      if (same_prev && toks_[p].low == "," && located_end.count(p - 1)) continue;
+      if (same_prev && Low(p) == "," && located_end.count(p - 1)) continue;
       if (unknown && !place) {
         // A results line: "Karlsruhe 3 Bochum 1", this name and another each before a score.
         // A name of several words counts only when nothing said it is a person's.
-        bool shape_only = c.rule == "name-shape" || c.rule == "capitalized" || c.rule == "family-name";
+        bool shape_only = c.rule == "name-shape"sv || c.rule == "capitalized"sv || c.rule == "family-name"sv;
         if ((c.first != c.last && !shape_only) || !ScoreAfter(c.last)) continue;
         int others = 0;
         for (const Candidate& o : cands_)
@@ -1228,17 +1252,17 @@ class MentionFinder {
       int j = c.last + 1;
       if (j >= ntok || toks_[j].sentence != toks_[c.last].sentence) continue;
       // "X (Y)".
-      if (toks_[j].low == "(" && j + 1 < ntok) {
+      if (Low(j) == "(" && j + 1 < ntok) {
         auto it = by_first.find(j + 1);
         if (it != by_first.end()) {
           Candidate& a = cands_[it->second];
-          if (a.last + 1 < ntok && toks_[a.last + 1].low == ")" && ParentheticalAlias(c, a)) {
+          if (a.last + 1 < ntok && Low(a.last + 1) == ")" && ParentheticalAlias(c, a)) {
             a.alias_of = static_cast<int>(k);
             // "Saraya Al-Fajr (SAF)": a name abbreviated by its initials is an organisation,
             // not a person, unless a title said otherwise.
             std::string_view inner = Raw(toks_[a.first].start, toks_[a.last].end);
-            bool weak_person = c.rule == "name-shape" || c.rule == "name-particles" ||
-                               c.rule == "capitalized" || c.rule == "family-name";
+            bool weak_person = c.rule == "name-shape"sv || c.rule == "name-particles"sv ||
+                               c.rule == "capitalized"sv || c.rule == "family-name"sv;
             // Not "Alan John Percivale (A.J.P.)": initials with periods abbreviate people too.
             if (c.type == EntityType::kPerson && weak_person && c.last > c.first &&
                 inner.find('.') == std::string_view::npos && MakeNameKey(inner).acronym) {
@@ -1253,16 +1277,16 @@ class MentionFinder {
       }
       // "X, known as (the) Y", "X, also known as Y", "X aka Y".
       int m = j;
-      if (m < ntok && toks_[m].low == ",") ++m;
-      while (m < ntok && (toks_[m].low == "also" || toks_[m].low == "widely" || toks_[m].low == "better" ||
-                          toks_[m].low == "commonly" || toks_[m].low == "locally" || toks_[m].low == "often"))
+      if (m < ntok && Low(m) == ",") ++m;
+      while (m < ntok && (Low(m) == "also" || Low(m) == "widely" || Low(m) == "better" ||
+                          Low(m) == "commonly" || Low(m) == "locally" || Low(m) == "often"))
         ++m;
       bool aka = false;
-      if (m + 1 < ntok && toks_[m].low == "known" && toks_[m + 1].low == "as") { aka = true; m += 2; }
-      else if (m < ntok && (toks_[m].low == "aka" || toks_[m].low == "a.k.a.")) { aka = true; m += 1; }
-      else if (m + 1 < ntok && toks_[m].low == "or" && toks_[m + 1].low == "simply") { aka = false; }
+      if (m + 1 < ntok && Low(m) == "known" && Low(m + 1) == "as") { aka = true; m += 2; }
+      else if (m < ntok && (Low(m) == "aka" || Low(m) == "a.k.a.")) { aka = true; m += 1; }
+      else if (m + 1 < ntok && Low(m) == "or" && Low(m + 1) == "simply") { aka = false; }
       if (aka) {
-        while (m < ntok && (toks_[m].low == "the" || toks_[m].low == "\"" || toks_[m].low == "\xE2\x80\x9C")) ++m;
+        while (m < ntok && (Low(m) == "the" || Low(m) == "\"" || Low(m) == "\xE2\x80\x9C")) ++m;
         auto it = by_first.find(m);
         if (it != by_first.end() && it->second != static_cast<int>(k)) {
           Candidate& a = cands_[it->second];
@@ -1273,19 +1297,19 @@ class MentionFinder {
         continue;
       }
       // "X, the deputy head of Y, ..." / "X, Iran's top general, ...".
-      if (c.type == EntityType::kPerson && toks_[j].low == ",") {
+      if (c.type == EntityType::kPerson && Low(j) == ",") {
         int s = j + 1;
         int end = s;
         bool role = false;
         while (end < ntok && end - s < 14 && toks_[end].sentence == toks_[c.last].sentence) {
-          const std::string& w = toks_[end].low;
+          std::string_view w = toks_[end].low;
           if (w == "," || w == "." || w == ";" || w == ")" || w == "(" || w == "said" || w == "who") break;
           if (toks_[end].Is(kRoleNoun)) role = true;
           ++end;
         }
-        if (role && end > s && (end >= ntok || toks_[end].low != "said")) {
+        if (role && end > s && (end >= ntok || Low(end) != "said")) {
           int rs = s;
-          if (toks_[rs].low == "the" || toks_[rs].low == "a" || toks_[rs].low == "an") ++rs;
+          if (Low(rs) == "the" || Low(rs) == "a" || Low(rs) == "an") ++rs;
           if (rs < end) c.titles.emplace_back(Raw(toks_[rs].start, toks_[end - 1].end));
         }
       }

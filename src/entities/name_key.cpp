@@ -79,6 +79,23 @@ bool IsPatronym(std::string_view w) { return w == "bin" || w == "ibn" || w == "b
 
 std::string FoldName(std::string_view s) {
   std::string out;
+  FoldName(s, &out);
+  return out;
+}
+
+void FoldName(std::string_view s, std::string* folded) {
+  // ASCII (most words): lower case, and nothing else changes.
+  folded->resize(s.size());
+  char* o = folded->data();
+  size_t k = 0;
+  for (; k < s.size(); ++k) {
+    char c = s[k];
+    if (static_cast<unsigned char>(c) >= 0x80) break;
+    o[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  if (k == s.size()) return;
+  std::string& out = *folded;
+  out.clear();
   out.reserve(s.size());
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(s.size());
@@ -101,7 +118,6 @@ std::string FoldName(std::string_view s) {
       AppendLatin(c, &out);
     }
   }
-  return out;
 }
 
 std::string Skeleton(std::string_view word) {

@@ -49,6 +49,8 @@ struct NameKey {
 // ASCII lower-case fold of `s`: diacritics removed ("Jamaʼat" -> "jama'at"), typographic
 // apostrophes and hyphens made plain, other non-ASCII letters kept as they are.
 std::string FoldName(std::string_view s);
+// The same into *folded, reusing its buffer (`s` must not view *folded).
+void FoldName(std::string_view s, std::string* folded);
 
 // The skeleton of one word (see above). "Rostami" -> "rVstVmV".
 std::string Skeleton(std::string_view word);

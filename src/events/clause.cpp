@@ -3,6 +3,11 @@
 #include <algorithm>
 
 namespace dossier {
+
+// Words are compared with literals as views: the length first (std::string == const char*
+// compares the bytes first, through strlen and memcmp calls).
+using namespace std::string_view_literals;
+
 namespace events {
 namespace {
 
@@ -10,12 +15,12 @@ bool IsPunct(const Word& w) { return (w.flags & kTokPunct) != 0; }
 bool IsCap(const Word& w) { return (w.flags & (kTokCapitalized | kTokNumber)) != 0; }
 
 // Words that can sit inside a noun phrase.
-bool NounPhraseWord(const std::vector<Word>& w, size_t i) {
+bool NounPhraseWord(Words w, size_t i) {
   const Word& x = w[i];
-  if (IsPunct(x)) return x.lower == "-" || x.lower == "&" || x.lower == "'";
+  if (IsPunct(x)) return x.lower == "-"sv || x.lower == "&"sv || x.lower == "'"sv;
   if (x.cls & (kPrep | kConj | kBe | kHave | kModal | kRel | kNeg | kSubord | kDo)) {
     // "US" is a pronoun only in lower case.
-    if ((x.cls & kPron) && IsCap(x) && x.lower == "us") return true;
+    if ((x.cls & kPron) && IsCap(x) && x.lower == "us"sv) return true;
     return false;
   }
   if ((x.cls & kAdv) && !IsCap(x)) return false;
@@ -24,7 +29,7 @@ bool NounPhraseWord(const std::vector<Word>& w, size_t i) {
 
 }  // namespace
 
-bool LooksLikeVerb(const std::vector<Word>& w, size_t i) {
+bool LooksLikeVerb(Words w, size_t i) {
   const Word& x = w[i];
   if (IsPunct(x)) return false;
   if (x.cls & (kBe | kHave | kModal | kDo)) return !(x.cls & kDet);
@@ -39,17 +44,17 @@ bool LooksLikeVerb(const std::vector<Word>& w, size_t i) {
       return false;  // "rocket firing squads": gerund modifier
     return true;
   }
-  if (IsCueWord(x, "report") && (x.lemma != x.lower)) return true;  // "says", "tells"
+  if (IsCueWord(x, Categories().report) && (x.lemma != x.lower)) return true;  // "says", "tells"
   return false;
 }
 
-size_t VerbGroupStart(const std::vector<Word>& w, size_t v) {
+size_t VerbGroupStart(Words w, size_t v) {
   size_t s = v;
   while (s > 0) {
     const Word& p = w[s - 1];
     if (p.cls & (kBe | kHave | kModal | kNeg | kDo)) { --s; continue; }
     if ((p.cls & kAdv) && !IsCap(p)) { --s; continue; }
-    if (p.lower == "to" && s >= 2 && !(w[s - 2].cls & kPrep)) {
+    if (p.lower == "to"sv && s >= 2 && !(w[s - 2].cls & kPrep)) {
       // "to" of an infinitive belongs to the group only after "be"/"have" ("was to meet")
       if (w[s - 2].cls & (kBe | kHave)) { --s; continue; }
     }
@@ -58,7 +63,7 @@ size_t VerbGroupStart(const std::vector<Word>& w, size_t v) {
   return s;
 }
 
-bool IsPassive(const std::vector<Word>& w, size_t v) {
+bool IsPassive(Words w, size_t v) {
   if (!w[v].past_participle) return false;
   for (size_t k = v; k > 0 && v - k < 4; --k) {
     const Word& p = w[k - 1];
@@ -69,27 +74,27 @@ bool IsPassive(const std::vector<Word>& w, size_t v) {
   return false;
 }
 
-Phrase SubjectBefore(const std::vector<Word>& w, size_t pos, bool long_phrase) {
+Phrase SubjectBefore(Words w, size_t pos, bool long_phrase) {
   Phrase p;
   size_t e = pos;
   // A relative pronoun: the antecedent is the subject ("Muhandis, who was killed").
-  if (e > 0 && (w[e - 1].cls & kRel) && w[e - 1].lower != "that") {
+  if (e > 0 && (w[e - 1].cls & kRel) && w[e - 1].lower != "that"sv) {
     --e;
-    if (e > 0 && w[e - 1].lower == ",") --e;
-  } else if (e > 0 && w[e - 1].lower == "that" && e >= 2 && !LooksLikeVerb(w, e - 2) &&
+    if (e > 0 && w[e - 1].lower == ","sv) --e;
+  } else if (e > 0 && w[e - 1].lower == "that"sv && e >= 2 && !LooksLikeVerb(w, e - 2) &&
              !(w[e - 2].cls & (kPrep | kConj)) && !IsPunct(w[e - 2])) {
     --e;  // "the militia that attacked"
   }
   // Apposition: "Soleimani, the head of the Quds Force, was killed".
-  if (e > 0 && w[e - 1].lower == ",") {
+  if (e > 0 && w[e - 1].lower == ","sv) {
     size_t k = e - 1;
     size_t limit = k > 16 ? k - 16 : 0;
-    while (k > limit && w[k - 1].lower != "," && !(w[k - 1].cls & kStop)) --k;
-    if (k > limit && w[k - 1].lower == ",") e = k - 1;
+    while (k > limit && w[k - 1].lower != ","sv && !(w[k - 1].cls & kStop)) --k;
+    if (k > limit && w[k - 1].lower == ","sv) e = k - 1;
     else return p;
   }
   // A personal pronoun is a whole phrase: "the day he was killed".
-  if (e > 0 && (w[e - 1].cls & kPron) && !(IsCap(w[e - 1]) && w[e - 1].lower == "us")) {
+  if (e > 0 && (w[e - 1].cls & kPron) && !(IsCap(w[e - 1]) && w[e - 1].lower == "us"sv)) {
     p.begin = e - 1;
     p.end = e;
     return p;
@@ -101,7 +106,7 @@ Phrase SubjectBefore(const std::vector<Word>& w, size_t pos, bool long_phrase) {
     if (NounPhraseWord(w, i)) { b = i; continue; }
     if (long_phrase && b < e && i > 0 && (w[i].cls & kPrep) && !(w[i].cls & kSubord) &&
         NounPhraseWord(w, i - 1)) {
-      const std::string& x = w[i].lower;
+      std::string_view x = w[i].lower;
       if (x == "with" || x == "to" || x == "from" || x == "in" || x == "at" || x == "for" ||
           x == "on" || x == "close" || x == "near" || x == "inside" || x == "within") {
         b = i;
@@ -109,25 +114,25 @@ Phrase SubjectBefore(const std::vector<Word>& w, size_t pos, bool long_phrase) {
       }
     }
     // "sources briefed on the gathering", "officials familiar with the plan"
-    if (long_phrase && b < e && i >= 2 && (w[i].cls & kPrep) && (w[i - 1].past_participle || w[i - 1].lower == "familiar") &&
+    if (long_phrase && b < e && i >= 2 && (w[i].cls & kPrep) && (w[i - 1].past_participle || w[i - 1].lower == "familiar"sv) &&
         NounPhraseWord(w, i - 2) && !(w[i - 2].flags & kTokPunct)) {
       b = i - 1;
       continue;
     }
     // "of" inside a name phrase: "head of Iran's Quds Force"
-    if (w[i].lower == "of" && b < e && i > 0 && NounPhraseWord(w, i - 1)) { b = i; continue; }
+    if (w[i].lower == "of"sv && b < e && i > 0 && NounPhraseWord(w, i - 1)) { b = i; continue; }
     // "and" between names: "Soleimani and al-Muhandis"
-    if (w[i].lower == "and" && b < e && i > 0 && IsCap(w[i - 1]) && IsCap(w[b])) { b = i; continue; }
+    if (w[i].lower == "and"sv && b < e && i > 0 && IsCap(w[i - 1]) && IsCap(w[b])) { b = i; continue; }
     break;
   }
   // A leading "of"/"and" left over.
-  while (b < e && (w[b].lower == "of" || w[b].lower == "and")) ++b;
+  while (b < e && (w[b].lower == "of"sv || w[b].lower == "and"sv)) ++b;
   p.begin = b;
   p.end = e;
   return p;
 }
 
-Phrase ObjectAfter(const std::vector<Word>& w, size_t pos, size_t limit) {
+Phrase ObjectAfter(Words w, size_t pos, size_t limit) {
   Phrase p;
   size_t b = pos;
   limit = std::min(limit, w.size());
@@ -136,8 +141,8 @@ Phrase ObjectAfter(const std::vector<Word>& w, size_t pos, size_t limit) {
   while (e < limit && e - b < 14) {
     if (NounPhraseWord(w, e) || ((w[e].cls & kDet) && !(w[e].cls & (kPrep | kRel)))) { ++e; continue; }
     if ((w[e].cls & kPron) && e == b) { ++e; break; }
-    if (w[e].lower == "of" && e > b && e + 1 < limit && (IsCap(w[e + 1]) || (w[e + 1].cls & kDet))) { ++e; continue; }
-    if (w[e].lower == "and" && e > b && e + 1 < limit && (IsCap(w[e + 1]) || (w[e + 1].cls & kPron))) { ++e; continue; }
+    if (w[e].lower == "of"sv && e > b && e + 1 < limit && (IsCap(w[e + 1]) || (w[e + 1].cls & kDet))) { ++e; continue; }
+    if (w[e].lower == "and"sv && e > b && e + 1 < limit && (IsCap(w[e + 1]) || (w[e + 1].cls & kPron))) { ++e; continue; }
     break;
   }
   p.begin = b;
@@ -145,12 +150,12 @@ Phrase ObjectAfter(const std::vector<Word>& w, size_t pos, size_t limit) {
   return p;
 }
 
-Span SpanOf(const std::vector<Word>& w, Phrase p) {
+Span SpanOf(Words w, Phrase p) {
   if (p.empty()) return Span{};
   return Span{w[p.begin].span.start, w[p.end - 1].span.end};
 }
 
-Phrase Trim(const std::vector<Word>& w, Phrase p) {
+Phrase Trim(Words w, Phrase p) {
   while (p.begin < p.end && ((w[p.begin].cls & kDet) || IsPunct(w[p.begin]))) {
     // keep numbers-as-determiners out; "his convoy" -> "convoy"
     ++p.begin;

@@ -23,32 +23,32 @@ struct Phrase {
 
 // True when a word looks like a finite or participial verb form that ends a noun phrase
 // ("said", "killed", "was", "will").
-bool LooksLikeVerb(const std::vector<Word>& w, size_t i);
+bool LooksLikeVerb(Words w, size_t i);
 
 // Start of the verb group whose main verb is at `v` (auxiliaries, modals, adverbs and
 // negation before it: "had not yet been"); returns `v` when there is none.
-size_t VerbGroupStart(const std::vector<Word>& w, size_t v);
+size_t VerbGroupStart(Words w, size_t v);
 
 // True when the verb at `v` is passive: a past participle after a form of "be"/"get" in
 // its verb group.
-bool IsPassive(const std::vector<Word>& w, size_t v);
+bool IsPassive(Words w, size_t v);
 
 // The noun phrase that ends just before word `pos` (the subject of a verb starting at
 // `pos`), skipping an apposition between commas and resolving a relative pronoun to its
 // antecedent.
 // With `long_phrase`, prepositional modifiers stay inside ("two militia leaders loyal to
 // Iran", "sources with knowledge of the meeting"), as speakers are often described.
-Phrase SubjectBefore(const std::vector<Word>& w, size_t pos, bool long_phrase = false);
+Phrase SubjectBefore(Words w, size_t pos, bool long_phrase = false);
 
 // The noun phrase starting at or after `pos` (skipping determiners), with coordinated
 // names ("Soleimani and al-Muhandis") and "of" complements.
-Phrase ObjectAfter(const std::vector<Word>& w, size_t pos, size_t limit);
+Phrase ObjectAfter(Words w, size_t pos, size_t limit);
 
 // The byte span of a phrase.
-Span SpanOf(const std::vector<Word>& w, Phrase p);
+Span SpanOf(Words w, Phrase p);
 
 // Drops leading determiners and trailing punctuation from a phrase.
-Phrase Trim(const std::vector<Word>& w, Phrase p);
+Phrase Trim(Words w, Phrase p);
 
 // Entity mentions of `doc` lying inside `span`, in text order (indexes into doc.entities).
 std::vector<int> EntitiesIn(const Document& doc, Span span);

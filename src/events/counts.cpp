@@ -2,9 +2,14 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
+
+#include "text/word_index.h"
 
 namespace dossier {
+
+// Words are compared with literals as views: the length first (std::string == const char*
+// compares the bytes first, through strlen and memcmp calls).
+using namespace std::string_view_literals;
 namespace events {
 namespace {
 
@@ -15,22 +20,27 @@ struct Quantity {
   size_t begin = 0, end = 0;  // word range [begin, end)
 };
 
-bool Is(const std::vector<Word>& w, size_t i, const char* s) { return i < w.size() && w[i].lower == s; }
+// (A view: std::string == const char* compares bytes before lengths.)
+bool Is(Words w, size_t i, std::string_view s) { return i < w.size() && w[i].lower == s; }
 
 // Words that can start a quantity phrase (cheap filter before ParseQuantity).
 bool MayStartQuantity(const Word& x) {
-  static const std::unordered_set<std::string_view> kStarters = {
-      "at", "more", "over", "upwards", "up", "as", "fewer", "less", "about", "around", "nearly",
-      "almost", "approximately", "roughly", "some", "estimated", "an", "all", "dozens", "scores",
-      "hundreds", "tens", "thousands", "a"};
+  static const WordIndex* kStarters = [] {
+    auto* starters = new WordIndex();
+    for (const char* s : {"at", "more", "over", "upwards", "up", "as", "fewer", "less", "about", "around",
+                          "nearly", "almost", "approximately", "roughly", "some", "estimated", "an", "all",
+                          "dozens", "scores", "hundreds", "tens", "thousands", "a"})
+      starters->Add(s);
+    return starters;
+  }();
   if (x.lower.empty()) return false;
   if (x.lower[0] >= '0' && x.lower[0] <= '9') return true;
   if (x.flags & kTokPunct) return false;
-  return kStarters.count(x.lower) > 0 || NumberValue(x.lower) >= 0;
+  return x.number >= 0 || kStarters->Contains(x.lower);
 }
 
 // Parses a quantity phrase starting at words[i].
-bool ParseQuantity(const std::vector<Word>& w, size_t i, Quantity* q) {
+bool ParseQuantity(Words w, size_t i, Quantity* q) {
   if (i >= w.size() || !MayStartQuantity(w[i])) return false;
   Quantity r;
   r.begin = i;
@@ -46,10 +56,10 @@ bool ParseQuantity(const std::vector<Word>& w, size_t i, Quantity* q) {
            Is(w, j, "approximately") || Is(w, j, "roughly") || Is(w, j, "some") ||
            Is(w, j, "estimated") || (Is(w, j, "an") && Is(w, j + 1, "estimated")))
     r.qualifier = "about", j += (Is(w, j, "an") ? 2 : 1);
-  if (Is(w, j, "all") && j + 1 < w.size() && NumberValue(w[j + 1].lower) >= 0) ++j;
+  if (Is(w, j, "all") && j + 1 < w.size() && w[j + 1].number >= 0) ++j;
   if (j >= w.size()) return false;
   // Vague plurals.
-  const std::string& x = w[j].lower;
+  std::string_view x = w[j].lower;
   auto range = [&](long long lo, long long hi, size_t next) {
     r.value = lo;
     r.high = hi;
@@ -69,14 +79,14 @@ bool ParseQuantity(const std::vector<Word>& w, size_t i, Quantity* q) {
     v = 12;
     j += 2;
   } else {
-    v = NumberValue(x);
+    v = w[j].number;
     if (v < 0) return false;
     if (x == "hundred" || x == "thousand" || x == "million") return false;
     ++j;
     // "one hundred", "2 million", "twenty-five thousand"
     while (j < w.size()) {
-      long long m = NumberValue(w[j].lower);
-      if (w[j].lower == "hundred" || w[j].lower == "thousand" || w[j].lower == "million") {
+      long long m = w[j].number;
+      if (w[j].lower == "hundred"sv || w[j].lower == "thousand"sv || w[j].lower == "million"sv) {
         v *= m;
         ++j;
       } else if (m >= 0 && m < 100 && v >= 100 && (v % 100) == 0 && !(w[j].flags & kTokNumber)) {
@@ -91,7 +101,7 @@ bool ParseQuantity(const std::vector<Word>& w, size_t i, Quantity* q) {
   r.high = v;
   // "90 to 100", "90-100"
   if ((Is(w, j, "to") || Is(w, j, "or")) && j + 1 < w.size()) {
-    long long hi = NumberValue(w[j + 1].lower);
+    long long hi = w[j + 1].number;
     if (hi > v) {
       r.high = hi;
       if (r.qualifier.empty()) r.qualifier = "range";
@@ -103,7 +113,7 @@ bool ParseQuantity(const std::vector<Word>& w, size_t i, Quantity* q) {
   return true;
 }
 
-bool IsPeopleNoun(const Word& w) { return IsCueWord(w, "people"); }
+bool IsPeopleNoun(const Word& w) { return IsCueWord(w, Categories().people); }
 
 bool IsUnit(const Word& w) {
   static const char* kUnits[] = {"km", "kilometres", "kilometers", "miles", "metres", "meters",
@@ -111,13 +121,13 @@ bool IsUnit(const Word& w) {
                                  "minutes", "weeks", "months", "percent", "%", "times", "rounds",
                                  "rockets", "missiles", "shells", "feet", "kg", "pounds"};
   for (const char* u : kUnits)
-    if (w.lower == u) return true;
+    if (std::string_view(w.lower) == u) return true;
   return false;
 }
 
 // Modifiers between a number and its people noun: "US", "Iraqi", "civilian", "more".
 bool IsModifier(const Word& w) {
-  if (w.flags & kTokPunct) return w.lower == "-";
+  if (w.flags & kTokPunct) return w.lower == "-"sv;
   if (w.cls & (kPrep | kConj | kBe | kHave | kModal | kRel | kNeg)) return false;
   return true;
 }
@@ -125,14 +135,16 @@ bool IsModifier(const Word& w) {
 }  // namespace
 
 const char* SlotOf(const Word& w) {
-  if (IsCueWord(w, "killed")) return "killed";
-  if (IsCueWord(w, "injured")) return "injured";
-  if (IsCueWord(w, "missing")) return "missing";
-  if (IsCueWord(w, "arrested")) return "arrested";
+  if (w.cues == 0) return nullptr;
+  const CueCategories& cat = Categories();
+  if (IsCueWord(w, cat.killed)) return "killed";
+  if (IsCueWord(w, cat.injured)) return "injured";
+  if (IsCueWord(w, cat.missing)) return "missing";
+  if (IsCueWord(w, cat.arrested)) return "arrested";
   return nullptr;
 }
 
-std::vector<FoundCount> FindCounts(const std::vector<Word>& w) {
+std::vector<FoundCount> FindCounts(Words w) {
   std::vector<FoundCount> out;
   const size_t n = w.size();
   auto add = [&](const char* slot, const Quantity& q, long long plus, size_t span_begin,
@@ -157,10 +169,10 @@ std::vector<FoundCount> FindCounts(const std::vector<Word>& w) {
   size_t i = 0;
   while (i < n) {
     // Zero: "no casualties", "no fatalities", "not cause any fatalities", "no one was killed".
-    if (w[i].lower == "no" || w[i].lower == "without" || (w[i].lower == "any" && i > 0 && slot_before(i, 1) < 0)) {
+    if (w[i].lower == "no"sv || w[i].lower == "without"sv || (w[i].lower == "any"sv && i > 0 && slot_before(i, 1) < 0)) {
       size_t k = i + 1;
-      if (k < n && (w[k].lower == "casualties" || w[k].lower == "fatalities" || w[k].lower == "deaths")) {
-        bool negated_any = w[i].lower != "any";
+      if (k < n && (w[k].lower == "casualties"sv || w[k].lower == "fatalities"sv || w[k].lower == "deaths"sv)) {
+        bool negated_any = w[i].lower != "any"sv;
         for (size_t b = i; b > 0 && i - b < 4 && !negated_any; --b)
           if (w[b - 1].cls & kNeg) negated_any = true;
         if (negated_any) {
@@ -172,7 +184,7 @@ std::vector<FoundCount> FindCounts(const std::vector<Word>& w) {
           continue;
         }
       }
-      if (w[i].lower == "no" && k + 1 < n && w[k].lower == "one" && (w[k + 1].cls & kBe) && k + 2 < n &&
+      if (w[i].lower == "no"sv && k + 1 < n && w[k].lower == "one"sv && (w[k + 1].cls & kBe) && k + 2 < n &&
           SlotOf(w[k + 2]) != nullptr) {
         Quantity q;
         q.value = 0;
@@ -183,17 +195,17 @@ std::vector<FoundCount> FindCounts(const std::vector<Word>& w) {
       }
     }
     // "X and N others", "and the other N victims", "along with N others".
-    bool and_others = w[i].lower == "and";
-    bool along = (w[i].lower == "along" || w[i].lower == "together") && i + 1 < n && w[i + 1].lower == "with";
+    bool and_others = w[i].lower == "and"sv;
+    bool along = (w[i].lower == "along"sv || w[i].lower == "together"sv) && i + 1 < n && w[i + 1].lower == "with"sv;
     if (and_others || along) {
       size_t k = i + (along ? 2 : 1);
       bool the_other = false;
-      if (k + 1 < n && w[k].lower == "the" && w[k + 1].lower == "other") the_other = true, k += 2;
+      if (k + 1 < n && w[k].lower == "the"sv && w[k + 1].lower == "other"sv) the_other = true, k += 2;
       Quantity q;
       if (ParseQuantity(w, k, &q)) {
         size_t e = q.end;
         bool others = false;
-        if (e < n && (w[e].lower == "others" || w[e].lower == "other")) others = true, ++e;
+        if (e < n && (w[e].lower == "others"sv || w[e].lower == "other"sv)) others = true, ++e;
         else if (the_other) {
           while (e < n && e < q.end + 3 && IsModifier(w[e]) && !IsPeopleNoun(w[e])) ++e;
           if (e < n && IsPeopleNoun(w[e])) others = true, ++e;
@@ -203,7 +215,7 @@ std::vector<FoundCount> FindCounts(const std::vector<Word>& w) {
           int anchor = slot_before(i, 12);
           const char* slot = anchor >= 0 ? SlotOf(w[anchor]) : nullptr;
           // "... victims" after: the victims of an attack are the dead.
-          if (slot == nullptr && e > 0 && (w[e - 1].lower == "victims" || w[e - 1].lower == "dead"))
+          if (slot == nullptr && e > 0 && (w[e - 1].lower == "victims"sv || w[e - 1].lower == "dead"sv))
             slot = "killed", anchor = static_cast<int>(e - 1);
           // A slot word right after: "along with six others were killed".
           if (slot == nullptr) {
@@ -216,7 +228,7 @@ std::vector<FoundCount> FindCounts(const std::vector<Word>& w) {
             if (and_others && anchor >= 0 && static_cast<size_t>(anchor) < i) {
               named = 1;
               for (size_t k2 = static_cast<size_t>(anchor) + 1; k2 < i; ++k2)
-                if (w[k2].lower == "," && k2 + 1 < i) ++named;
+                if (w[k2].lower == ","sv && k2 + 1 < i) ++named;
             }
             add(slot, q, named, i, e, anchor);
             i = e;
@@ -227,13 +239,13 @@ std::vector<FoundCount> FindCounts(const std::vector<Word>& w) {
     }
     // "death toll rose to N"; further on, only a verb of rising says whose number it is:
     // "the death toll from Friday's strike on the airport road has risen to ten".
-    if (w[i].lower == "toll") {
+    if (w[i].lower == "toll"sv) {
       for (size_t k = i + 1; k < n && k < i + 16; ++k) {
-        if (w[k].lower == "," || w[k].lower == ";" || w[k].lower == ".") break;
-        const std::string& before = w[k - 1].lower;
-        bool near = k < i + 6 && (w[k].lower == "to" || w[k].lower == "at" || w[k].lower == "of" ||
-                                  w[k].lower == "is" || w[k].lower == "was" || w[k].lower == "stood");
-        bool risen = w[k].lower == "to" && (before == "rose" || before == "risen" || before == "climbed" ||
+        if (w[k].lower == ","sv || w[k].lower == ";"sv || w[k].lower == "."sv) break;
+        std::string_view before = w[k - 1].lower;
+        bool near = k < i + 6 && (w[k].lower == "to"sv || w[k].lower == "at"sv || w[k].lower == "of"sv ||
+                                  w[k].lower == "is"sv || w[k].lower == "was"sv || w[k].lower == "stood"sv);
+        bool risen = w[k].lower == "to"sv && (before == "rose" || before == "risen" || before == "climbed" ||
                                             before == "jumped" || before == "increased" || before == "grew" ||
                                             before == "grown" || before == "rising" || before == "climbing");
         Quantity q;
@@ -250,7 +262,7 @@ std::vector<FoundCount> FindCounts(const std::vector<Word>& w) {
       if (ParseQuantity(w, i, &q)) {
         // Preceded by a slot verb: "killing at least seven people", "wounded 20".
         int verb = -1;
-        if (i > 0 && SlotOf(w[i - 1]) != nullptr && !(w[i - 1].lower == "dead")) verb = static_cast<int>(i - 1);
+        if (i > 0 && SlotOf(w[i - 1]) != nullptr && !(w[i - 1].lower == "dead"sv)) verb = static_cast<int>(i - 1);
         size_t e = q.end;
         size_t m = e;
         while (m < n && m < e + 3 && IsModifier(w[m]) && !IsPeopleNoun(w[m]) && SlotOf(w[m]) == nullptr) ++m;
@@ -272,16 +284,16 @@ std::vector<FoundCount> FindCounts(const std::vector<Word>& w) {
         // Followed by a slot word: "seven people were killed", "10 dead".
         size_t k = after;
         while (k < n && k < after + 4 && (w[k].cls & (kBe | kHave | kAdv))) ++k;
-        if (k < n && SlotOf(w[k]) != nullptr && (people || k == e || w[k].lower == "dead" ||
-                                                 w[k].lower == "killed" || w[k].lower == "injured" ||
-                                                 w[k].lower == "wounded" || w[k].lower == "missing")) {
+        if (k < n && SlotOf(w[k]) != nullptr && (people || k == e || w[k].lower == "dead"sv ||
+                                                 w[k].lower == "killed"sv || w[k].lower == "injured"sv ||
+                                                 w[k].lower == "wounded"sv || w[k].lower == "missing"sv)) {
           // "seven were killed" needs the people noun or an auxiliary; "10 killed" is fine.
           add(SlotOf(w[k]), q, 0, i, k + 1, static_cast<int>(k));
           i = k + 1;
           continue;
         }
         // "N deaths", "N fatalities", "N casualties"
-        if (e < n && (w[e].lower == "deaths" || w[e].lower == "fatalities" || w[e].lower == "bodies")) {
+        if (e < n && (w[e].lower == "deaths"sv || w[e].lower == "fatalities"sv || w[e].lower == "bodies"sv)) {
           add("killed", q, 0, i, e + 1, static_cast<int>(e));
           i = e + 1;
           continue;

@@ -21,7 +21,7 @@ struct FoundCount {
 };
 
 // The counts stated in one sentence's words.
-std::vector<FoundCount> FindCounts(const std::vector<Word>& words);
+std::vector<FoundCount> FindCounts(Words words);
 
 // The slot a word names ("killed", "injured", "missing", "arrested"), or nullptr.
 const char* SlotOf(const Word& w);

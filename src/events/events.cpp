@@ -25,12 +25,19 @@
 #include "events/clause.h"
 #include "events/counts.h"
 #include "events/lexicon.h"
+#include "text/word_index.h"
 
 namespace dossier {
+
+// Words are compared with literals as views: the length first (std::string == const char*
+// compares the bytes first, through strlen and memcmp calls).
+using namespace std::string_view_literals;
+
 namespace {
 
 using events::Phrase;
 using events::Word;
+using events::Words;
 
 constexpr size_t kNone = static_cast<size_t>(-1);
 constexpr size_t kPatternGap = 6;  // words allowed between two pattern words
@@ -53,21 +60,21 @@ struct Match {
 
 bool IsPunct(const Word& w) { return (w.flags & kTokPunct) != 0; }
 bool IsCap(const Word& w) { return (w.flags & kTokCapitalized) != 0; }
-bool Boundary(const Word& w) { return (w.cls & (events::kStop | events::kQuote)) != 0 || w.lower == ","; }
+bool Boundary(const Word& w) { return (w.cls & (events::kStop | events::kQuote)) != 0 || std::string_view(w.lower) == ","; }
 std::string_view Root(const std::string& code) { return std::string_view(code).substr(0, 2); }
 bool Violent(const std::string& code) {
   std::string_view r = Root(code);
   return r == "14" || r == "15" || r == "17" || r == "18" || r == "19" || r == "20";
 }
 
-bool MatchPattern(const std::vector<Word>& w, size_t i, const events::VerbPattern& p,
+bool MatchPattern(Words w, size_t i, const events::VerbPattern& p,
                   size_t* last) {
   size_t pos = i;
-  for (size_t k = 1; k < p.words.size(); ++k) {
+  for (size_t k = 1; k < p.ids.size(); ++k) {  // (ids: the words' numbers, one per word)
     bool found = false;
     for (size_t j = pos + 1; j < w.size() && j <= pos + 1 + kPatternGap; ++j) {
       if (Boundary(w[j])) break;
-      if (w[j].lower == p.words[k] || w[j].lemma == p.words[k]) {
+      if (events::WordIs(w[j], p.ids[k])) {
         pos = j;
         found = true;
         break;
@@ -82,14 +89,14 @@ bool MatchPattern(const std::vector<Word>& w, size_t i, const events::VerbPatter
 // A trigger used as a noun: after a determiner or possessive (across adjectives: "the
 // widespread protests"), or a plural followed by a verb, relative or preposition
 // ("rocket strikes killed", "protests that started", "attacks against").
-bool LooksNominal(const std::vector<Word>& w, size_t i) {
+bool LooksNominal(Words w, size_t i) {
   // A gerund after a preposition is a verb: "guilty of violating", "by storming".
   if (w[i].ing && i > 0 && (w[i - 1].cls & events::kPrep)) return false;
   // A gerund is a noun only right after a determiner or possessive: "Soleimani's killing".
   const size_t window = w[i].ing ? 1 : 4;
   for (size_t k = i; k > 0 && i - k < window; --k) {
     const Word& p = w[k - 1];
-    if ((p.cls & events::kDet) || p.possessive || p.lower == "of") return true;
+    if ((p.cls & events::kDet) || p.possessive || p.lower == "of"sv) return true;
     bool name = IsCap(p) || (p.flags & kTokAllCaps);
     if (IsPunct(p) || (!name && (p.cls & (events::kPrep | events::kConj | events::kBe | events::kHave | events::kModal |
                                           events::kRel | events::kPron | events::kNeg | events::kSubord))) ||
@@ -100,13 +107,13 @@ bool LooksNominal(const std::vector<Word>& w, size_t i) {
   if (x.lower.size() > 3 && x.lower.back() == 's' && x.lower != x.lemma && i + 1 < w.size()) {
     const Word& n = w[i + 1];
     if (IsPunct(n) || (n.cls & (events::kRel | events::kBe | events::kHave | events::kModal)) ||
-        ((n.cls & events::kPrep) && n.lower != "to") || events::LooksLikeVerb(w, i + 1))
+        ((n.cls & events::kPrep) && n.lower != "to"sv) || events::LooksLikeVerb(w, i + 1))
       return true;
   }
   return false;
 }
 
-std::vector<Match> FindMatches(const std::vector<Word>& w) {
+std::vector<Match> FindMatches(Words w) {
   std::vector<Match> out;
   std::vector<bool> used(w.size(), false);
   size_t caps = 0, wordsn = 0;
@@ -122,7 +129,7 @@ std::vector<Match> FindMatches(const std::vector<Word>& w) {
     // Capitalized words inside a sentence are names ("Quds Force", "Islamic State").
     if (IsCap(w[i]) && !(w[i].flags & kTokSentenceStart) && !title_case) continue;
     // The one-word cues of a word are those of its form and of its lemma (Word::cues).
-    if (events::IsCueWord(w[i], "not_trigger") &&
+    if (events::IsCueWord(w[i], events::Categories().not_trigger) &&
         !(i > 0 && (w[i - 1].cls & (events::kModal | events::kPron | events::kNeg | events::kDo))))
       continue;
     // A participle used as an adjective: "and armed factions", "the wounded soldiers".
@@ -138,7 +145,7 @@ std::vector<Match> FindMatches(const std::vector<Word>& w) {
     const std::vector<const events::VerbPattern*>* by_key[2] = {w[i].lemma_patterns, w[i].lower_patterns};
     bool done = false;
     for (int kk = 0; kk < 2 && !done; ++kk) {
-      if (kk == 1 && w[i].lower == w[i].lemma) break;
+      if (kk == 1 && w[i].lower_id == w[i].lemma_id) break;  // the same patterns
       const std::vector<const events::VerbPattern*>* patterns = by_key[kk];
       if (patterns == nullptr) continue;
       for (const events::VerbPattern* p : *patterns) {
@@ -147,8 +154,8 @@ std::vector<Match> FindMatches(const std::vector<Word>& w) {
         bool skip = false;
         // Later pattern words must be free.
         for (size_t j = i + 1; j <= last; ++j) {
-          for (const std::string& pw : p->words)
-            if ((w[j].lower == pw || w[j].lemma == pw) && used[j]) skip = true;
+          for (int id : p->ids)
+            if (used[j] && events::WordIs(w[j], id)) skip = true;
         }
         if (skip) continue;
         Match m;
@@ -159,8 +166,8 @@ std::vector<Match> FindMatches(const std::vector<Word>& w) {
         m.nominal = p->noun || (!w[i].past_participle && LooksNominal(w, i));
         used[i] = true;
         for (size_t j = i + 1; j <= last; ++j)
-          for (const std::string& pw : p->words)
-            if (w[j].lower == pw || w[j].lemma == pw) used[j] = true;
+          for (int id : p->ids)
+            if (events::WordIs(w[j], id)) used[j] = true;
         out.push_back(m);
         done = true;
         break;
@@ -171,77 +178,77 @@ std::vector<Match> FindMatches(const std::vector<Word>& w) {
 }
 
 // Index of the word that ends the planned cue right before `g`, e.g. "was due to" + meet.
-bool PlannedBefore(const std::vector<Word>& w, size_t t) {
+bool PlannedBefore(Words w, size_t t) {
   size_t g = t;
   while (g > 0 && (w[g - 1].cls & events::kAdv) && !IsCap(w[g - 1])) --g;
   for (size_t back = 1; back <= 3 && back <= g; ++back) {
     size_t len = 0;
-    if (events::CueAt(w, g - back, "planned", &len) && g - back + len == g) return true;
+    if (events::CueAt(w, g - back, events::Categories().planned, &len) && g - back + len == g) return true;
   }
   // "will/would" earlier in the verb group: "will not be able to", "would be"
   size_t s = events::VerbGroupStart(w, t);
   for (size_t k = s; k < t; ++k)
-    if (w[k].lower == "will" || w[k].lower == "'ll" || w[k].lower == "shall") return true;
+    if (w[k].lower == "will"sv || w[k].lower == "'ll"sv || w[k].lower == "shall"sv) return true;
   return false;
 }
 
-bool HypotheticalBefore(const std::vector<Word>& w, size_t t) {
+bool HypotheticalBefore(Words w, size_t t) {
   size_t s = events::VerbGroupStart(w, t);
   for (size_t k = s; k < t; ++k) {
-    const std::string& x = w[k].lower;
+    std::string_view x = w[k].lower;
     if (x == "could" || x == "might" || x == "may" || x == "can" || x == "should") return true;
-    if (x == "would" && k + 1 < t && w[k + 1].lower == "have") return true;
+    if (x == "would" && k + 1 < t && w[k + 1].lower == "have"sv) return true;
   }
   for (size_t k = t; k > 0; --k) {
     const Word& p = w[k - 1];
-    if (p.lower == "," || (p.cls & events::kStop)) {
+    if (p.lower == ","sv || (p.cls & events::kStop)) {
       // "If X, Y happens": the condition is before the comma, look one more segment.
       continue;
     }
-    if (p.lower == "if" || p.lower == "unless" || p.lower == "whether") return true;
+    if (p.lower == "if"sv || p.lower == "unless"sv || p.lower == "whether"sv) return true;
     if (t - k > 12) break;
   }
   return false;
 }
 
 // "must", "has to", "have to", "need to" in the verb group: an obligation the speaker states.
-bool MustBefore(const std::vector<Word>& w, size_t t) {
+bool MustBefore(Words w, size_t t) {
   size_t s = events::VerbGroupStart(w, t);
   for (size_t k = s; k < t; ++k)
-    if (w[k].lower == "must") return true;
-  if (t >= 2 && w[t - 1].lower == "to" && (w[t - 2].lower == "has" || w[t - 2].lower == "have")) return true;
+    if (w[k].lower == "must"sv) return true;
+  if (t >= 2 && w[t - 1].lower == "to"sv && (w[t - 2].lower == "has"sv || w[t - 2].lower == "have"sv)) return true;
   return false;
 }
 
-bool ModalMayBefore(const std::vector<Word>& w, size_t t) {
+bool ModalMayBefore(Words w, size_t t) {
   size_t s = events::VerbGroupStart(w, t);
   for (size_t k = s; k < t; ++k)
-    if (w[k].lower == "may" || w[k].lower == "might" || w[k].lower == "could" || w[k].lower == "would")
+    if (w[k].lower == "may"sv || w[k].lower == "might"sv || w[k].lower == "could"sv || w[k].lower == "would"sv)
       return true;
   return false;
 }
 
-bool HasCondition(const std::vector<Word>& w) {
+bool HasCondition(Words w) {
   for (const Word& x : w)
-    if (x.lower == "if" || x.lower == "unless") return true;
+    if (x.lower == "if"sv || x.lower == "unless"sv) return true;
   return false;
 }
 
 // A future or plan governing a noun: "will provide ... food aid", "plans to impose a curfew".
-bool PlannedBeforeNominal(const std::vector<Word>& w, size_t t) {
+bool PlannedBeforeNominal(Words w, size_t t) {
   for (size_t k = t; k > 0 && t - k < 9; --k) {
     const Word& p = w[k - 1];
-    if ((p.cls & (events::kStop | events::kSubord | events::kRel)) || p.lower == ",") return false;
-    if (p.lower == "will" || p.lower == "'ll" || p.lower == "shall" || p.lower == "would") return true;
+    if ((p.cls & (events::kStop | events::kSubord | events::kRel)) || p.lower == ","sv) return false;
+    if (p.lower == "will"sv || p.lower == "'ll"sv || p.lower == "shall"sv || p.lower == "would"sv) return true;
     size_t len = 0;
-    if (p.lower == "to" && k >= 2 && events::CueAt(w, k - 2, "planned", &len)) return true;
-    if (p.lower == "to" && k >= 3 && events::CueAt(w, k - 3, "planned", &len)) return true;
+    if (p.lower == "to"sv && k >= 2 && events::CueAt(w, k - 2, events::Categories().planned, &len)) return true;
+    if (p.lower == "to"sv && k >= 3 && events::CueAt(w, k - 3, events::Categories().planned, &len)) return true;
     if (events::LooksLikeVerb(w, k - 1) && !(p.cls & (events::kBe | events::kHave | events::kModal))) return false;
   }
   return false;
 }
 
-bool NegatedBefore(const std::vector<Word>& w, size_t t, bool nominal) {
+bool NegatedBefore(Words w, size_t t, bool nominal) {
   size_t s = events::VerbGroupStart(w, t);
   for (size_t k = s; k < t; ++k)
     if (w[k].cls & events::kNeg) return true;
@@ -253,29 +260,29 @@ bool NegatedBefore(const std::vector<Word>& w, size_t t, bool nominal) {
       if (p.cls & events::kNeg) return true;
     }
   }
-  if (nominal && t > 0 && (w[t - 1].lower == "no" || (t > 1 && w[t - 2].lower == "no"))) return true;
+  if (nominal && t > 0 && (w[t - 1].lower == "no"sv || (t > 1 && w[t - 2].lower == "no"sv))) return true;
   // "failed to meet", "refrained from attacking"
-  if (t >= 2 && w[t - 1].lower == "to" && (w[t - 2].lemma == "fail" || w[t - 2].lower == "failed")) return true;
-  if (t >= 2 && w[t - 1].lower == "from" && (w[t - 2].lemma == "refrain" || w[t - 2].lower == "refrained")) return true;
+  if (t >= 2 && w[t - 1].lower == "to"sv && (w[t - 2].lemma == "fail"sv || w[t - 2].lower == "failed"sv)) return true;
+  if (t >= 2 && w[t - 1].lower == "from"sv && (w[t - 2].lemma == "refrain"sv || w[t - 2].lower == "refrained"sv)) return true;
   return false;
 }
 
-bool DeniedBefore(const std::vector<Word>& w, size_t t) {
+bool DeniedBefore(Words w, size_t t) {
   for (size_t k = t; k > 0 && t - k < 10; --k) {
     const Word& p = w[k - 1];
     if (p.cls & events::kStop) break;
-    if (p.lemma == "deny" || p.lower == "denied" || p.lower == "denies" || p.lower == "denying") return true;
+    if (p.lemma == "deny"sv || p.lower == "denied"sv || p.lower == "denies"sv || p.lower == "denying"sv) return true;
   }
   return false;
 }
 
-bool HedgedAround(const std::vector<Word>& w, size_t t) {
+bool HedgedAround(Words w, size_t t) {
   // Only words k with t - 12 <= k <= t + 2 can hedge the trigger.
   for (size_t k = t > 12 ? t - 12 : 0; k < w.size() && k <= t + 2; ++k) {
     size_t len = 0;
-    if (events::CueAt(w, k, "hedge", &len)) {
+    if (events::CueAt(w, k, events::Categories().hedge, &len)) {
       // "alleged" / "claimed" as a verb of a named source is attribution, not a hedge
-      if (w[k].lower == "claimed" && k < t) continue;
+      if (w[k].lower == "claimed"sv && k < t) continue;
       return true;
     }
   }
@@ -286,7 +293,7 @@ bool HedgedAround(const std::vector<Word>& w, size_t t) {
 
 struct ArgContext {
   const Document* doc;
-  const std::vector<Word>* w;
+  const Words* w;
   int sentence;
   // Indices (ascending) of the entity mentions overlapping the sentence: every mention
   // inside or covering a non-empty span of the sentence is among them.
@@ -312,14 +319,14 @@ int EntityCoveringC(const ArgContext& c, Span span) {
   return best;
 }
 
-bool IsPersonPronoun(const std::string& x) {
+bool IsPersonPronoun(std::string_view x) {
   return x == "he" || x == "him" || x == "his" || x == "she" || x == "her";
 }
 
 // The PERSON a pronoun at word `at` refers to: after a verb of saying, the speaker ("Mahdi
 // said he"); else the nearest PERSON before it in the sentence (not the antecedent of
 // "whom"); else the first PERSON of the sentences before.
-int PersonBefore(const Document& doc, const std::vector<Word>& w, size_t at, int sentence,
+int PersonBefore(const Document& doc, Words w, size_t at, int sentence,
                  const std::vector<std::vector<int>>& by_sentence) {
   uint32_t pos = w[at].span.start;
   uint32_t sent_start = doc.sentences[sentence].span.start;
@@ -345,8 +352,8 @@ int PersonBefore(const Document& doc, const std::vector<Word>& w, size_t at, int
     return best;
   };
   size_t v = at;
-  if (v > 0 && w[v - 1].lower == "that") --v;
-  if (v > 0 && events::IsCueWord(w[v - 1], "report")) {
+  if (v > 0 && w[v - 1].lower == "that"sv) --v;
+  if (v > 0 && events::IsCueWord(w[v - 1], events::Categories().report)) {
     int e = person_in(sent_start, w[v - 1].span.start, true, sentence);
     if (e >= 0) return e;
   }
@@ -367,20 +374,23 @@ EventArg ArgFromEntity(const Document& doc, int idx) {
   return a;
 }
 
-bool MonthOrDay(const std::string& x) {
-  static const char* kNames[] = {"january", "february", "march", "april", "may", "june", "july",
-                                 "august", "september", "october", "november", "december",
-                                 "monday", "tuesday", "wednesday", "thursday", "friday",
-                                 "saturday", "sunday", "jan.", "feb.", "aug.", "sept.", "oct.",
-                                 "nov.", "dec.", "today", "tonight", "yesterday"};
-  for (const char* n : kNames)
-    if (x == n) return true;
-  return false;
+bool MonthOrDay(std::string_view x) {
+  static const WordIndex* kNames = [] {
+    auto* names = new WordIndex();
+    for (const char* n : {"january", "february", "march", "april", "may", "june", "july",
+                          "august", "september", "october", "november", "december",
+                          "monday", "tuesday", "wednesday", "thursday", "friday",
+                          "saturday", "sunday", "jan.", "feb.", "aug.", "sept.", "oct.",
+                          "nov.", "dec.", "today", "tonight", "yesterday"})
+      names->Add(n);
+    return names;
+  }();
+  return kNames->Contains(x);
 }
 
 // The capitalized run of a phrase ("the US" -> "US"), or its last words.
 EventArg ArgFromWords(const ArgContext& c, Phrase p) {
-  const std::vector<Word>& w = *c.w;
+  Words w = *c.w;
   EventArg a;
   p = events::Trim(w, p);
   if (p.empty()) return a;
@@ -388,11 +398,11 @@ EventArg ArgFromWords(const ArgContext& c, Phrase p) {
   size_t best_b = 0, best_e = 0;
   for (size_t i = p.begin; i < p.end;) {
     bool name_like = (IsCap(w[i]) || (w[i].flags & kTokAllCaps)) && !MonthOrDay(w[i].lower);
-    if (name_like && (w[i].flags & kTokSentenceStart) && (w[i].cls != 0 || events::NumberValue(w[i].lower) >= 0))
+    if (name_like && (w[i].flags & kTokSentenceStart) && (w[i].cls != 0 || w[i].number >= 0))
       name_like = false;
     if (name_like) {
       size_t j = i + 1;
-      while (j < p.end && (IsCap(w[j]) || ((w[j].lower == "of" || w[j].lower == "al") && j + 1 < p.end && IsCap(w[j + 1]))))
+      while (j < p.end && (IsCap(w[j]) || ((w[j].lower == "of"sv || w[j].lower == "al"sv) && j + 1 < p.end && IsCap(w[j + 1]))))
         ++j;
       if (j - i > best_e - best_b) best_b = i, best_e = j;
       i = j;
@@ -426,7 +436,7 @@ bool ActorType(EntityType t) {
 // Arguments of a phrase: the entity mentions it names, coordinated by "and", or its words.
 std::vector<EventArg> ArgsFrom(const ArgContext& c, Phrase p, bool source) {
   std::vector<EventArg> out;
-  const std::vector<Word>& w = *c.w;
+  Words w = *c.w;
   p = events::Trim(w, p);
   if (p.empty()) return out;
   // A lone pronoun.
@@ -483,7 +493,7 @@ std::vector<EventArg> ArgsFrom(const ArgContext& c, Phrase p, bool source) {
   // No entity layer: split at "and" between capitalized words.
   size_t b = p.begin;
   for (size_t i = p.begin; i <= p.end; ++i) {
-    if (i == p.end || (w[i].lower == "and" && !source)) {
+    if (i == p.end || (w[i].lower == "and"sv && !source)) {
       EventArg a = ArgFromWords(c, Phrase{b, i});
       if (!a.text.empty()) out.push_back(a);
       b = i + 1;
@@ -504,7 +514,7 @@ bool AttackNoun(const Word& x) {
 
 // The source named before a nominal trigger: "a US drone strike", "Iran's attack".
 std::vector<EventArg> PremodifierSource(const ArgContext& c, size_t t) {
-  const std::vector<Word>& w = *c.w;
+  Words w = *c.w;
   std::vector<EventArg> out;
   size_t b = t;
   while (b > 0 && t - b < 5) {
@@ -543,7 +553,7 @@ struct PlaceCandidate {
 };
 
 std::vector<PlaceCandidate> PlaceCandidates(const ArgContext& c) {
-  const std::vector<Word>& w = *c.w;
+  Words w = *c.w;
   const Document& doc = *c.doc;
   std::vector<PlaceCandidate> out;
   // Words inside a timex, computed once per sentence (not per preposition x timex).
@@ -561,7 +571,7 @@ std::vector<PlaceCandidate> PlaceCandidates(const ArgContext& c) {
   for (size_t k = 0; k + 1 < w.size(); ++k) {
     // (All of these are prepositions: the class bit is a cheap first test.)
     if (!(w[k].cls & events::kPrep)) continue;
-    const std::string& x = w[k].lower;
+    std::string_view x = w[k].lower;
     if (!(x == "in" || x == "at" || x == "near" || x == "outside" || x == "inside" || x == "into" ||
           x == "on"))
       continue;
@@ -584,7 +594,7 @@ std::vector<PlaceCandidate> PlaceCandidates(const ArgContext& c) {
     int score = 0;
     bool facility = false;
     for (size_t i = p.begin; i < p.end; ++i)
-      if (events::IsCueWord(w[i], "facility")) facility = true;
+      if (events::IsCueWord(w[i], events::Categories().facility)) facility = true;
     std::vector<int> ents = EntitiesInC(c, span);
     int mention = -1;
     bool person = false;
@@ -645,7 +655,7 @@ struct InstrumentAt {
 };
 
 // The instruments named in a sentence, longest match at each word.
-std::vector<InstrumentAt> SentenceInstruments(const std::vector<Word>& w) {
+std::vector<InstrumentAt> SentenceInstruments(Words w) {
   std::vector<InstrumentAt> out;
   for (size_t i = 0; i < w.size(); ++i) {
     if (w[i].flags & kTokPunct) continue;
@@ -656,7 +666,7 @@ std::vector<InstrumentAt> SentenceInstruments(const std::vector<Word>& w) {
       size_t n = in->words.size();
       if (i + n > w.size()) continue;
       bool ok = true;
-      for (size_t k = 1; k < n && ok; ++k) ok = w[i + k].lemma == in->words[k] || w[i + k].lower == in->words[k];
+      for (size_t k = 1; k < n && ok; ++k) ok = events::WordIs(w[i + k], in->ids[k]);
       if (!ok) continue;
       out.push_back(InstrumentAt{i, in});
       break;
@@ -665,7 +675,7 @@ std::vector<InstrumentAt> SentenceInstruments(const std::vector<Word>& w) {
   return out;
 }
 
-FoundInstrument FindInstrument(const std::vector<Word>& w, const std::vector<InstrumentAt>& found,
+FoundInstrument FindInstrument(Words w, const std::vector<InstrumentAt>& found,
                                size_t t, size_t last) {
   FoundInstrument best;
   size_t best_dist = kNone;
@@ -769,11 +779,9 @@ std::string DateOf(const std::string& value) {
   return value;
 }
 
-void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_sentence,
-                  const TimexIndex& timex_index,
+void CodeSentence(Document* doc, int si, Words w,
+                  const std::vector<int>& attribution_of_sentence, const TimexIndex& timex_index,
                   const std::vector<std::vector<int>>& ents_of_sentence) {
-  int first_token = 0;
-  std::vector<Word> w = events::SentenceWords(*doc, si, &first_token);
   if (w.empty()) return;
   std::vector<Match> ms = FindMatches(w);
   if (ms.empty()) return;
@@ -786,12 +794,12 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
     int comp = -1;
     for (size_t j = m.last + 1; j < w.size() && j <= m.last + 12; ++j) {
       if (w[j].cls & events::kStop) break;
-      bool opener = w[j].lower == "to" || ((ctl == "appeal" || ctl == "demand") && w[j].lower == "for") ||
-                    (ctl == "demand" && w[j].lower == "that") || (ctl == "threaten" && w[j].lower == "with");
+      bool opener = w[j].lower == "to"sv || ((ctl == "appeal"sv || ctl == "demand"sv) && w[j].lower == "for"sv) ||
+                    (ctl == "demand"sv && w[j].lower == "that"sv) || (ctl == "threaten"sv && w[j].lower == "with"sv);
       if (!opener) continue;
       for (size_t q = 0; q < ms.size(); ++q) {
         if (q == k || ms[q].dropped) continue;
-        if (ms[q].trigger > j && ms[q].trigger <= j + (w[j].lower == "that" ? 8 : 4)) {
+        if (ms[q].trigger > j && ms[q].trigger <= j + (w[j].lower == "that"sv ? 8 : 4)) {
           comp = static_cast<int>(q);
           break;
         }
@@ -822,7 +830,7 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
         m.dropped = true;
       }
     } else if (ctl == "intent") {
-      const std::string& t = m.pattern->words[0];
+      std::string_view t = m.pattern->words[0];
       if (t == "plan" || t == "intend" || t == "expect" || t == "willing" || t == "ready" ||
           t == "prepared" || t == "commit")
         m.dropped = true;
@@ -883,7 +891,7 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
       size_t a = std::min(v.trigger, m.trigger), b = std::max(v.trigger, m.trigger);
       bool same_segment = true;
       for (size_t k = a; k < b; ++k)
-        if (w[k].lower == "," || (w[k].cls & events::kStop) || (w[k].cls & events::kSubord)) same_segment = false;
+        if (w[k].lower == ","sv || (w[k].cls & events::kStop) || (w[k].cls & events::kSubord)) same_segment = false;
       bool related = Root(v.code) == Root(m.code) || (Violent(v.code) && Violent(m.code));
       if (related && (same_segment || (m.trigger > v.trigger && m.trigger <= v.last + 8))) {
         m.dropped = true;
@@ -895,8 +903,8 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
   for (size_t k = 0; k < ms.size(); ++k) {
     Match& m = ms[k];
     if (m.dropped || !w[m.trigger].ing || m.trigger == 0) continue;
-    bool after_comma = w[m.trigger - 1].lower == "," ||
-                       (w[m.trigger - 1].lower == "and" && m.trigger >= 2 && w[m.trigger - 2].lower == ",");
+    bool after_comma = w[m.trigger - 1].lower == ","sv ||
+                       (w[m.trigger - 1].lower == "and"sv && m.trigger >= 2 && w[m.trigger - 2].lower == ","sv);
     if (!after_comma) continue;
     for (size_t q = k; q > 0; --q) {
       Match& p = ms[q - 1];
@@ -949,7 +957,7 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
         size_t nx = m.last + 1;
         if (nx >= w.size() || IsPunct(w[nx])) reduced = true;
         else {
-          const std::string& x = w[nx].lower;
+          std::string_view x = w[nx].lower;
           reduced = x == "in" || x == "by" || x == "at" || x == "during" || x == "near" || x == "while" ||
                     x == "when" || x == "after" || x == "along" || x == "together";
         }
@@ -959,7 +967,7 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
         e.target = ArgsFrom(ctx, events::SubjectBefore(w, g), false);
         for (size_t j = m.last + 1; j < w.size() && j <= m.last + 8; ++j) {
           if (w[j].cls & events::kStop) break;
-          if (w[j].lower == "by") {
+          if (w[j].lower == "by"sv) {
             Phrase by = events::ObjectAfter(w, j + 1, w.size());
             e.source = ArgsFrom(ctx, by, true);
             break;
@@ -968,10 +976,10 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
       } else {
         Phrase subj;
         // Infinitive: the subject of the governing verb ("he planned to meet").
-        if (g > 0 && w[g - 1].lower == "to" && g >= 2) {
+        if (g > 0 && w[g - 1].lower == "to"sv && g >= 2) {
           size_t gv = g - 2;
           while (gv > 0 && !events::LooksLikeVerb(w, gv) && g - gv < 8 &&
-                 !(w[gv].cls & (events::kStop)) && w[gv].lower != ",")
+                 !(w[gv].cls & (events::kStop)) && w[gv].lower != ","sv)
             --gv;
           subj = events::SubjectBefore(w, events::VerbGroupStart(w, gv));
         } else {
@@ -994,7 +1002,7 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
         // Object: after the pattern, or after a preposition that introduces it.
         Phrase obj = events::ObjectAfter(w, obj_from, w.size());
         if (obj.empty() && obj_from < w.size()) {
-          const std::string& x = w[obj_from].lower;
+          std::string_view x = w[obj_from].lower;
           if (x == "with" || x == "on" || x == "against" || x == "at" || x == "into" || x == "upon" || x == "to")
             obj = events::ObjectAfter(w, obj_from + 1, w.size());
         }
@@ -1005,13 +1013,13 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
       e.source = PremodifierSource(ctx, t);
       size_t nx = m.last + 1;
       if (nx < w.size()) {
-        const std::string& x = w[nx].lower;
+        std::string_view x = w[nx].lower;
         if (x == "on" || x == "against" || x == "of" || x == "with" || x == "at")
           e.target = ArgsFrom(ctx, events::ObjectAfter(w, nx + 1, w.size()), false);
       }
       for (size_t j = m.last + 1; j < w.size() && j <= m.last + 10; ++j) {
         if (w[j].cls & events::kStop) break;
-        if (w[j].lower == "by") {
+        if (w[j].lower == "by"sv) {
           e.source = ArgsFrom(ctx, events::ObjectAfter(w, j + 1, w.size()), true);
           break;
         }
@@ -1024,8 +1032,8 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
       if (e.source.empty()) {
         for (size_t j = t; j > 0 && t - j < 8; --j) {
           const Word& p = w[j - 1];
-          if ((p.cls & (events::kStop | events::kSubord | events::kRel)) || p.lower == ",") break;
-          if ((p.cls & events::kPrep) && p.lower != "of") break;
+          if ((p.cls & (events::kStop | events::kSubord | events::kRel)) || p.lower == ","sv) break;
+          if ((p.cls & events::kPrep) && p.lower != "of"sv) break;
           bool verb = events::LooksLikeVerb(w, j - 1) || (j >= 2 && (w[j - 2].cls & (events::kModal | events::kDo)));
           if (verb && !(p.cls & (events::kBe | events::kHave | events::kModal | events::kDo))) {
             e.source = ArgsFrom(ctx, events::SubjectBefore(w, events::VerbGroupStart(w, j - 1)), true);
@@ -1064,7 +1072,7 @@ void CodeSentence(Document* doc, int si, const std::vector<int>& attribution_of_
     if (e.cameo == "190" && m.pattern->words[0] == "kill" && e.instrument.text.empty()) {
       Phrase obj = events::ObjectAfter(w, m.last + 1, w.size());
       for (size_t i = obj.begin; i < obj.end; ++i)
-        if (events::IsCueWord(w[i], "leader_title")) e.cameo = "186";
+        if (events::IsCueWord(w[i], events::Categories().leader_title)) e.cameo = "186";
     }
     events::PloverFor(e.cameo, &e.plover, &e.mode);
     if (fi.instrument != nullptr && !e.instrument.text.empty() &&
@@ -1133,8 +1141,9 @@ void CodeEvents(Document* doc) {
   }
   const std::vector<std::vector<int>> ents_of_sentence = events::EntitiesBySentence(*doc);
   const TimexIndex timex_index = IndexTimexes(*doc);
+  const std::vector<Words>& words = events::DocumentWords(*doc);
   for (size_t si = 0; si < doc->sentences.size(); ++si)
-    CodeSentence(doc, static_cast<int>(si), attribution_of_sentence, timex_index, ents_of_sentence);
+    CodeSentence(doc, static_cast<int>(si), words[si], attribution_of_sentence, timex_index, ents_of_sentence);
 }
 
 }  // namespace dossier

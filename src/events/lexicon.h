@@ -6,6 +6,7 @@
 #ifndef DOSSIER_EVENTS_LEXICON_H_
 #define DOSSIER_EVENTS_LEXICON_H_
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,6 +39,7 @@ enum WordClass : uint32_t {
 
 struct VerbPattern;
 struct Instrument;
+struct Cue;
 
 // One token seen as a word: lower-cased text, lemma and word classes.
 struct Word {
@@ -52,17 +54,42 @@ struct Word {
   bool possessive = false;        // "Iran's"
   uint64_t cues = 0;              // one-word cue categories of the word (see IsCueWord)
   uint64_t cue_starts = 0;        // categories with a cue phrase starting at this word
-  // The CAMEO patterns triggered by the lemma and by `lower` (PatternsByTrigger()), and the
-  // instruments starting with them (InstrumentsByFirst()); nullptr when none. Looked up with
-  // the rest of the word, so that the events stage needs no lookup of its own.
+  // The numbers of `lower` and `lemma` among the words the lexicons know (LexiconWordId),
+  // -1 when none knows it: a word equals a pattern, cue or instrument word exactly when
+  // the numbers are equal, so the stages compare numbers, not strings.
+  int lower_id = -1;
+  int lemma_id = -1;
+  long long number = -1;          // NumberValue(lower)
+  // The CAMEO patterns triggered by the lemma and by `lower` (PatternsByTrigger()), the
+  // instruments starting with them (InstrumentsByFirst()) and the cue phrases starting with
+  // them; nullptr when none. Looked up with the rest of the word, so that the stages need
+  // no lookup of their own.
   const std::vector<const VerbPattern*>* lemma_patterns = nullptr;
   const std::vector<const VerbPattern*>* lower_patterns = nullptr;
   const std::vector<const Instrument*>* lemma_instruments = nullptr;
   const std::vector<const Instrument*>* lower_instruments = nullptr;
+  const std::vector<const Cue*>* lower_cues = nullptr;
+  const std::vector<const Cue*>* lemma_cues = nullptr;
 };
+
+// The words of one sentence, in order.
+using Words = std::span<const Word>;
+
+// True when `w` is the lexicon word numbered `id`, as written or as its lemma.
+inline bool WordIs(const Word& w, int id) { return w.lower_id == id || w.lemma_id == id; }
 
 // The words of sentence `sentence` of `doc` (tokens in order).
 std::vector<Word> SentenceWords(const Document& doc, int sentence, int* first_token);
+
+// The words of every sentence of `doc`: DocumentWords(doc)[s] holds the same words as
+// SentenceWords(doc, s). The attribution and events stages both read them, so they are made
+// once per document: the last result of each thread is kept with a copy of the text and
+// tokens it was made from, and given again while they are unchanged. Valid until the
+// thread's next call.
+const std::vector<Words>& DocumentWords(const Document& doc);
+
+// The number of `word` among the words the lexicons know (see Word::lower_id), or -1.
+int LexiconWordId(std::string_view word);
 
 // Lower-cases ASCII and maps curly apostrophes to '.
 std::string Lower(std::string_view s);
@@ -71,6 +98,7 @@ std::string Lower(std::string_view s);
 
 struct VerbPattern {
   std::vector<std::string> words;  // lemmas; words[0] is the trigger
+  std::vector<int> ids;            // LexiconWordId of each word
   std::string code;
   bool report = false;
   bool noun = false;
@@ -90,6 +118,7 @@ void PloverFor(const std::string& code, std::string* category, std::string* mode
 
 struct Instrument {
   std::vector<std::string> words;
+  std::vector<int> ids;            // LexiconWordId of each word
   std::string code;
   std::string mode;
 };
@@ -104,15 +133,37 @@ const std::vector<const Instrument*>* InstrumentsFor(std::string_view first);
 // A multi-word cue phrase of data/events_cues.tsv.
 struct Cue {
   std::vector<std::string> words;
+  std::vector<int> ids;            // LexiconWordId of each word
   std::string category;
+  uint64_t bit = 0;                // CueCategory(category)
 };
 
-// True when the cue phrase `category` starts at words[i]; sets *len to its word count.
-// Words match on their lower-case text or on their lemma.
-bool CueAt(const std::vector<Word>& words, size_t i, std::string_view category, size_t* len);
+// The bit of a cue category ("hedge", "outlet", ...), 0 for a category the table lacks.
+uint64_t CueCategory(std::string_view category);
+
+// The bits of the categories the stages ask about, found once (inline: asked in loops).
+struct CueCategories {
+  uint64_t according, anon_cue, anon_head, arrested, evaluative, facility, hedge, injured,
+      killed, leader_title, missing, not_trigger, outlet, outlet_word, people, planned, report,
+      report_noun;
+};
+const CueCategories& LoadCategories();
+inline const CueCategories& Categories() {
+  static const CueCategories& categories = LoadCategories();
+  return categories;
+}
+
+// True when a cue phrase of `category` (a CueCategory bit) starts at words[i]; sets *len to
+// its word count. Words match on their lower-case text or on their lemma. (Asked of every
+// word several times: the first test, which answers almost always, is inline.)
+bool CuePhraseAt(Words words, size_t i, uint64_t category, size_t* len);
+inline bool CueAt(Words words, size_t i, uint64_t category, size_t* len) {
+  if (i >= words.size() || (words[i].cue_starts & category) == 0) return false;
+  return CuePhraseAt(words, i, category, len);
+}
 
 // True when the single word `w` (lower case or lemma) is a one-word cue of `category`.
-bool IsCueWord(const Word& w, std::string_view category);
+inline bool IsCueWord(const Word& w, uint64_t category) { return (w.cues & category) != 0; }
 
 // Parses a number word or numeral ("seven", "1,200", "twenty-five"); -1 when not a number.
 long long NumberValue(std::string_view lower);

@@ -8,29 +8,24 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "core/data_dir.h"
+#include "text/word_index.h"
 
 namespace dossier {
 namespace {
 
 enum class AbbrevKind { kAlways, kMaybe };
 
-// Hash of std::string keys that also takes std::string_view, for lookups without a copy.
-struct ViewHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using AbbrevTable = std::unordered_map<std::string, AbbrevKind, ViewHash, std::equal_to<>>;
+using AbbrevTable = WordTable<AbbrevKind>;
 
 const AbbrevTable& Abbreviations() {
   static const auto* table = [] {
     auto* t = new AbbrevTable();
     for (const auto& row : ReadDataTable("abbreviations.tsv")) {
       if (row.size() < 2) continue;
-      (*t)[row[0]] = row[1] == "always" ? AbbrevKind::kAlways : AbbrevKind::kMaybe;
+      t->At(row[0]) = row[1] == "always" ? AbbrevKind::kAlways : AbbrevKind::kMaybe;
     }
     return t;
   }();
@@ -48,8 +43,14 @@ bool IsSentenceStarter(std::string_view w) {
   return kStarters.count(w) > 0;
 }
 
-// Decodes one code point at `i`, advancing `i`; invalid bytes decode to U+FFFD.
-UChar32 NextCodePoint(const std::string& s, size_t* i) {
+// Decodes one code point at `i`, advancing `i`; invalid bytes decode to U+FFFD. (ASCII, most
+// of the text, is its own code point.)
+inline UChar32 NextCodePoint(const std::string& s, size_t* i) {
+  unsigned char b = static_cast<unsigned char>(s[*i]);
+  if (b < 0x80) {
+    ++*i;
+    return b;
+  }
   int32_t pos = static_cast<int32_t>(*i);
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, static_cast<int32_t>(s.size()), c);
@@ -119,7 +120,7 @@ void TokenizeSpan(const std::string& text, Span span, std::vector<Token>* out) {
       // Final period of an abbreviation or initialism.
       if (end < span.end && text[end] == '.') {
         std::string_view with = std::string_view(text).substr(start, end + 1 - start);
-        if (has_period || abbrevs.count(with) || (end - start == 1 && IsUpper(c))) {
+        if (has_period || abbrevs.Find(with) != nullptr || (end - start == 1 && IsUpper(c))) {
           end += 1;
         }
       }
@@ -175,15 +176,14 @@ bool FalseBreak(const std::string& text, size_t begin, size_t pos, size_t end) {
   if (before.empty() || before.back() != '.') return false;
   std::string_view after = WordAfter(text, pos, end);
   if (after.empty()) return false;
-  const auto& abbrevs = Abbreviations();
-  auto it = abbrevs.find(before);
+  const AbbrevKind* kind = Abbreviations().Find(before);
   // Single capital initial: "George W. Bush".
   bool initial = before.size() == 2 && before[0] >= 'A' && before[0] <= 'Z';
-  if (it == abbrevs.end() && !initial) return false;
+  if (kind == nullptr && !initial) return false;
   unsigned char first = static_cast<unsigned char>(after[0]);
   if (!(first >= 'A' && first <= 'Z')) return true;  // lower case, digit: continues
   if (initial) return !IsSentenceStarter(after);
-  if (it->second == AbbrevKind::kAlways) return true;
+  if (*kind == AbbrevKind::kAlways) return true;
   return !IsSentenceStarter(after);
 }
 
@@ -232,6 +232,12 @@ void FindQuotesInBlock(const std::string& text, Span block, std::vector<Span>* o
   long open = -1;
   UChar32 open_char = 0;
   while (i < block.end) {
+    // Only '"' and non-ASCII characters open or close a quotation.
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80 && b != '"') {
+      ++i;
+      continue;
+    }
     size_t at = i;
     UChar32 c = NextCodePoint(text, &i);
     if (open < 0) {

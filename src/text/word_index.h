@@ -3,8 +3,11 @@
 // The entities, attribution and events stages ask their lexicons about every token, several
 // million times per thousand documents. A std::unordered_map lookup costs a division and two
 // dependent cache misses (bucket, then node); here a lookup is one hash and, usually, one probe
-// of a small contiguous table (open addressing, power-of-two size, at most half full). Built
-// once, read-only afterwards, so it can be shared by threads.
+// of a small contiguous table (open addressing, power-of-two size, at most half full). Most
+// tokens are in no lexicon: a bit array of one byte per word (other bits of the same hash)
+// answers most of those without touching the table, which the other stages push out of the
+// cache. One-byte words (punctuation, "a") are looked up in a plain array. Built once,
+// read-only afterwards, so it can be shared by threads.
 #ifndef DOSSIER_TEXT_WORD_INDEX_H_
 #define DOSSIER_TEXT_WORD_INDEX_H_
 
@@ -17,7 +20,7 @@ namespace dossier {
 
 class WordIndex {
  public:
-  WordIndex() = default;
+  WordIndex();
 
   // Adds `word` unless it is already there; returns its number either way.
   int Add(std::string_view word);
@@ -36,9 +39,12 @@ class WordIndex {
 
   static uint32_t Hash(std::string_view word);
   void Grow();
+  void SetFilterBit(uint32_t hash);
 
   std::vector<std::string> words_;
-  std::vector<Slot> slots_;  // size is a power of two (or zero)
+  int32_t ascii_[128];          // the number of each one-byte ASCII word, -1 when absent
+  std::vector<Slot> slots_;     // size is a power of two (or zero)
+  std::vector<uint64_t> filter_;  // bit (hash >> 7) mod size set for every word; size a power of two
 };
 
 // A value for each word of a fixed list, looked up like WordIndex: the lexicons keep every
@@ -56,6 +62,11 @@ class WordTable {
   const T* Find(std::string_view word) const {
     int i = index_.Find(word);
     return i < 0 ? nullptr : &values_[static_cast<size_t>(i)];
+  }
+  // The number of the word whose value is `value` (a pointer Find() gave), -1 for nullptr:
+  // two words are equal exactly when their numbers are.
+  int Number(const T* value) const {
+    return value == nullptr ? -1 : static_cast<int>(value - values_.data());
   }
 
  private:

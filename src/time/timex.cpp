@@ -17,6 +17,11 @@
 #include "time/timex_rules.h"
 
 namespace dossier {
+
+// Keys are compared with literals as views: the length first (std::string == const char*
+// compares the bytes first, through strlen and memcmp calls).
+using namespace std::string_view_literals;
+
 namespace {
 
 using timex::Element;
@@ -83,7 +88,7 @@ struct Piece {
   int iso_y = 0, iso_m = 0, iso_d = 0;  // "2020-01-08" or "1/8/2020"
   bool iso = false, slash = false;
   int literal = -1;         // index into Rules::literal_names, or -1
-  const std::vector<uint16_t>* first_patterns = nullptr;  // patterns it can start literally
+  const Rules::Vocab* starts = nullptr;  // its vocabulary entry when it starts patterns literally
   EntryList entries;        // table entries whose first word is this key
   uint64_t classes = 0;     // element classes that may match here
 };
@@ -115,11 +120,10 @@ struct Slots {
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
+// Lower-cases the ASCII letters of *s in place.
+void LowerAscii(std::string* s) {
+  for (char& c : *s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
 }
 
 bool AllDigits(std::string_view s) {
@@ -134,10 +138,10 @@ void ClassifyPiece(const Rules& rules, Piece* p) {
   const std::string& k = p->key;
   // Words longer than any word of the tables ("Revolutionary") cannot be looked up.
   if (k.size() > rules.max_word_length && !IsAsciiDigit(k[0])) return;
-  auto it = rules.vocab.find(k);
-  if (it != rules.vocab.end() && it->second.words != nullptr) {
-    p->entries.list = it->second.words;
-    for (const WordEntry& e : *it->second.words) {
+  const Rules::Vocab* v = rules.vocab.Find(k);
+  if (v != nullptr && v->words != nullptr) {
+    p->entries.list = v->words;
+    for (const WordEntry& e : *v->words) {
       p->classes |= uint64_t{1} << e.cls;
       if (e.cls == timex::kNum || e.cls == timex::kFuzzy) p->classes |= uint64_t{1} << timex::kNumber;
       if (e.cls == timex::kOrd) p->classes |= uint64_t{1} << timex::kDayOfMonth;
@@ -145,9 +149,9 @@ void ClassifyPiece(const Rules& rules, Piece* p) {
       if (e.cls == timex::kUnit && (e.flags & timex::kPlural)) p->classes |= uint64_t{1} << timex::kUnits;
     }
   }
-  if (it != rules.vocab.end()) {
-    p->literal = it->second.literal;
-    p->first_patterns = it->second.patterns;
+  if (v != nullptr) {
+    p->literal = v->literal;
+    if (v->patterns != nullptr) p->starts = v;
   }
   if (k.empty() || !IsAsciiDigit(k[0])) return;
   // Digits with commas between groups, or a decimal number.
@@ -256,20 +260,20 @@ std::vector<Piece> MakePieces(const Document& doc, const Rules& rules) {
     std::string_view text = doc.Text(t.span);
     auto add = [&](uint32_t start, uint32_t end, bool first) {
       if (end <= start) return;
-      Piece p;
+      Piece& p = out.emplace_back();
       p.span = {start, end};
       p.sentence = t.sentence;
       p.punct = (t.flags & kTokPunct) != 0;
       std::string_view s = std::string_view(doc.text).substr(start, end - start);
       p.capitalized = !s.empty() && s[0] >= 'A' && s[0] <= 'Z';
       p.sentence_start = first && (t.flags & kTokSentenceStart);
-      p.key = Lower(s);
+      p.key.assign(s);
+      LowerAscii(&p.key);
       // Drop the period of an abbreviation ("sept." -> "sept"), keep "a.m.".
       if (p.key.size() > 2 && p.key.back() == '.' && p.key.find('.') == p.key.size() - 1)
         p.key.pop_back();
-      if (p.key.size() == 4 && p.key == "\xe2\x80\x99s") p.key = "'s";
+      if (p.key.size() == 4 && p.key == "\xe2\x80\x99s"sv) p.key = "'s";
       ClassifyPiece(rules, &p);
-      out.push_back(std::move(p));
     };
     if ((t.flags & kTokPunct) || IsHyphenDateToken(text) || text.find('-') == std::string_view::npos) {
       // Possessive 's as its own piece.
@@ -318,6 +322,36 @@ class Matcher {
  public:
   Matcher(const Rules& rules, const std::vector<Piece>& pieces)
       : rules_(rules), pieces_(pieces), numbers_(pieces.size()) {}
+
+  // False when pattern `p` cannot match at piece `i` because its first two elements are
+  // required and no way of taking the first element there leaves a piece that could start
+  // the second: one piece, the pieces of a number ("twenty four"), or of a table entry
+  // ("a few"). Most patterns tried at "a" or at a number fail so; Longest() costs more.
+  bool MayMatch(const Pattern& p, size_t i) {
+    if (p.elements.size() < 2 || p.elements[0].optional || p.elements[1].optional) return true;
+    const Element& second = p.elements[1];
+    const Piece& pc = pieces_[i];
+    sentence_ = pc.sentence;
+    auto may_start = [&](size_t j) {
+      if (j >= pieces_.size() || pieces_[j].sentence != sentence_) return false;
+      const Piece& q = pieces_[j];
+      if (q.classes & second.class_mask) return true;
+      if (q.literal < 0) return false;
+      for (int id : second.literal_ids)
+        if (id == q.literal) return true;
+      return false;
+    };
+    if (may_start(i + 1)) return true;
+    const uint64_t numbers = (uint64_t{1} << timex::kNumber) | (uint64_t{1} << timex::kYear);
+    if (pc.classes & p.elements[0].class_mask & numbers) {
+      Slots unused;
+      size_t len = ParseNumber(i, &unused);
+      if (len > 1 && may_start(i + len)) return true;
+    }
+    for (const WordEntry* we : pc.entries)
+      if (we->words.size() > 1 && WordsAt(*we, i) && may_start(i + we->words.size())) return true;
+    return false;
+  }
 
   // The longest match of pattern `p` starting at piece `i`, if any.
   bool Longest(const Pattern& p, size_t i, Candidate* best) {
@@ -609,11 +643,11 @@ class Matcher {
       if (we->cls == timex::kFuzzy && WordsAt(*we, i)) fuzzy_len = std::max(fuzzy_len, we->words.size());
     }
     // "a couple of".
-    if ((pc.key == "a" || pc.key == "couple") && i + 1 < pieces_.size()) {
-      size_t k = pc.key == "a" ? i + 1 : i;
-      if (k < pieces_.size() && pieces_[k].key == "couple") {
+    if ((pc.key == "a"sv || pc.key == "couple"sv) && i + 1 < pieces_.size()) {
+      size_t k = pc.key == "a"sv ? i + 1 : i;
+      if (k < pieces_.size() && pieces_[k].key == "couple"sv) {
         size_t len = k - i + 1;
-        if (k + 1 < pieces_.size() && pieces_[k + 1].key == "of") ++len;
+        if (k + 1 < pieces_.size() && pieces_[k + 1].key == "of"sv) ++len;
         s->num = 2;
         s->has_num = true;
         s->num_fuzzy = s->num_article = false;
@@ -630,7 +664,7 @@ class Matcher {
       for (const WordEntry* we : q.entries)
         if (we->cls == timex::kNum && we->words.size() == 1) num = we;
       if (num == nullptr) {
-        if (q.key == "and" && n > 0 && cur >= 100 && i + n + 1 < pieces_.size()) {
+        if (q.key == "and"sv && n > 0 && cur >= 100 && i + n + 1 < pieces_.size()) {
           ++n;  // "a hundred and ten"
           continue;
         }
@@ -644,7 +678,7 @@ class Matcher {
         continue;
       }
       int v = num->number;
-      if (v == 0 && q.key != "zero") break;
+      if (v == 0 && q.key != "zero"sv) break;
       if (v == 100) {
         cur = (cur == 0 ? 1 : cur) * 100;
       } else if (v == 1000) {
@@ -667,7 +701,7 @@ class Matcher {
       ++n;
     }
     // A trailing "and" is not part of the number.
-    while (n > 0 && pieces_[i + n - 1].key == "and") --n;
+    while (n > 0 && pieces_[i + n - 1].key == "and"sv) --n;
     if (n > 0 && fuzzy_len <= n) {
       s->num = static_cast<double>(total + cur);
       s->has_num = true;
@@ -938,7 +972,7 @@ class Normalizer {
       case Cue::kIntent: {
         // "had been due to expire": a plan of the past; "were planning to drive": still ahead.
         Cue aux = AuxiliaryOf(idx, &aux_at);
-        if (aux == Cue::kEither || (aux == Cue::kPast && pieces_[aux_at].key == "had")) return Tense::kNone;
+        if (aux == Cue::kEither || (aux == Cue::kPast && pieces_[aux_at].key == "had"sv)) return Tense::kNone;
         return Tense::kFuture;
       }
       default: return Tense::kNone;
@@ -954,7 +988,7 @@ class Normalizer {
 
   // Whether "to" at `idx` is the mark of an infinitive ("to acquire"), not a preposition.
   bool InfinitiveAt(long idx) const {
-    if (pieces_[idx].key != "to") return false;
+    if (pieces_[idx].key != "to"sv) return false;
     const Piece* v = At(idx + 1);
     if (v == nullptr || v->punct || v->capitalized || v->numeric || !v->entries.empty()) return false;
     const std::string& k = v->key;
@@ -1000,7 +1034,7 @@ class Normalizer {
         // "Until Thursday, they had not called": the pluperfect of the clause wins.
         long verb = -1;
         if (OneOf(q->key, {"until", "till"}) && ClauseTense(false, &verb) == Tense::kPast && verb >= 0 &&
-            pieces_[verb].key == "had")
+            pieces_[verb].key == "had"sv)
           return Tense::kPast;
       }
       // "agreed to acquire the bank in January", "an offer to buy": what is to be done lies
@@ -1302,7 +1336,7 @@ class Normalizer {
       tense = NextKey() == "'s" ? Tense::kNone : ClauseTense();
       if (tense == Tense::kPresent) tense = Tense::kFuture;
       // "as early as Tuesday", "as soon as Tuesday": the earliest day something may happen.
-      if (start_ >= 3 && pieces_[start_ - 1].key == "as" && pieces_[start_ - 3].key == "as" &&
+      if (start_ >= 3 && pieces_[start_ - 1].key == "as"sv && pieces_[start_ - 3].key == "as"sv &&
           OneOf(pieces_[start_ - 2].key, {"early", "soon"}) && At(static_cast<long>(start_) - 3) != nullptr)
         tense = Tense::kFuture;
       // "the previous Friday": the Friday before the day the story is at.
@@ -1555,7 +1589,7 @@ class Normalizer {
     // "three-quarters of", "a quarter of": fractions, not quarters of a year.
     if (u == kUQuarter && NextKey() == "of") return false;
     // "a 6-year-old boy" is an age, not a time.
-    if (end_ < pieces_.size() && pieces_[end_].key == "old" && pieces_[end_].sentence == sentence_ &&
+    if (end_ < pieces_.size() && pieces_[end_].key == "old"sv && pieces_[end_].sentence == sentence_ &&
         pieces_[end_].span.start == pieces_[end_ - 1].span.end + 1)
       return false;
     r->value = DurationValue(n, u, half);
@@ -1843,48 +1877,51 @@ void TagTime(Document* doc) {
   Matcher matcher(rules, pieces);
   Normalizer norm(*doc, pieces);
   std::vector<Candidate> cands;
-  std::vector<uint16_t> which;
-  std::vector<uint32_t> by_class(rules.patterns.size(), 0);
-  uint32_t stamp = 0;
+  std::vector<uint64_t> which((rules.patterns.size() + 63) / 64);  // pattern k: bit k
   std::vector<Result> results;
 
   // The best normalized match starting at piece `start`.
   size_t rule_index = 0;
   auto try_at = [&](size_t start, size_t* end, Result* out, std::string* rule) {
     const Piece& pc = pieces[start];
-    // The patterns whose first word can be this one, in table order. A pattern reached only
-    // through a literal first word must also accept the next word.
-    which.clear();
-    ++stamp;
+    // The patterns whose first word can be this one, as a set (so in table order). A pattern
+    // reached only through a literal first word must also accept the next word.
+    std::fill(which.begin(), which.end(), 0);
+    bool any = false;
     uint64_t classes = pc.classes & rules.first_classes;
     for (int c = 0; classes != 0; ++c, classes >>= 1) {
-      if (!(classes & 1)) continue;
-      for (uint16_t k : rules.patterns_by_class[c]) {
-        which.push_back(k);
-        by_class[k] = stamp;
-      }
+      if (!(classes & 1) || rules.patterns_by_class[c].empty()) continue;
+      const std::vector<uint64_t>& set = rules.pattern_set_by_class[c];
+      for (size_t w = 0; w < which.size(); ++w) which[w] |= set[w];
+      any = true;
     }
-    if (pc.first_patterns != nullptr) {
-      const Piece* next = start + 1 < pieces.size() && pieces[start + 1].sentence == pc.sentence
-                              ? &pieces[start + 1] : nullptr;
-      for (uint16_t k : *pc.first_patterns) {
-        if (by_class[k] == stamp) continue;
+    const Piece* next = start + 1 < pieces.size() && pieces[start + 1].sentence == pc.sentence
+                            ? &pieces[start + 1] : nullptr;
+    // (The union test first: after "the", which starts fifty patterns, it fails mostly.)
+    if (pc.starts != nullptr &&
+        (pc.starts->may_end ||
+         (next != nullptr && ((next->classes & pc.starts->second_classes) ||
+                              (next->literal >= 0 && pc.starts->second_literals[next->literal]))))) {
+      for (uint16_t k : *pc.starts->patterns) {
+        if (which[k / 64] & (uint64_t{1} << (k % 64))) continue;
         const Pattern& pat = rules.patterns[k];
         if (!pat.may_end_after_literal &&
             (next == nullptr || (!(next->classes & pat.second_classes) &&
                                  !(next->literal >= 0 && pat.second_literals[next->literal]))))
           continue;
-        which.push_back(k);
+        which[k / 64] |= uint64_t{1} << (k % 64);
+        any = true;
       }
     }
-    if (which.empty()) return false;
-    std::sort(which.begin(), which.end());
-    which.erase(std::unique(which.begin(), which.end()), which.end());
+    if (!any) return false;
     cands.clear();
-    for (uint16_t k : which) {
-      Candidate c;
-      c.pattern = k;
-      if (matcher.Longest(rules.patterns[k], start, &c)) cands.push_back(c);
+    Candidate attempt;  // Longest() sets `end` and `slots` whenever it finds a match
+    for (size_t w = 0; w < which.size(); ++w) {
+      for (uint64_t bits = which[w]; bits != 0; bits &= bits - 1) {
+        attempt.pattern = w * 64 + static_cast<size_t>(__builtin_ctzll(bits));
+        const Pattern& pat = rules.patterns[attempt.pattern];
+        if (matcher.MayMatch(pat, start) && matcher.Longest(pat, start, &attempt)) cands.push_back(attempt);
+      }
     }
     std::stable_sort(cands.begin(), cands.end(),
                      [](const Candidate& a, const Candidate& b) { return a.end > b.end; });
@@ -1901,6 +1938,10 @@ void TagTime(Document* doc) {
     return false;
   };
 
+  // The match at a piece and its rule (set whole by try_at when it finds one; kept out of
+  // the loop, which would otherwise build and free their strings at every piece).
+  Result r;
+  std::string rule;
   for (size_t i = 0; i < pieces.size();) {
     const Piece& pc = pieces[i];
     // A modifier before the expression: "early", "mid", "the end of", "about", "nearly".
@@ -1914,8 +1955,6 @@ void TagTime(Document* doc) {
       }
     }
     size_t end = 0;
-    Result r;
-    std::string rule;
     bool found = false;
     size_t core = i;
     norm.set_position_mod(mod != nullptr && mod->cls == timex::kMod);
@@ -1950,7 +1989,7 @@ void TagTime(Document* doc) {
       continue;
     }
     // "or so" after it.
-    if (end + 1 < pieces.size() && pieces[end].key == "or" && pieces[end + 1].key == "so" &&
+    if (end + 1 < pieces.size() && pieces[end].key == "or"sv && pieces[end + 1].key == "so"sv &&
         pieces[end + 1].sentence == pc.sentence) {
       end += 2;
       r.mod = "APPROX";

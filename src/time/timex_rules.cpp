@@ -96,7 +96,10 @@ Element ParseElement(const std::string& file, std::string tok) {
     int cls = -1;
     for (int k = 0; k < kNumElementClasses; ++k)
       if (alt == kClassNames[k]) cls = k;
-    if (cls >= 0) el.classes.push_back(static_cast<uint8_t>(cls));
+    if (cls >= 0) {
+      el.classes.push_back(static_cast<uint8_t>(cls));
+      el.class_mask |= uint64_t{1} << cls;
+    }
     else if (!alt.empty() && alt[0] >= 'A' && alt[0] <= 'Z') Die(file, "unknown class " + alt);
     else el.literals.push_back(alt);
     if (bar == std::string::npos) break;
@@ -181,10 +184,28 @@ const Rules& GetRules() {
         if (!p.elements[a].optional) break;
       }
     }
-    for (const auto& [word, entries] : r->words) r->vocab[word].words = &entries;
-    for (const auto& [word, id] : ids) r->vocab[word].literal = id;
-    for (const auto& [word, list] : r->patterns_by_literal) r->vocab[word].patterns = &list;
-    for (const auto& [word, v] : r->vocab) r->max_word_length = std::max(r->max_word_length, word.size());
+    auto add = [&](const std::string& word) -> Rules::Vocab& {
+      r->max_word_length = std::max(r->max_word_length, word.size());
+      return r->vocab.At(word);
+    };
+    for (int c = 0; c < kNumElementClasses; ++c) {
+      r->pattern_set_by_class[c].assign((r->patterns.size() + 63) / 64, 0);
+      for (uint16_t k : r->patterns_by_class[c]) r->pattern_set_by_class[c][k / 64] |= uint64_t{1} << (k % 64);
+    }
+    for (const auto& [word, entries] : r->words) add(word).words = &entries;
+    for (const auto& [word, id] : ids) add(word).literal = id;
+    for (const auto& [word, list] : r->patterns_by_literal) {
+      Rules::Vocab& v = add(word);
+      v.patterns = &list;
+      v.second_literals.assign(r->literal_names.size(), false);
+      for (uint16_t k : list) {
+        const Pattern& p = r->patterns[k];
+        v.may_end = v.may_end || p.may_end_after_literal;
+        v.second_classes |= p.second_classes;
+        for (size_t id = 0; id < p.second_literals.size(); ++id)
+          if (p.second_literals[id]) v.second_literals[id] = true;
+      }
+    }
     return r;
   }();
   return *rules;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "text/word_index.h"
 
 namespace dossier {
 namespace timex {
@@ -43,6 +44,7 @@ struct Element {
   std::vector<std::string> literals;  // literal words
   std::vector<int> literal_ids;       // the same, as indexes into Rules::literal_names
   std::vector<uint8_t> classes;       // WordClass or ComputedClass values
+  uint64_t class_mask = 0;            // the same, as bits
   bool optional = false;
 };
 
@@ -78,14 +80,21 @@ struct Rules {
   // Index of the patterns that can start at a word, by literal and by class (ascending).
   std::unordered_map<std::string, std::vector<uint16_t>> patterns_by_literal;
   std::vector<uint16_t> patterns_by_class[kNumElementClasses];
+  // The same by class, as sets of pattern numbers: bit k of word k / 64.
+  std::vector<uint64_t> pattern_set_by_class[kNumElementClasses];
 
   // Everything known about one word, found with one lookup.
   struct Vocab {
     const std::vector<WordEntry>* words = nullptr;     // entries starting with it
     int literal = -1;                                  // index into literal_names
     const std::vector<uint16_t>* patterns = nullptr;   // patterns it can start literally
+    // The union of those patterns' may_end_after_literal, second_classes and
+    // second_literals: a next word none of them accepts rules them all out.
+    bool may_end = false;
+    uint64_t second_classes = 0;
+    std::vector<bool> second_literals;
   };
-  std::unordered_map<std::string, Vocab> vocab;
+  WordTable<Vocab> vocab;
   size_t max_word_length = 0;  // of the words in `vocab`
   std::vector<std::string> literal_names;
 };
