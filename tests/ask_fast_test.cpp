@@ -195,7 +195,8 @@ TEST_F(AskFastTest, SentenceRowsGroundAsTheDocument) {
       }
       for (uint32_t off = 0; off < doc.text.size(); off += 5) EXPECT_EQ(got.SentenceAt(off), doc.SentenceAt(off));
     }
-    EXPECT_FALSE(index.LoadGroundingText("no such document", new ask::GroundingText).ok());
+    ask::GroundingText none;
+    EXPECT_FALSE(index.LoadGroundingText("no such document", &none).ok());
   }
   // A store indexed before ask_docs: the caller reads the layers.
   std::string old = Altered(examples_, "no_docs.db", "DROP TABLE ask_docs");
