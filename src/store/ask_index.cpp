@@ -4,6 +4,9 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -243,6 +246,16 @@ CREATE INDEX IF NOT EXISTS ask_timeline_summary ON ask_timeline(summary);
 Status Store::IndexForAsk() { return AskIndex::Build(db_); }
 
 Status AskIndex::Build(sqlite3* db) {
+  // DOSSIER_STAGE_TIMES=2 prints the time of each step.
+  const char* st = std::getenv("DOSSIER_STAGE_TIMES");
+  bool report = st != nullptr && std::string(st) == "2";
+  auto t0 = std::chrono::steady_clock::now();
+  auto step = [&](const char* what) {
+    if (!report) return;
+    auto t1 = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "ask index %s: %.0f ms\n", what, std::chrono::duration<double, std::milli>(t1 - t0).count());
+    t0 = t1;
+  };
   Status s = Exec(db, kDrop);
   if (s.ok()) s = Exec(db, kCreate);
   if (!s.ok()) return Status::Error("ask index: " + s.message());
@@ -270,6 +283,7 @@ Status AskIndex::Build(sqlite3* db) {
     }
   }
 
+  step("names");
   // Events: their facts, and the FTS row the candidate queries search. One pass over the
   // stored JSON; the mentions are read once (one json_each per event).
   int64_t max_docs = 0, count = 0;
@@ -327,11 +341,13 @@ Status AskIndex::Build(sqlite3* db) {
       ++count;
     }
   }
+  step("events");
   s = Exec(db, kIndexes);
   if (s.ok()) s = Exec(db, kTimeline);
   if (s.ok()) s = BuildEventParts(db, big);
   if (!s.ok()) return Status::Error("ask index: " + s.message());
 
+  step("indexes, timeline, event parts");
   // Sentence lengths, for the evidence search (Search()): one pass over FTS5's docsize table.
   int64_t lengths_max = -1;
   {
@@ -366,6 +382,7 @@ Status AskIndex::Build(sqlite3* db) {
     }
   }
 
+  step("sentence lengths");
   // Each document's sentence rows (the first and last rowid: a document's rows are written
   // together), for grounding quotes without reading the document's layers.
   {
@@ -394,6 +411,7 @@ Status AskIndex::Build(sqlite3* db) {
     }
   }
 
+  step("document sentence ranges");
   // The fingerprint of the indexed events, and what LoadView() reads once.
   std::string last_id;
   int64_t last_seq = 0;
