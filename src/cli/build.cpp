@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "entities/resolve.h"
 #include "fusion/fusion.h"
+#include "core/step_timer.h"
 #include "ingest/reader.h"
 #include "pipeline/bounded_queue.h"
 #include "pipeline/pipeline.h"
@@ -258,8 +259,7 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
     if (s.ok()) s = store->BeginDossier(resolution, threads);
     std::unordered_set<std::string> ids;
     std::vector<TimelineCandidate> candidates;
-    const char* st = std::getenv("DOSSIER_STAGE_TIMES");
-    bool part_details = st != nullptr && std::string(st) == "2";
+    bool part_details = StageDetails();
     for (size_t p = 0; s.ok() && p < parts.size(); ++p) {
       std::vector<EventRecord> records;
       auto t0 = Clock::now();

@@ -21,6 +21,7 @@
 #include "ask/match.h"
 #include "ask/question.h"
 #include "core/document_json.h"
+#include "core/step_timer.h"
 #include "entities/name_key.h"
 #include "store/dossier_json.h"
 #include "store/statement.h"
@@ -246,16 +247,7 @@ CREATE INDEX IF NOT EXISTS ask_timeline_summary ON ask_timeline(summary);
 Status Store::IndexForAsk() { return AskIndex::Build(db_); }
 
 Status AskIndex::Build(sqlite3* db) {
-  // DOSSIER_STAGE_TIMES=2 prints the time of each step.
-  const char* st = std::getenv("DOSSIER_STAGE_TIMES");
-  bool report = st != nullptr && std::string(st) == "2";
-  auto t0 = std::chrono::steady_clock::now();
-  auto step = [&](const char* what) {
-    if (!report) return;
-    auto t1 = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "ask index %s: %.0f ms\n", what, std::chrono::duration<double, std::milli>(t1 - t0).count());
-    t0 = t1;
-  };
+  StepTimer step("ask index");  // DOSSIER_STAGE_TIMES=2 prints each step's time
   Status s = Exec(db, kDrop);
   if (s.ok()) s = Exec(db, kCreate);
   if (!s.ok()) return Status::Error("ask index: " + s.message());
@@ -283,7 +275,7 @@ Status AskIndex::Build(sqlite3* db) {
     }
   }
 
-  step("names");
+  step.Step("names");
   // Events: their facts, and the FTS row the candidate queries search. One pass over the
   // stored JSON; the mentions are read once (one json_each per event).
   int64_t max_docs = 0, count = 0;
@@ -341,13 +333,13 @@ Status AskIndex::Build(sqlite3* db) {
       ++count;
     }
   }
-  step("events");
+  step.Step("events");
   s = Exec(db, kIndexes);
   if (s.ok()) s = Exec(db, kTimeline);
   if (s.ok()) s = BuildEventParts(db, big);
   if (!s.ok()) return Status::Error("ask index: " + s.message());
 
-  step("indexes, timeline, event parts");
+  step.Step("indexes, timeline, event parts");
   // Sentence lengths, for the evidence search (Search()): one pass over FTS5's docsize table.
   int64_t lengths_max = -1;
   {
@@ -382,7 +374,7 @@ Status AskIndex::Build(sqlite3* db) {
     }
   }
 
-  step("sentence lengths");
+  step.Step("sentence lengths");
   // Each document's sentence rows (the first and last rowid: a document's rows are written
   // together), for grounding quotes without reading the document's layers.
   {
@@ -411,7 +403,7 @@ Status AskIndex::Build(sqlite3* db) {
     }
   }
 
-  step("document sentence ranges");
+  step.Step("document sentence ranges");
   // The fingerprint of the indexed events, and what LoadView() reads once.
   std::string last_id;
   int64_t last_seq = 0;
@@ -970,24 +962,25 @@ std::unique_ptr<json> AskIndex::EventPart(const std::string& id, const std::stri
   }
 }
 
+std::unique_ptr<json> AskIndex::ReadStoredEvent(
+    const std::string& id, const std::function<std::unique_ptr<json>(std::string_view)>& read, bool* found) {
+  Stmt q(Cached("SELECT e.json FROM ask_facts f JOIN events e ON e.seq = f.seq WHERE f.id = ? ORDER BY f.rank DESC LIMIT 1"));
+  q.Bind(1, id);
+  *found = q.Step() == SQLITE_ROW;
+  if (!*found) return nullptr;
+  const char* t = reinterpret_cast<const char*>(sqlite3_column_text(q.stmt(), 0));
+  if (t == nullptr) return nullptr;
+  return read(std::string_view(t, static_cast<size_t>(sqlite3_column_bytes(q.stmt(), 0))));
+}
+
 const json* AskIndex::EventMentions(const std::string& id) {
   auto whole = events_.find(id);
   if (whole != events_.end()) return whole->second.get();
   const std::string key = id + "\nmentions";
   auto it = event_slots_.find(key);
   if (it != event_slots_.end()) return it->second.get();
-  std::unique_ptr<json> e;
   bool found = false;
-  {
-    Stmt q(Cached(
-        "SELECT e.json FROM ask_facts f JOIN events e ON e.seq = f.seq WHERE f.id = ? ORDER BY f.rank DESC LIMIT 1"));
-    q.Bind(1, id);
-    if (q.Step() == SQLITE_ROW) {
-      found = true;
-      const char* t = reinterpret_cast<const char*>(sqlite3_column_text(q.stmt(), 0));
-      if (t != nullptr) e = ReadEventMentions(std::string_view(t, static_cast<size_t>(sqlite3_column_bytes(q.stmt(), 0))));
-    }
-  }
+  std::unique_ptr<json> e = ReadStoredEvent(id, ReadEventMentions, &found);
   if (!found) return nullptr;
   if (e == nullptr) return Event(id);  // not in the expected form: read whole
   return event_slots_.emplace(key, std::move(e)).first->second.get();
@@ -1002,16 +995,7 @@ const json* AskIndex::EventSlot(const std::string& id, const std::string& slot) 
   std::unique_ptr<json> e = slot.empty() ? nullptr : EventPart(id, slot);
   if (e != nullptr) return event_slots_.emplace(key, std::move(e)).first->second.get();
   bool found = false;
-  {
-    Stmt q(Cached(
-        "SELECT e.json FROM ask_facts f JOIN events e ON e.seq = f.seq WHERE f.id = ? ORDER BY f.rank DESC LIMIT 1"));
-    q.Bind(1, id);
-    if (q.Step() == SQLITE_ROW) {
-      found = true;
-      const char* t = reinterpret_cast<const char*>(sqlite3_column_text(q.stmt(), 0));
-      if (t != nullptr) e = ReadEventSlot(std::string_view(t, static_cast<size_t>(sqlite3_column_bytes(q.stmt(), 0))), slot);
-    }
-  }
+  e = ReadStoredEvent(id, [&](std::string_view text) { return ReadEventSlot(text, slot); }, &found);
   if (!found) return nullptr;
   if (e == nullptr) return Event(id);  // not in the expected form: read whole
   return event_slots_.emplace(key, std::move(e)).first->second.get();

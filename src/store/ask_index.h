@@ -31,6 +31,7 @@
 #define DOSSIER_STORE_ASK_INDEX_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -153,6 +154,13 @@ class AskIndex : public ask::DossierLookup, public SentenceSearch {
   // ask_event_parts; null when it is not stored in parts (or the parts do not hold what the
   // answerer reads: the mentions, for an empty date or place).
   std::unique_ptr<nlohmann::json> EventPart(const std::string& id, const std::string& slot);
+
+  // Reads part of event `id`'s stored JSON (its highest-ranked row) with `read`, which gets
+  // the JSON text and returns null when it is not in the expected form. `found` tells
+  // whether the event is stored at all.
+  std::unique_ptr<nlohmann::json> ReadStoredEvent(
+      const std::string& id, const std::function<std::unique_ptr<nlohmann::json>(std::string_view)>& read,
+      bool* found);
 
   // A prepared statement kept for the life of the index (lookups run hundreds of times).
   sqlite3_stmt* Cached(const char* sql);

@@ -85,8 +85,8 @@ json EventToJson(const Event& e) {
 namespace {
 
 // SlotValueToJson's members, written in its key order; evidence sentences that repeat a
-// mention's sentence are written as that mention's index when `mention_of` is given.
-void WriteSlotValue(const SlotValue& v, const std::unordered_map<std::string_view, int>* mention_of,
+// mention's sentence are written as that mention's index (`mention_of`).
+void WriteSlotValue(const SlotValue& v, const std::unordered_map<std::string_view, int>& mention_of,
                     JsonWriter& w) {
   w.BeginObject();
   w.Key("attributed_to");
@@ -96,14 +96,11 @@ void WriteSlotValue(const SlotValue& v, const std::unordered_map<std::string_vie
   w.Key("evidence");
   w.BeginArray();
   for (const std::string& ev : v.evidence) {
-    if (mention_of != nullptr) {
-      auto it = mention_of->find(ev);
-      if (it != mention_of->end()) {
-        w.Int(it->second);
-        continue;
-      }
-    }
-    w.String(ev);
+    auto it = mention_of.find(ev);
+    if (it != mention_of.end())
+      w.Int(it->second);
+    else
+      w.String(ev);
   }
   w.EndArray();
   w.Key("evidence_docs");
@@ -209,7 +206,7 @@ std::string StoredEventJson(const Event& e) {
     for (const auto& [name, slot] : by_name) {
       w.Key(name);
       w.BeginArray();
-      for (const SlotValue& v : slot->values) WriteSlotValue(v, &mention_of, w);
+      for (const SlotValue& v : slot->values) WriteSlotValue(v, mention_of, w);
       w.EndArray();
     }
     w.EndObject();

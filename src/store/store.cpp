@@ -4,7 +4,6 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <tuple>
@@ -16,6 +15,7 @@
 #include "core/parallel.h"
 #include "store/dossier_json.h"
 #include "store/record_codec.h"
+#include "core/step_timer.h"
 #include "store/statement.h"
 
 namespace dossier {
@@ -519,31 +519,22 @@ Status Store::AddEvents(const std::vector<Event>& events, const std::vector<Conf
 }
 
 Status Store::FinishDossier(const std::vector<TimelineEntry>& timeline) {
-  // DOSSIER_STAGE_TIMES=2 prints the time of each step.
-  const char* st = std::getenv("DOSSIER_STAGE_TIMES");
-  bool report = st != nullptr && std::string(st) == "2";
-  auto t0 = std::chrono::steady_clock::now();
-  auto step = [&](const char* what) {
-    if (!report) return;
-    auto t1 = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "finish %s: %.0f ms\n", what, std::chrono::duration<double, std::milli>(t1 - t0).count());
-    t0 = t1;
-  };
+  StepTimer step("finish");  // DOSSIER_STAGE_TIMES=2 prints each step's time
   Status s = Exec("BEGIN IMMEDIATE");
   if (s.ok())
     s = InsertJsonRows(
         db_, "INSERT INTO timeline_next(json) VALUES(?)", timeline, 1,
         [](const TimelineEntry& t) { return Dump(TimelineEntryToJson(t)); },
         [](Stmt& ins, const TimelineEntry&, const std::string& j) { ins.Bind(1, j); });
-  step("timeline");
+  step.Step("timeline");
   if (s.ok()) s = Exec(kSwapInNext);
-  step("swap");
+  step.Step("swap");
   if (s.ok()) s = Exec(kResultIndexes);
-  step("indexes");
+  step.Step("indexes");
   if (s.ok()) s = IndexForAsk();  // ask's search tables (store/ask_index.h), in this transaction
-  step("ask index");
+  step.Step("ask index");
   if (s.ok()) s = Exec("COMMIT");
-  step("commit");
+  step.Step("commit");
   return s.ok() ? s : DossierFailed(s);
 }
 
