@@ -257,11 +257,10 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
     std::vector<std::string> parts;
     if (s.ok()) s = store->EventParts(&parts);
     if (s.ok()) s = store->BeginDossier(resolution, threads);
-    std::unordered_set<std::string> ids;
-    std::vector<TimelineCandidate> candidates;
+    FusedSoFar so_far;
     bool part_details = StageDetails();
     for (size_t p = 0; s.ok() && p < parts.size(); ++p) {
-      std::vector<EventRecord> records;
+      std::unique_ptr<PartRecords> records;
       auto t0 = Clock::now();
       s = store->EventRecords(resolution, parts[p], &records, threads);
       auto t1 = Clock::now();
@@ -273,7 +272,7 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
       // Each chunk of fused events is written and dropped at once.
       int64_t part_write_ns = 0;
       FusedEvents fused = FuseEvents(
-          std::move(records), resolution, threads, &ids,
+          *records, resolution, threads, &so_far,
           [&](const std::vector<Event>& events, const std::vector<Conflict>& conflicts) {
             auto t2 = Clock::now();
             Status ws = store->AddEvents(events, conflicts, threads);
@@ -291,10 +290,9 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
       write_ns += part_write_ns;
       s = fused.status;
       n_events += fused.stats.events;
-      for (TimelineCandidate& c : fused.timeline_candidates) candidates.push_back(std::move(c));
     }
     if (s.ok()) {
-      std::vector<TimelineEntry> timeline = BuildTimeline(std::move(candidates));
+      std::vector<TimelineEntry> timeline = so_far.timeline.Build();
       n_timeline = timeline.size();
       auto t0 = Clock::now();
       s = store->FinishDossier(timeline);

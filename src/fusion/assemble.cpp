@@ -260,13 +260,13 @@ Event AssembleEvent(const std::vector<EventRecord>& records, const std::vector<M
   std::map<std::string, std::map<std::string, int>> place_surface;
   for (int fi : members) {
     const MentionFeatures& m = features[static_cast<size_t>(fi)];
-    if (m.place.empty()) continue;
+    if (m.place().empty()) continue;
     const EventRecord& r = RecordOf(records, features, fi);
     std::string surface = StripThe(r.mention.place.text);
-    place_slot.Add(m.place.key, surface, r, r.sentence, Hedged(r) || !m.place.alternatives.empty());
-    place_docs[m.place.key].insert(r.doc);
-    place_info.emplace(m.place.key, m.place);
-    place_surface[m.place.key][surface]++;
+    place_slot.Add(m.place().key, surface, r, r.sentence, Hedged(r) || !m.place().alternatives.empty());
+    place_docs[m.place().key].insert(r.doc);
+    place_info.emplace(m.place().key, m.place());
+    place_surface[m.place().key][surface]++;
   }
   {
     double best = -1;

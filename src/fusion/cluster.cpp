@@ -104,7 +104,7 @@ uint64_t NgramHash(const std::vector<std::string>& words, size_t from, size_t n)
 }
 
 // Hashes of every word sequence of up to kMaxNgram words of a sentence, sorted.
-std::vector<uint64_t> SentenceNgrams(const std::string& sentence) {
+std::vector<uint64_t> SentenceNgrams(std::string_view sentence) {
   std::vector<std::string> w = Words(sentence);
   std::vector<uint64_t> out;
   for (size_t i = 0; i < w.size(); ++i)
@@ -134,7 +134,7 @@ struct State {
   int32_t min_fallback_pub = INT_MAX;      // earliest publication of undated members
   std::vector<const PlaceInfo*> places;    // the members' own (features outlive clustering)
   std::vector<std::string> instruments;
-  std::vector<const std::string*> docs;    // documents of the members (first kMaxDocs), the
+  std::vector<std::string_view> docs;      // documents of the members (first kMaxDocs), the
                                            // records' own (records outlive clustering)
   std::vector<std::string> reasons;
   std::vector<std::string> near_misses;
@@ -178,14 +178,21 @@ bool IsWide(const PlaceInfo& p) {
 
 bool HasKey(const std::vector<uint64_t>& v, uint64_t k) { return std::find(v.begin(), v.end(), k) != v.end(); }
 
-bool SentenceNames(const std::vector<uint64_t>& ngrams, const std::string& sentence, const NameWords& n) {
+bool SentenceNames(const std::vector<uint64_t>& ngrams, std::string_view sentence, const NameWords& n) {
   if (n.hash == 0) return MentionsName(sentence, n.name);
   return std::binary_search(ngrams.begin(), ngrams.end(), n.hash);
 }
 
+// What clustering reads of a mention's record.
+struct MentionText {
+  std::string_view doc;
+  int index = -1;
+  std::string_view sentence;
+};
+
 // Scores mention `m` against cluster `c`. Without `explain` the reasons are not written
 // and a veto returns at once.
-Decision Score(const MentionFeatures& m, const EventRecord& r, const std::vector<uint64_t>& sentence_words,
+Decision Score(const MentionFeatures& m, const MentionText& r, const std::vector<uint64_t>& sentence_words,
                const State& c, bool explain) {
   Decision d;
   d.explain = explain;
@@ -321,19 +328,19 @@ Decision Score(const MentionFeatures& m, const EventRecord& r, const std::vector
 
   // ---- place: a shared city or spot counts more than a shared country
   bool place_contained = false;
-  if (!m.place.empty() && !c.places.empty()) {
+  if (!m.place().empty() && !c.places.empty()) {
     double best_place = -10;
     std::string what;
     bool contained = false;
     for (const PlaceInfo* pp : c.places) {
       const PlaceInfo& p = *pp;
-      PlaceRelation rel = ComparePlaces(m.place, p);
+      PlaceRelation rel = ComparePlaces(m.place(), p);
       double s = 0;
       std::string w;
       switch (rel) {
-        case PlaceRelation::kSame: s = IsWide(m.place) ? 1.0 : 2.0; break;
+        case PlaceRelation::kSame: s = IsWide(m.place()) ? 1.0 : 2.0; break;
         case PlaceRelation::kNarrower: s = IsWide(p) ? 0.5 : 1.5; break;
-        case PlaceRelation::kBroader: s = IsWide(m.place) ? 0.5 : 1.5; break;
+        case PlaceRelation::kBroader: s = IsWide(m.place()) ? 0.5 : 1.5; break;
         case PlaceRelation::kNear: s = 0.5; break;
         case PlaceRelation::kUnknown: s = -0.5; break;
         case PlaceRelation::kDifferent: s = -3.0; break;
@@ -341,11 +348,11 @@ Decision Score(const MentionFeatures& m, const EventRecord& r, const std::vector
       if (explain && s > best_place) {
         switch (rel) {
           case PlaceRelation::kSame: w = "same place " + p.key; break;
-          case PlaceRelation::kNarrower: w = "place " + m.place.key + " in " + p.key; break;
-          case PlaceRelation::kBroader: w = "place " + p.key + " in " + m.place.key; break;
+          case PlaceRelation::kNarrower: w = "place " + m.place().key + " in " + p.key; break;
+          case PlaceRelation::kBroader: w = "place " + p.key + " in " + m.place().key; break;
           case PlaceRelation::kNear: w = "places in " + p.Anchor(); break;
-          case PlaceRelation::kUnknown: w = "unrelated places " + m.place.key + " / " + p.key; break;
-          case PlaceRelation::kDifferent: w = "different places " + m.place.key + " / " + p.key; break;
+          case PlaceRelation::kUnknown: w = "unrelated places " + m.place().key + " / " + p.key; break;
+          case PlaceRelation::kDifferent: w = "different places " + m.place().key + " / " + p.key; break;
         }
       }
       if (s > best_place) {
@@ -364,7 +371,7 @@ Decision Score(const MentionFeatures& m, const EventRecord& r, const std::vector
   // ---- the same document, the same time, no actor against it: a follow-up sentence
   // ("Seven people were killed in the strike").
   bool same_doc = false;
-  for (const std::string* d : c.docs) same_doc = same_doc || *d == r.doc;
+  for (std::string_view d : c.docs) same_doc = same_doc || d == r.doc;
   bool time_ok = same_time || (m.basis == DateBasis::kPublished && place_contained);
   bool sources_agree = m.sources.empty() || c.sources.empty() || source_shared;
   bool targets_agree = m.targets.empty() || c.targets.empty() || shared != nullptr;
@@ -388,7 +395,7 @@ Decision Score(const MentionFeatures& m, const EventRecord& r, const std::vector
   return d;
 }
 
-std::string MentionLabel(const EventRecord& r) { return r.doc + "#" + std::to_string(r.index); }
+std::string MentionLabel(const MentionText& r) { return std::string(r.doc) + "#" + std::to_string(r.index); }
 
 uint64_t BlockKey(const MentionFeatures& m, const char* kind, const std::string& value) {
   std::string k = m.group;
@@ -433,21 +440,21 @@ void BlockKeys(const MentionFeatures& m, bool for_query, std::vector<uint64_t>* 
     out->push_back(BlockKey(m, "T", std::to_string(t.key)));
     if (t.surname != 0) out->push_back(BlockKey(m, "S", std::to_string(t.surname & ~kResolvedSurname)));
   }
-  if (!m.place.empty()) {
-    const std::string& a = m.place.Anchor();
-    out->push_back(BlockKey(m, "P", a.empty() ? m.place.key : a));
+  if (!m.place().empty()) {
+    const std::string& a = m.place().Anchor();
+    out->push_back(BlockKey(m, "P", a.empty() ? m.place().key : a));
   }
   std::sort(out->begin(), out->end());
   out->erase(std::unique(out->begin(), out->end()), out->end());
 }
 
-void Join(const MentionFeatures& m, const EventRecord& r, int feature_index, const Resolution& entities,
+void Join(const MentionFeatures& m, const MentionText& r, int feature_index, const Resolution& entities,
           State* c) {
   c->members.push_back(feature_index);
   if (c->docs.size() < kMaxDocs) {
     bool known = false;
-    for (const std::string* d : c->docs) known = known || *d == r.doc;
-    if (!known) c->docs.push_back(&r.doc);
+    for (std::string_view d : c->docs) known = known || d == r.doc;
+    if (!known) c->docs.push_back(r.doc);
   }
   for (const auto& t : m.targets) {
     if (!HasKey(c->targets, t.key)) c->targets.push_back(t.key);
@@ -479,10 +486,10 @@ void Join(const MentionFeatures& m, const EventRecord& r, int feature_index, con
   }
   if (m.basis == DateBasis::kPublished && m.published.valid())
     c->min_fallback_pub = std::min(c->min_fallback_pub, m.published.hi);
-  if (!m.place.empty() && c->places.size() < kMaxPlaces) {
+  if (!m.place().empty() && c->places.size() < kMaxPlaces) {
     bool dup = false;
-    for (const PlaceInfo* p : c->places) dup = dup || p->key == m.place.key;
-    if (!dup) c->places.push_back(&m.place);
+    for (const PlaceInfo* p : c->places) dup = dup || p->key == m.place().key;
+    if (!dup) c->places.push_back(m.place_info);
   }
   if (!m.instrument.empty() &&
       std::find(c->instruments.begin(), c->instruments.end(), m.instrument) == c->instruments.end())
@@ -490,6 +497,11 @@ void Join(const MentionFeatures& m, const EventRecord& r, int feature_index, con
 }
 
 }  // namespace
+
+const PlaceInfo& MentionFeatures::place() const {
+  static const PlaceInfo kNone;
+  return place_info != nullptr ? *place_info : kNone;
+}
 
 const char* ToString(DateBasis b) {
   switch (b) {
@@ -501,9 +513,7 @@ const char* ToString(DateBasis b) {
   return "";
 }
 
-MentionFeatures ComputeFeatures(const std::vector<EventRecord>& records, int index,
-                                const Resolution& entities) {
-  const EventRecord& r = records[static_cast<size_t>(index)];
+MentionFeatures ComputeFeatures(const EventRecord& r, int index, const Resolution& entities) {
   const EventMention& e = r.mention;
   MentionFeatures m;
   m.record = index;
@@ -527,14 +537,13 @@ MentionFeatures ComputeFeatures(const std::vector<EventRecord>& records, int ind
   }
   m.targets = Actors(e.target, r.target_entities, entities);
   m.sources = Actors(e.source, r.source_entities, entities);
-  m.place = AnalyzePlace(e.place.text);
   std::string instrument = InstrumentClass(e.instrument.text);
   if (instrument.empty() && !e.mode.empty()) instrument = InstrumentClass(e.mode);
   m.instrument = instrument;
   return m;
 }
 
-std::vector<MentionCluster> ClusterMentions(const std::vector<EventRecord>& records,
+std::vector<MentionCluster> ClusterMentions(const PartRecords& records,
                                             const std::vector<MentionFeatures>& features,
                                             const Resolution& entities, size_t* comparisons, int threads) {
   // Canonical order: strongest evidence first, then by document and index.
@@ -552,12 +561,12 @@ std::vector<MentionCluster> ClusterMentions(const std::vector<EventRecord>& reco
     if (x.date.Width() != y.date.Width()) return x.date.Width() < y.date.Width();
     int nx = named_targets(x), ny = named_targets(y);
     if (nx != ny) return nx > ny;
-    if (x.place.empty() != y.place.empty()) return !x.place.empty();
-    const EventRecord& rx = records[static_cast<size_t>(x.record)];
-    const EventRecord& ry = records[static_cast<size_t>(y.record)];
-    if (rx.doc != ry.doc) return rx.doc < ry.doc;
-    if (rx.index != ry.index) return rx.index < ry.index;
-    return rx.sentence < ry.sentence;
+    if (x.place().empty() != y.place().empty()) return !x.place().empty();
+    size_t rx = static_cast<size_t>(x.record), ry = static_cast<size_t>(y.record);
+    std::string_view dx = records.Doc(rx), dy = records.Doc(ry);
+    if (dx != dy) return dx < dy;
+    if (records.Index(rx) != records.Index(ry)) return records.Index(rx) < records.Index(ry);
+    return records.Sentence(rx) < records.Sentence(ry);
   });
 
   // The sentence n-grams of the mentions, a chunk of the visiting order at a time: the next
@@ -568,7 +577,7 @@ std::vector<MentionCluster> ClusterMentions(const std::vector<EventRecord>& reco
   auto ngrams_chunk = [&records, &features, &order, kChunk](size_t from) {
     Ngrams out(std::min(kChunk, order.size() - std::min(from, order.size())));
     for (size_t k = 0; k < out.size(); ++k)
-      out[k] = SentenceNgrams(records[static_cast<size_t>(features[static_cast<size_t>(order[from + k])].record)].sentence);
+      out[k] = SentenceNgrams(records.Sentence(static_cast<size_t>(features[static_cast<size_t>(order[from + k])].record)));
     return out;
   };
   Ngrams ngrams;
@@ -590,7 +599,8 @@ std::vector<MentionCluster> ClusterMentions(const std::vector<EventRecord>& reco
     const std::vector<uint64_t>& sentence_words = ngrams[oi % kChunk];
     int fi = order[oi];
     const MentionFeatures& m = features[static_cast<size_t>(fi)];
-    const EventRecord& r = records[static_cast<size_t>(m.record)];
+    const size_t ri = static_cast<size_t>(m.record);
+    const MentionText r{records.Doc(ri), records.Index(ri), records.Sentence(ri)};
     ++stamp;
     candidates.clear();
     BlockKeys(m, /*for_query=*/true, &keys);

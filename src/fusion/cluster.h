@@ -46,12 +46,16 @@ struct MentionFeatures {
   DayInterval published;
   std::vector<Actor> targets;
   std::vector<Actor> sources;
-  PlaceInfo place;
+  // The mention's place, shared by the mentions of a part that write it alike (FuseEvents
+  // analyses each distinct place text once); null for none.
+  const PlaceInfo* place_info = nullptr;
+  const PlaceInfo& place() const;
   std::string instrument;   // instrument class ("aerial", "rocket", ...)
 };
 
-MentionFeatures ComputeFeatures(const std::vector<EventRecord>& records, int index,
-                                const Resolution& entities);
+// The features of `r`, which is record `index` of its part, but for its place
+// (AnalyzePlace(r.mention.place.text)), which the caller shares among mentions.
+MentionFeatures ComputeFeatures(const EventRecord& r, int index, const Resolution& entities);
 
 // One cluster of mentions: an event before its slots are built.
 struct MentionCluster {
@@ -63,7 +67,8 @@ struct MentionCluster {
 // Clusters `features` (all of them, any order). Deterministic: the same result for any
 // `threads` (more than one lets sentence n-grams be computed ahead on another thread).
 // Adds the number of mention-to-cluster comparisons made to *comparisons when not null.
-std::vector<MentionCluster> ClusterMentions(const std::vector<EventRecord>& records,
+// Reads of the records only their documents, indexes and sentences.
+std::vector<MentionCluster> ClusterMentions(const PartRecords& records,
                                             const std::vector<MentionFeatures>& features,
                                             const Resolution& entities, size_t* comparisons = nullptr,
                                             int threads = 1);

@@ -14,7 +14,7 @@ struct DayInterval {
   int32_t lo = 0;             // days since 1970-01-01, inclusive
   int32_t hi = -1;            // inclusive; hi < lo means "no date"
   std::string value;          // the ISO value cut to its precision ("2020-01-03", "2020-01")
-  std::string precision;      // "day", "week", "month", "year"
+  std::string_view precision; // "day", "week", "month", "year" (static strings)
   bool valid() const { return hi >= lo; }
   int32_t Width() const { return valid() ? hi - lo + 1 : 0; }
 };

@@ -22,6 +22,8 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -162,9 +164,60 @@ struct TimelineCandidate {
   std::vector<std::string> words;   // sorted content words of summary, place, targets
 };
 
-// What FuseEvents() keeps once its events have gone to the sink.
+// The timeline candidates of a corpus, kept while its parts are fused (a day of news has
+// about 700,000): held compactly, their documents, targets, words, places and families as
+// numbers of one vocabulary and their texts in one string each, about a third of their
+// full size.
+class TimelineCandidates {
+ public:
+  TimelineCandidates();
+  void Add(const TimelineCandidate& c);
+  size_t size() const { return items_.size(); }
+  // The timeline: candidates that report one event become one entry, by date then event id.
+  std::vector<TimelineEntry> Build() const;
+
+ private:
+  struct Item {
+    int32_t lo = 0, hi = -1;        // the candidate's interval
+    uint32_t family = 0, place = 0; // vocabulary numbers
+    uint32_t ndocs = 0, ntargets = 0;
+    bool usable = false;
+    std::string text;               // event id, date, precision, basis, summary; NUL-separated
+    std::vector<uint32_t> lists;    // docs (in order), then targets, then words (sorted)
+  };
+  // The fields of an item's text.
+  struct Text {
+    std::string_view event, date, precision, basis, summary;
+  };
+  static Text TextOf(const Item& item);
+  static bool SameEntry(const Item& a, const Item& b);  // as TimelineCandidate's
+  uint32_t Number(const std::string& s);
+
+  std::vector<Item> items_;
+  std::unordered_map<std::string, uint32_t> numbers_;
+  std::vector<const std::string*> strings_;  // by number: the keys of numbers_
+};
+
+// The ids given to events so far, so that ids stay unique across a corpus's parts. The
+// usual id ("V" and 12 lower-case hex digits) is held as its number.
+class EventIds {
+ public:
+  // Adds `id`; false when it was given already.
+  bool Insert(const std::string& id);
+
+ private:
+  std::unordered_set<uint64_t> numbers_;
+  std::unordered_set<std::string> others_;
+};
+
+// What fusion keeps across the parts of a corpus.
+struct FusedSoFar {
+  EventIds ids;
+  TimelineCandidates timeline;
+};
+
+// What FuseEvents() tells once its events have gone to the sink.
 struct FusedEvents {
-  std::vector<TimelineCandidate> timeline_candidates;
   FuseStats stats;
   Status status;                    // the sink's error, if it failed
 };
@@ -173,17 +226,58 @@ struct FusedEvents {
 // slot); it may move from them. E.g. writes them to the store.
 using EventSink = std::function<Status(std::vector<Event>& events, std::vector<Conflict>& conflicts)>;
 
-// Fuses the records of one part (or any set of records all of one part). `records` is
-// taken by value and released as events take their mentions (pass it with std::move);
-// `threads` assemble events in parallel with the same result for any count. `ids` holds
-// the event ids given so far, so ids stay unique across parts (may be null). Events are
-// handed to `sink` a chunk at a time (in a fixed order, not EventOrder) and dropped, so a
-// part's events are never all in memory; fusion stops at the sink's first error.
-FusedEvents FuseEvents(std::vector<EventRecord> records, const Resolution& entities, int threads,
-                       std::unordered_set<std::string>* ids, const EventSink& sink);
+// The event records of one part, as fusion reads them. The largest part of a day of news
+// holds half a million records, which decoded would set the build's peak memory; so a
+// part may keep its records in a compact form and decode one whenever fusion reads it.
+// Fusion reads each record's text facts often, each record in full twice: once for its
+// features, once (Take) to put it into its event.
+class PartRecords {
+ public:
+  virtual ~PartRecords() = default;
+  virtual size_t size() const = 0;
+  // Record i's document id, index and sentence; the views live as long as this object.
+  virtual std::string_view Doc(size_t i) const = 0;
+  virtual int Index(size_t i) const = 0;
+  virtual std::string_view Sentence(size_t i) const = 0;
+  // Calls `fn` with record i in full; false (and no call) when record i cannot be read
+  // (stored bytes found damaged): fusion leaves it out. Safe to call from several threads
+  // at once.
+  virtual bool Read(size_t i, const std::function<void(const EventRecord&)>& fn) const = 0;
+  // Record i in full, for the last time: it is not read again. Safe to call from several
+  // threads at once for different i.
+  virtual EventRecord Take(size_t i) = 0;
+};
 
-// The timeline: candidates that report one event become one entry, by date then event id.
-std::vector<TimelineEntry> BuildTimeline(std::vector<TimelineCandidate> candidates);
+// Records held decoded, in a vector.
+class DecodedRecords : public PartRecords {
+ public:
+  explicit DecodedRecords(std::vector<EventRecord> records) : records_(std::move(records)) {}
+  size_t size() const override { return records_.size(); }
+  std::string_view Doc(size_t i) const override { return records_[i].doc; }
+  int Index(size_t i) const override { return records_[i].index; }
+  std::string_view Sentence(size_t i) const override { return records_[i].sentence; }
+  bool Read(size_t i, const std::function<void(const EventRecord&)>& fn) const override {
+    fn(records_[i]);
+    return true;
+  }
+  EventRecord Take(size_t i) override { return std::move(records_[i]); }
+
+ private:
+  std::vector<EventRecord> records_;
+};
+
+// Fuses the records of one part (or any set of records all of one part); each record is
+// taken once its event holds it. `threads` assemble events in parallel with the same result
+// for any count. `so_far` holds the event ids given so far, so ids stay unique across
+// parts, and gets the timeline candidates of the part's events. Events are handed to `sink`
+// a chunk at a time (in a fixed order, not EventOrder) and dropped, so a part's events are
+// never all in memory; fusion stops at the sink's first error. The result does not depend
+// on how `records` holds them.
+FusedEvents FuseEvents(PartRecords& records, const Resolution& entities, int threads, FusedSoFar* so_far,
+                       const EventSink& sink);
+// The same for records in a vector (pass it with std::move).
+FusedEvents FuseEvents(std::vector<EventRecord> records, const Resolution& entities, int threads,
+                       FusedSoFar* so_far, const EventSink& sink);
 
 // The whole dossier at once: records split by FusionPart, each part fused, events in
 // EventOrder. Deterministic, near-linear (mentions are blocked by date, target and place).

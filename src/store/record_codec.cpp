@@ -70,6 +70,16 @@ class Reader {
     s->assign(in_.data() + pos_, n);
     pos_ += n;
   }
+  std::string_view View() {
+    uint64_t n = Unsigned();
+    if (!ok_ || n > in_.size() - pos_) {
+      Fail();
+      return {};
+    }
+    std::string_view v = in_.substr(pos_, n);
+    pos_ += n;
+    return v;
+  }
   Span SpanOf() {
     Span s;
     s.start = U32();
@@ -226,6 +236,45 @@ bool DecodeEventRecord(std::string_view bytes, EventRecord* out) {
   r.sentence_start = rd.Signed();
   if (!rd.ok() || !rd.done()) return false;
   *out = std::move(r);
+  return true;
+}
+
+bool PeekEventRecord(std::string_view bytes, EventRecordText* out) {
+  // The fields before the sentence, in DecodeEventRecord's order, read and dropped.
+  if (bytes.empty() || static_cast<uint8_t>(bytes[0]) != kVersion) return false;
+  Reader rd(bytes.substr(1));
+  EventRecordText t;
+  t.doc = rd.View();
+  rd.View();  // outlet
+  rd.View();  // published
+  t.index = rd.Int();
+  rd.SpanOf();  // span
+  rd.Int();     // sentence number
+  rd.SpanOf();  // trigger
+  for (int i = 0; i < 3; ++i) rd.View();  // cameo, plover, mode
+  auto skip_arg = [&rd]() {
+    if (rd.View().empty()) return;
+    rd.SpanOf();
+    rd.Int();
+  };
+  for (int list = 0; list < 2; ++list)  // source, target
+    for (size_t i = 0, n = rd.Count(); i < n && rd.ok(); ++i) skip_arg();
+  skip_arg();  // place
+  skip_arg();  // instrument
+  rd.Int();    // timex
+  rd.View();   // date
+  for (size_t i = 0, n = rd.Count(); i < n && rd.ok(); ++i) {
+    rd.View();  // slot
+    rd.Signed();
+    rd.Signed();
+    rd.View();  // qualifier
+    rd.SpanOf();
+  }
+  rd.Enum(Modality::kNegated);
+  rd.Int();  // attribution
+  t.sentence = rd.View();
+  if (!rd.ok()) return false;
+  *out = t;
   return true;
 }
 

@@ -20,6 +20,16 @@ namespace dossier {
 std::string EncodeEventRecord(const EventRecord& r);
 bool DecodeEventRecord(std::string_view bytes, EventRecord* out);
 
+// What fusion reads of a record most often, as views into `bytes`, without decoding the
+// rest: its document id, index and sentence. False when the bytes up to the sentence are
+// not a record (the rest is checked by DecodeEventRecord).
+struct EventRecordText {
+  std::string_view doc;
+  int index = -1;
+  std::string_view sentence;
+};
+bool PeekEventRecord(std::string_view bytes, EventRecordText* out);
+
 }  // namespace dossier
 
 #endif  // DOSSIER_STORE_RECORD_CODEC_H_

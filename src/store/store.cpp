@@ -15,6 +15,7 @@
 #include "core/parallel.h"
 #include "store/dossier_json.h"
 #include "store/record_codec.h"
+#include "store/stored_records.h"
 #include "core/step_timer.h"
 #include "store/statement.h"
 
@@ -401,25 +402,36 @@ Status Store::EventParts(std::vector<std::string>* out) {
   return Status::Ok();
 }
 
-Status Store::EventRecords(const Resolution& resolution, const std::string& part, std::vector<EventRecord>* out,
-                           int threads) {
-  auto lookup = [&](const EventRecord::NameRef& n) {
-    return n.text.empty() ? -1 : resolution.EntityOf(n.type, n.text);
-  };
-  // The records are held at their exact count: a growing vector would hold its old and
-  // new buffers at once, which for the largest part set the build's peak memory.
+Status Store::EventRecords(const Resolution& resolution, const std::string& part, std::unique_ptr<PartRecords>* out,
+                           int threads, size_t decoded_limit) {
+  size_t count = 0;
   {
     Stmt n(db_, "SELECT count(*) FROM event_records WHERE part = ?");
     if (!n.ok()) return Status::Error(n.error());
     n.Bind(1, part);
-    if (n.Step() == SQLITE_ROW) out->reserve(out->size() + static_cast<size_t>(n.Int(0)));
+    if (n.Step() == SQLITE_ROW) count = static_cast<size_t>(n.Int(0));
   }
   // Read as one range of the part's key, in arrival order; put in (document, index) order
   // here.
   Stmt q(db_, "SELECT record FROM event_records WHERE part = ?");
   if (!q.ok()) return Status::Error(q.error());
   q.Bind(1, part);
-  // Parsed in parallel a chunk at a time; a row that is not a record is skipped.
+  if (count > decoded_limit) {
+    auto stored = std::make_unique<StoredRecords>(resolution);
+    while (q.Step() == SQLITE_ROW) {
+      const void* blob = sqlite3_column_blob(q.stmt(), 0);
+      int n = sqlite3_column_bytes(q.stmt(), 0);
+      stored->Add(std::string_view(static_cast<const char*>(blob), static_cast<size_t>(n)));
+    }
+    stored->Sort();
+    *out = std::move(stored);
+    return Status::Ok();
+  }
+  // The records are held at their exact count: a growing vector would hold its old and
+  // new buffers at once.
+  std::vector<EventRecord> records;
+  records.reserve(count);
+  // Parsed in parallel a chunk at a time.
   const size_t kChunk = 8192;
   std::vector<std::string> rows;
   std::vector<EventRecord> parsed;
@@ -432,25 +444,16 @@ Status Store::EventRecords(const Resolution& resolution, const std::string& part
     good.assign(rows.size(), 0);
     ParallelFor(rows.size(), threads, [&](size_t i) {
       if (!DecodeEventRecord(rows[i], &parsed[i])) return;
-      EventRecord& r = parsed[i];
-      // One id per argument; records written before names were kept resolve to none.
-      for (size_t k = 0; k < r.mention.source.size(); ++k)
-        r.source_entities.push_back(k < r.source_names.size() ? lookup(r.source_names[k]) : -1);
-      for (size_t k = 0; k < r.mention.target.size(); ++k)
-        r.target_entities.push_back(k < r.target_names.size() ? lookup(r.target_names[k]) : -1);
-      r.place_entity = lookup(r.place_name);
-      // The names have given their entity ids; fusion reads the ids only.
-      std::vector<EventRecord::NameRef>().swap(r.source_names);
-      std::vector<EventRecord::NameRef>().swap(r.target_names);
-      r.place_name = EventRecord::NameRef{};
+      ResolveRecordNames(resolution, &parsed[i]);
       good[i] = 1;
     });
     for (size_t i = 0; i < parsed.size(); ++i)
-      if (good[i]) out->push_back(std::move(parsed[i]));
+      if (good[i]) records.push_back(std::move(parsed[i]));
   }
-  std::sort(out->begin(), out->end(), [](const EventRecord& a, const EventRecord& b) {
+  std::sort(records.begin(), records.end(), [](const EventRecord& a, const EventRecord& b) {
     return a.doc != b.doc ? a.doc < b.doc : a.index < b.index;
   });
+  *out = std::make_unique<DecodedRecords>(std::move(records));
   return Status::Ok();
 }
 

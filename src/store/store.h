@@ -84,9 +84,13 @@ class Store : public SentenceSearch {
   // The fusion parts (FusionPart) that have event records, sorted.
   Status EventParts(std::vector<std::string>* out);
   // The event records of one part, by document and index, with their arguments' entity ids
-  // looked up in `resolution` by name; `threads` parse them.
-  Status EventRecords(const Resolution& resolution, const std::string& part, std::vector<EventRecord>* out,
-                      int threads = 1);
+  // looked up in `resolution` (which must outlive *out) by name. A part of up to
+  // `decoded_limit` records is decoded at once (by `threads`); a larger one is held in its
+  // stored form and decoded as fusion reads it (StoredRecords), which bounds the memory of
+  // the largest parts. A row that is not a record is left out.
+  static constexpr size_t kDecodedRecordsLimit = 65536;
+  Status EventRecords(const Resolution& resolution, const std::string& part, std::unique_ptr<PartRecords>* out,
+                      int threads = 1, size_t decoded_limit = kDecodedRecordsLimit);
 
   // Replaces the corpus-level results, written a part at a time: BeginDossier (entities),
   // AddEvents for each fused part, FinishDossier (timeline, then the new results replace the
