@@ -16,11 +16,13 @@
 #include <set>
 #include <string_view>
 #include <thread>
+#include <unordered_set>
 #include <utility>
 
 #include "ask/match.h"
 #include "ask/question.h"
 #include "core/document_json.h"
+#include "core/json_writer.h"
 #include "core/step_timer.h"
 #include "entities/name_key.h"
 #include "store/dossier_json.h"
@@ -246,6 +248,67 @@ CREATE INDEX IF NOT EXISTS ask_timeline_summary ON ask_timeline(summary);
 
 Status Store::IndexForAsk() { return AskIndex::Build(db_); }
 
+Status AskIndex::BeginStage(sqlite3* db) {
+  return Exec(db,
+              "DROP TABLE IF EXISTS temp.ask_stage;"
+              "CREATE TEMP TABLE ask_stage(seq INTEGER PRIMARY KEY, id TEXT, cameo TEXT, place TEXT, date TEXT, "
+              "source TEXT, target TEXT, texts TEXT, docs INTEGER, mentions INTEGER, asserted INTEGER)");
+}
+
+Status AskIndex::EndStage(sqlite3* db) { return Exec(db, "DROP TABLE IF EXISTS temp.ask_stage"); }
+
+const char* AskIndex::kStageInsert =
+    "INSERT INTO temp.ask_stage(seq, id, cameo, place, date, source, target, texts, docs, mentions, asserted) "
+    "VALUES(?,?,?,?,?,?,?,?,?,?,?)";
+
+// What the facts were when read back from the stored JSON: the source and target arrays as
+// stored, the distinct mention sentences in mention order (as json_group_array(DISTINCT)
+// wrote them; its escapes are the stored JSON's), the number of distinct documents, of
+// mentions, and of asserted or hedged mentions.
+AskIndex::StagedFacts AskIndex::FactsOf(const dossier::Event& e) {
+  StagedFacts f;
+  auto array = [](const std::vector<std::string>& items) {
+    JsonWriter w;
+    w.StringArray(items);
+    return w.Take();
+  };
+  f.source = array(e.source);
+  f.target = array(e.target);
+  std::vector<std::string> texts;
+  std::unordered_set<std::string_view> seen_text, seen_doc;
+  for (const EventRecord& r : e.mentions) {
+    if (seen_text.insert(r.sentence).second) texts.push_back(r.sentence);
+    seen_doc.insert(r.doc);
+    Modality m = r.mention.modality;
+    f.asserted += m == Modality::kAsserted || m == Modality::kHedged;
+  }
+  f.texts = array(texts);
+  f.docs = static_cast<int64_t>(seen_doc.size());
+  f.mentions = static_cast<int64_t>(e.mentions.size());
+  return f;
+}
+
+Status AskIndex::Stage(sqlite3* db, sqlite3_stmt* insert, int64_t seq, const dossier::Event& e, const StagedFacts& f) {
+  auto text = [&](int i, const std::string& v) {
+    sqlite3_bind_text(insert, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  };
+  sqlite3_bind_int64(insert, 1, seq);
+  text(2, e.id);
+  text(3, e.cameo);
+  text(4, e.place);
+  text(5, e.date);
+  text(6, f.source);
+  text(7, f.target);
+  text(8, f.texts);
+  sqlite3_bind_int64(insert, 9, f.docs);
+  sqlite3_bind_int64(insert, 10, f.mentions);
+  sqlite3_bind_int64(insert, 11, f.asserted);
+  int rc = sqlite3_step(insert);
+  sqlite3_reset(insert);
+  if (rc != SQLITE_DONE) return Status::Error(std::string("ask stage: ") + sqlite3_errmsg(db));
+  return Status::Ok();
+}
+
 Status AskIndex::Build(sqlite3* db) {
   StepTimer step("ask index");  // DOSSIER_STAGE_TIMES=2 prints each step's time
   Status s = Exec(db, kDrop);
@@ -276,20 +339,15 @@ Status AskIndex::Build(sqlite3* db) {
   }
 
   step.Step("names");
-  // Events: their facts, and the FTS row the candidate queries search. One pass over the
-  // stored JSON; the mentions are read once (one json_each per event).
+  // Events: their facts, and the FTS row the candidate queries search, in rank order from
+  // the facts staged as each event was written.
   int64_t max_docs = 0, count = 0;
   std::vector<std::pair<int64_t, int64_t>> big;  // (rank, seq) of events with many mentions
   {
     Stmt q(db,
-           ("SELECT e.seq, coalesce(e.json ->> '$.id', ''), coalesce(e.json ->> '$.cameo', ''), "
-           "coalesce(e.json ->> '$.place', ''), coalesce(e.json ->> '$.date', ''), "
-           "coalesce(e.json -> '$.source', '[]'), coalesce(e.json -> '$.target', '[]'), "
-           "(SELECT json_array(count(DISTINCT coalesce(m.value ->> '$.doc', '')), count(*), "
-           "   coalesce(sum(coalesce(m.value ->> '$.modality', 'asserted') IN ('asserted', 'hedged')), 0), "
-           "   json_group_array(DISTINCT coalesce(m.value ->> '$.text', ''))) "
-           " FROM json_each(e.json, '$.mentions') m) "
-           "FROM events e ORDER BY " + std::string(kEventOrder)).c_str());
+           ("SELECT s.seq, s.id, s.cameo, s.place, s.date, s.source, s.target, s.docs, s.mentions, s.asserted, "
+            "s.texts FROM events e CROSS JOIN temp.ask_stage s ON s.seq = e.seq ORDER BY " +
+            std::string(kEventOrder)).c_str());
     Stmt facts(db,
                "INSERT INTO ask_facts(rank, seq, id, cameo, place, date, source, target, texts, docs, mentions, "
                "asserted) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -306,17 +364,8 @@ Status AskIndex::Build(sqlite3* db) {
       int64_t seq = q.Int(0);
       ++rank;
       std::string cameo = q.Text(2), place = q.Text(3), source = q.Text(5), target = q.Text(6);
-      // [docs, mentions, asserted, [texts...]]
-      std::string agg = q.Text(7);
-      int64_t nums[3] = {0, 0, 0};
-      size_t pos = 1;
-      for (int i = 0; i < 3 && pos < agg.size(); ++i) {
-        size_t comma = agg.find(',', pos);
-        if (comma == std::string::npos) break;
-        nums[i] = std::atoll(agg.c_str() + pos);
-        pos = comma + 1;
-      }
-      std::string texts = pos < agg.size() && agg.back() == ']' ? agg.substr(pos, agg.size() - pos - 1) : "[]";
+      int64_t nums[3] = {q.Int(7), q.Int(8), q.Int(9)};  // docs, mentions, asserted
+      std::string texts = q.Text(10);
       facts.Bind(1, rank).Bind(2, seq).Bind(3, q.Text(1)).Bind(4, cameo).Bind(5, place).Bind(6, q.Text(4))
           .Bind(7, source).Bind(8, target).Bind(9, texts).Bind(10, nums[0]).Bind(11, nums[1]).Bind(12, nums[2]);
       if (facts.Step() != SQLITE_DONE) return Status::Error(std::string("ask index: ") + sqlite3_errmsg(db));
@@ -334,7 +383,8 @@ Status AskIndex::Build(sqlite3* db) {
     }
   }
   step.Step("events");
-  s = Exec(db, kIndexes);
+  s = EndStage(db);
+  if (s.ok()) s = Exec(db, kIndexes);
   if (s.ok()) s = Exec(db, kTimeline);
   if (s.ok()) s = BuildEventParts(db, big);
   if (!s.ok()) return Status::Error("ask index: " + s.message());

@@ -43,6 +43,8 @@
 #include "ask/answer.h"
 #include "core/document.h"
 #include "core/status.h"
+#include "fusion/fusion.h"
+#include "fusion/fusion.h"
 #include "store/search.h"
 
 struct sqlite3;
@@ -65,9 +67,27 @@ class AskIndex : public ask::DossierLookup, public SentenceSearch {
   explicit AskIndex(Store* store);
   ~AskIndex() override;
 
-  // Writes the ask_* tables from the stored entities, events and timeline. Runs in
-  // the caller's transaction (Store::IndexForAsk, from the dossier's last transaction).
+  // Writes the ask_* tables from the stored entities, events and timeline, and each
+  // event's facts as staged when it was written (below). Runs in the caller's transaction
+  // (Store::IndexForAsk, from the dossier's last transaction), then drops the stage.
   static Status Build(sqlite3* db);
+
+  // The facts of each event (what ask_facts and ask_events hold) are staged as the event is
+  // written (Store::AddEvents), in the connection's temporary table ask_stage, keyed by the
+  // event's seq: Build() then reads them in rank order instead of reading every event's
+  // JSON back. BeginStage() (re)creates the table (Store::BeginDossier), Stage() adds one
+  // event's row, EndStage() drops it.
+  static Status BeginStage(sqlite3* db);
+  // What Stage() writes of `e`, computed apart from the insert (in parallel by the caller).
+  struct StagedFacts {
+    std::string source, target, texts;  // JSON arrays: names, names, distinct sentences
+    int64_t docs = 0, mentions = 0, asserted = 0;
+  };
+  static StagedFacts FactsOf(const dossier::Event& e);
+  // The statement Stage() binds (prepared once by the caller).
+  static const char* kStageInsert;
+  static Status Stage(sqlite3* db, sqlite3_stmt* insert, int64_t seq, const dossier::Event& e, const StagedFacts& f);
+  static Status EndStage(sqlite3* db);
   // Build()'s ask_event_parts rows for the events `big` ((rank, seq) of the events with many
   // mentions; see ask_index.cpp).
   static Status BuildEventParts(sqlite3* db, const std::vector<std::pair<int64_t, int64_t>>& big);

@@ -13,6 +13,7 @@
 #include "core/document_json.h"
 #include "core/json_writer.h"
 #include "core/parallel.h"
+#include "store/ask_index.h"
 #include "store/dossier_json.h"
 #include "store/record_codec.h"
 #include "store/stored_records.h"
@@ -494,6 +495,8 @@ Status Store::DossierFailed(const Status& why) {
 Status Store::BeginDossier(const Resolution& entities, int threads) {
   Status s = Exec("BEGIN IMMEDIATE");
   if (s.ok()) s = Exec(kNextTables);
+  if (s.ok()) s = AskIndex::BeginStage(db_);
+  next_event_seq_ = 1;
   if (s.ok())
     s = InsertJsonRows(
         db_, "INSERT INTO entities_next(id, json) VALUES(?,?)", entities.entities, threads,
@@ -503,15 +506,40 @@ Status Store::BeginDossier(const Resolution& entities, int threads) {
   return s.ok() ? s : DossierFailed(s);
 }
 
+Status Store::InsertEvents(const std::vector<Event>& events, int threads) {
+  Stmt ins(db_, "INSERT INTO events_next(seq, id, json, real, ndocs, nmentions, date) VALUES(?,?,?,?,?,?,?)");
+  Stmt stage(db_, AskIndex::kStageInsert);
+  if (!ins.ok() || !stage.ok()) return Status::Error(ins.error() + stage.error());
+  // Each event's JSON and ask facts are made in parallel a chunk at a time, then written.
+  const size_t kChunk = 4096;
+  std::vector<std::string> texts;
+  std::vector<AskIndex::StagedFacts> facts;
+  for (size_t first = 0; first < events.size(); first += kChunk) {
+    size_t n = std::min(kChunk, events.size() - first);
+    texts.assign(n, std::string());
+    facts.assign(n, AskIndex::StagedFacts{});
+    ParallelFor(n, threads, [&](size_t i) {
+      texts[i] = StoredEventJson(events[first + i]);
+      facts[i] = AskIndex::FactsOf(events[first + i]);
+    });
+    for (size_t i = 0; i < n; ++i) {
+      const Event& e = events[first + i];
+      int64_t seq = next_event_seq_++;
+      ins.Bind(1, seq).Bind(2, e.id).Bind(3, texts[i]).Bind(4, int64_t{e.real})
+          .Bind(5, static_cast<int64_t>(e.docs.size())).Bind(6, static_cast<int64_t>(e.mentions.size()))
+          .Bind(7, e.date);
+      if (ins.Step() != SQLITE_DONE) return Status::Error(sqlite3_errmsg(db_));
+      ins.Reset();
+      Status s = AskIndex::Stage(db_, stage.stmt(), seq, e, facts[i]);
+      if (!s.ok()) return s;
+    }
+  }
+  return Status::Ok();
+}
+
 Status Store::AddEvents(const std::vector<Event>& events, const std::vector<Conflict>& conflicts, int threads) {
   Status s = Exec("BEGIN IMMEDIATE");
-  if (s.ok())
-    s = InsertJsonRows(db_, "INSERT INTO events_next(id, json, real, ndocs, nmentions, date) VALUES(?,?,?,?,?,?)",
-                       events, threads, StoredEventJson, [](Stmt& ins, const Event& e, const std::string& j) {
-                         ins.Bind(1, e.id).Bind(2, j).Bind(3, int64_t{e.real})
-                             .Bind(4, static_cast<int64_t>(e.docs.size()))
-                             .Bind(5, static_cast<int64_t>(e.mentions.size())).Bind(6, e.date);
-                       });
+  if (s.ok()) s = InsertEvents(events, threads);
   if (s.ok())
     s = InsertJsonRows(
         db_, "INSERT INTO conflicts_next(event, json) VALUES(?,?)", conflicts, threads,
@@ -544,6 +572,7 @@ Status Store::FinishDossier(const std::vector<TimelineEntry>& timeline) {
 void Store::AbortDossier() {
   if (!sqlite3_get_autocommit(db_)) Exec("ROLLBACK");
   Exec(kDropNext);
+  AskIndex::EndStage(db_);
 }
 
 Status Store::SaveDossier(const Resolution& entities, const Dossier& dossier, int threads) {

@@ -129,11 +129,14 @@ class Store : public SentenceSearch {
   Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   Status Exec(const char* sql);
   Status LoadJsonRows(const char* sql, nlohmann::json* out);
+  // AddEvents' rows: the events (with their ask facts staged, see AskIndex::Stage).
+  Status InsertEvents(const std::vector<Event>& events, int threads);
   // Discards the dossier being written and names the store in the error.
   Status DossierFailed(const Status& why);
 
   sqlite3* db_;
   std::string path_;
+  int64_t next_event_seq_ = 1;  // seq of the next event AddEvents writes
 };
 
 }  // namespace dossier
