@@ -78,7 +78,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS sentences USING fts5(
   text, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS entities(seq INTEGER PRIMARY KEY, id TEXT, json TEXT);
 CREATE TABLE IF NOT EXISTS events(
-  seq INTEGER PRIMARY KEY, id TEXT, json TEXT, real INTEGER, ndocs INTEGER, nmentions INTEGER, date TEXT);
+  seq INTEGER PRIMARY KEY, id TEXT, real INTEGER, ndocs INTEGER, nmentions INTEGER, date TEXT, json TEXT);
 CREATE TABLE IF NOT EXISTS timeline(seq INTEGER PRIMARY KEY, json TEXT);
 CREATE TABLE IF NOT EXISTS conflicts(seq INTEGER PRIMARY KEY, event TEXT, json TEXT);
 )sql";
@@ -96,7 +96,7 @@ DROP TABLE IF EXISTS entities_next; DROP TABLE IF EXISTS events_next;
 DROP TABLE IF EXISTS timeline_next; DROP TABLE IF EXISTS conflicts_next;
 CREATE TABLE entities_next(seq INTEGER PRIMARY KEY, id TEXT, json TEXT);
 CREATE TABLE events_next(
-  seq INTEGER PRIMARY KEY, id TEXT, json TEXT, real INTEGER, ndocs INTEGER, nmentions INTEGER, date TEXT);
+  seq INTEGER PRIMARY KEY, id TEXT, real INTEGER, ndocs INTEGER, nmentions INTEGER, date TEXT, json TEXT);
 CREATE TABLE timeline_next(seq INTEGER PRIMARY KEY, json TEXT);
 CREATE TABLE conflicts_next(seq INTEGER PRIMARY KEY, event TEXT, json TEXT);
 )sql";
