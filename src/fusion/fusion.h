@@ -220,10 +220,13 @@ struct FusedSoFar {
 struct FusedEvents {
   FuseStats stats;
   Status status;                    // the sink's error, if it failed
+  int64_t wait_ns = 0;              // time fusion waited for the sink (which runs beside it)
 };
 
 // Takes a chunk of fused events and their conflicts (in the order of the events, then
-// slot); it may move from them. E.g. writes them to the store.
+// slot); it may move from them. E.g. writes them to the store. With more than one thread,
+// FuseEvents calls it on a thread of its own while it assembles the next chunk (one call at
+// a time, chunks in order).
 using EventSink = std::function<Status(std::vector<Event>& events, std::vector<Conflict>& conflicts)>;
 
 // The event records of one part, as fusion reads them. The largest part of a day of news
