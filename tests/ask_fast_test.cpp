@@ -136,9 +136,14 @@ void ExpectSameHits(const std::vector<SentenceHit>& got, const std::vector<Sente
 }
 
 TEST_F(AskFastTest, SearchGivesTheHitsOfStoreSearch) {
-  // With ask_lengths, with it gone (lengths from FTS5's docsize table), and prefetched.
+  // With ask_lengths, with it gone (lengths from FTS5's docsize table), with it covering
+  // only some sentences (the others from the docsize table: a cut chunk, a lower last
+  // sentence), and prefetched.
   std::string no_lengths = Altered(repeated_, "no_lengths.db", "DELETE FROM ask_lengths");
-  for (const std::string& path : {repeated_, no_lengths, examples_}) {
+  std::string cut_lengths = Altered(repeated_, "cut_lengths.db", "UPDATE ask_lengths SET lens = substr(lens, 1, 40)");
+  std::string fewer_lengths =
+      Altered(examples_, "fewer_lengths.db", "UPDATE ask_meta SET value = '25' WHERE key = 'lengths_max'");
+  for (const std::string& path : {repeated_, no_lengths, cut_lengths, examples_, fewer_lengths}) {
     std::unique_ptr<Store> store = Open(path);
     AskIndex index(store.get());
     for (const auto& terms : kTermLists)

@@ -1754,6 +1754,49 @@ void TopKFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context
   if (rc != SQLITE_OK) sqlite3_result_error_code(ctx, rc);
 }
 
+// The token counts of ask_lengths for sentences asked for in increasing rowid order, each
+// chunk read once and used in place (not copied): `stmt` selects a chunk's blob by its
+// number, and stays on that chunk's row until the next chunk is asked for (reset when this
+// goes away). Gives what SentenceRanker::StoredLength() gives, for sentences up to `max`
+// (the last one ask_lengths covers).
+class ChunkedLengths {
+ public:
+  ChunkedLengths(sqlite3_stmt* stmt, int64_t max) : stmt_(stmt), max_(max) {}
+  ~ChunkedLengths() {
+    if (stmt_ != nullptr) sqlite3_reset(stmt_);
+  }
+  ChunkedLengths(const ChunkedLengths&) = delete;
+  ChunkedLengths& operator=(const ChunkedLengths&) = delete;
+
+  // The token count of sentence `rowid`, -1 when ask_lengths does not give it. `rowid` is
+  // never less than the one asked for before.
+  int64_t Get(int64_t rowid) {
+    if (stmt_ == nullptr || rowid < 0 || rowid > max_) return -1;
+    const int64_t chunk = rowid >> kLengthChunkBits;
+    if (chunk != chunk_) {
+      chunk_ = chunk;
+      data_ = nullptr;
+      size_ = 0;
+      sqlite3_reset(stmt_);
+      sqlite3_bind_int64(stmt_, 1, chunk);
+      if (sqlite3_step(stmt_) == SQLITE_ROW) {
+        data_ = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_, 0));
+        size_ = data_ == nullptr ? 0 : static_cast<size_t>(sqlite3_column_bytes(stmt_, 0));
+      }
+    }
+    const size_t at = static_cast<size_t>(rowid & (kLengthChunk - 1));
+    if (at >= size_) return -1;
+    return data_[at] == kLengthUnknown ? -1 : data_[at];
+  }
+
+ private:
+  sqlite3_stmt* stmt_;
+  const int64_t max_;
+  int64_t chunk_ = -1;
+  const unsigned char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 }  // namespace
 
 // FTS5's bm25 top of the sentences for one connection (see above).
@@ -1775,8 +1818,6 @@ class SentenceRanker {
   // StoredLength() only from ask_lengths (-1 when it does not have it).
   int64_t SentenceLength(int64_t rowid);
   int64_t StoredLength(int64_t rowid);
-  // Reads every chunk of ask_lengths at once (faster than one by one when most are needed).
-  void LoadAllLengths();
   // The last sentence ask_lengths covers (-1: none).
   int64_t LengthsMax();
   sqlite3_stmt* Cached(const char* sql);
@@ -1817,12 +1858,6 @@ int64_t SentenceRanker::StoredLength(int64_t rowid) {
   if (at >= last_lengths_->size()) return -1;
   unsigned char v = static_cast<unsigned char>((*last_lengths_)[at]);
   return v == kLengthUnknown ? -1 : v;
-}
-
-void SentenceRanker::LoadAllLengths() {
-  Stmt q(db_, "SELECT chunk, lens FROM ask_lengths");
-  while (q.ok() && q.Step() == SQLITE_ROW) lengths_.try_emplace(q.Int(0), q.Blob(1));
-  last_chunk_ = -1;
 }
 
 int64_t SentenceRanker::SentenceLength(int64_t rowid) {
@@ -1922,73 +1957,47 @@ bool SentenceRanker::Top(const std::vector<std::string>& terms, const std::strin
   std::vector<Pending> pending;
   std::vector<std::pair<uint32_t, uint32_t>> pending_tf;
 
-  // The rows in rowid order: the phrases' rows sorted by rowid (LSD radix sort, stable: the
-  // distinct phrases stay in order within a row).
-  struct Entry {
-    uint32_t rowid;
-    uint32_t tf_end;
-    uint32_t phrase;  // distinct phrase
-    uint32_t at;      // index in its PhraseRows
-  };
-  std::vector<Entry> all;
-  {
-    size_t total = 0;
-    uint32_t hi = 0;
-    for (const PhraseRows& pr : call.rows) {
-      total += pr.rowid.size();
-      if (!pr.rowid.empty()) hi = std::max(hi, pr.rowid.back());
-    }
-    // Rows all over the table: every chunk of lengths is read, in one pass.
-    if (LengthsMax() > 0 && static_cast<int64_t>(total) > LengthsMax() / 64) LoadAllLengths();
-    all.reserve(total);
-    for (uint32_t d = 0; d < ndistinct; ++d) {
-      const PhraseRows& pr = call.rows[d];
-      for (size_t i = 0; i < pr.rowid.size(); ++i)
-        all.push_back(Entry{pr.rowid[i], pr.tf_end[i], d, static_cast<uint32_t>(i)});
-    }
-    if (ndistinct > 1 && all.size() > 1) {
-      int bits = 0;
-      while (bits < 32 && (hi >> bits) != 0) ++bits;
-      const int passes = std::max(1, (bits + 11) / 12);
-      const int digit = (bits + passes - 1) / passes;
-      const uint32_t mask = (uint32_t{1} << digit) - 1;
-      std::vector<Entry> tmp(all.size());
-      std::vector<size_t> count((size_t{1} << digit) + 1);
-      for (int shift = 0; shift < bits; shift += digit) {
-        std::fill(count.begin(), count.end(), 0);
-        for (const Entry& x : all) ++count[((x.rowid >> shift) & mask) + 1];
-        for (size_t b = 1; b < count.size(); ++b) count[b] += count[b - 1];
-        for (const Entry& x : all) tmp[count[(x.rowid >> shift) & mask]++] = x;
-        all.swap(tmp);
-      }
-    }
-  }
+  // The rows in rowid order: the phrases' rows merged (a heap of the phrases' next rows,
+  // smallest rowid first, then smallest distinct phrase: within a row the distinct phrases
+  // come in order).
+  using Next = std::pair<uint32_t, uint32_t>;  // (rowid, distinct phrase)
+  std::priority_queue<Next, std::vector<Next>, std::greater<Next>> next;
+  std::vector<size_t> at(ndistinct, 0);  // per distinct phrase: its next row in its PhraseRows
+  for (uint32_t d = 0; d < ndistinct; ++d)
+    if (!call.rows[d].rowid.empty()) next.emplace(call.rows[d].rowid[0], d);
   // A phrase adds less than idf * (k1 + 1) to any row (bm25 saturates): a row whose
   // phrases cannot reach the worst kept is passed over before its length is read.
   std::vector<double> most(ndistinct);
   for (size_t d = 0; d < ndistinct; ++d) most[d] = times[d] * idf[d] * (k1 + 1.0) * (1 + 1e-9);
+  // The lengths of ask_lengths, read in rowid order a chunk at a time.
+  ChunkedLengths lengths(Cached("SELECT lens FROM ask_lengths WHERE chunk = ?1"), LengthsMax());
+  std::vector<std::pair<uint32_t, size_t>> group;  // (distinct phrase, index in its PhraseRows)
   std::vector<std::pair<uint32_t, uint32_t>> row;  // (distinct phrase, instances)
-  for (size_t i = 0; i < all.size();) {
-    const uint32_t rowid = all[i].rowid;
-    size_t j = i;
+  while (!next.empty()) {
+    const uint32_t rowid = next.top().first;
+    group.clear();
     double ceiling = 0;
-    for (; j < all.size() && all[j].rowid == rowid; ++j) ceiling += most[all[j].phrase];
-    if (kept.size() >= k && ceiling < kept.top().score) {
-      i = j;
-      continue;
+    while (!next.empty() && next.top().first == rowid) {
+      const uint32_t d = next.top().second;
+      next.pop();
+      group.emplace_back(d, at[d]);
+      ceiling += most[d];
+      const PhraseRows& pr = call.rows[d];
+      if (++at[d] < pr.rowid.size()) next.emplace(pr.rowid[at[d]], d);
     }
+    if (kept.size() >= k && ceiling < kept.top().score) continue;
     row.clear();
     uint32_t end = 1;
-    for (; i < j; ++i) {
-      const Entry& x = all[i];
-      uint32_t tf = x.tf_end >> 16;
-      if (tf == 0xFFFF) tf = call.rows[x.phrase].Tf(x.at);
-      row.emplace_back(x.phrase, tf);
-      end = std::max(end, x.tf_end & 0xFFFF);
+    for (const auto& [d, i] : group) {
+      const PhraseRows& pr = call.rows[d];
+      uint32_t tf = pr.tf_end[i] >> 16;
+      if (tf == 0xFFFF) tf = pr.Tf(i);
+      row.emplace_back(d, tf);
+      end = std::max(end, pr.End(i));
     }
     // The length when ask_lengths has it (then the bound is the score up to rounding), else
     // the least it can be.
-    const int64_t known = StoredLength(rowid);
+    const int64_t known = lengths.Get(rowid);
     const double D = known >= 0 ? static_cast<double>(known) : static_cast<double>(end);
     double bound = 0;
     for (const auto& [d, tf] : row) bound += times[d] * term(d, tf, D);
