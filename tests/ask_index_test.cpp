@@ -162,6 +162,53 @@ TEST_F(AskIndexTest, FindsEntitiesByAliasAndSpellingAndTheirEvents) {
   }
 }
 
+// Every entity fetched by name is its stored JSON without "docs" and "merges" (as SQLite's
+// json_remove() gives it), also when the stored JSON is not in the form the store writes (a
+// key with an escape: removed by SQLite then).
+TEST_F(AskIndexTest, EntitiesNamedAreTheStoredEntitiesWithoutDocuments) {
+  std::string odd = dir_->Path("odd_entity.db");
+  std::filesystem::copy_file(db_, odd, std::filesystem::copy_options::overwrite_existing);
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(odd.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "UPDATE entities SET json = json_set(json, '$.\"x\\u0041\"', 1) WHERE seq = 1", nullptr,
+                           nullptr, nullptr),
+              SQLITE_OK)
+        << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  for (const std::string& path : {db_, odd}) {
+    std::unique_ptr<Store> store;
+    ASSERT_TRUE(Store::Open(path, false, &store).ok());
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT seq, json, json_remove(json, '$.docs', '$.merges') FROM entities", -1, &st,
+                                 nullptr),
+              SQLITE_OK);
+    AskIndex index(store.get());
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      int64_t seq = sqlite3_column_int64(st, 0);
+      json stored = json::parse(reinterpret_cast<const char*>(sqlite3_column_text(st, 1)));
+      json want = json::parse(reinterpret_cast<const char*>(sqlite3_column_text(st, 2)));
+      want["_seq"] = seq;
+      bool found = false;
+      for (const json& e : index.EntitiesNamed(stored.value("name", "")))
+        if (e.value("_seq", int64_t{-1}) == seq) {
+          found = true;
+          EXPECT_EQ(e, want) << path << " entity " << seq;
+          EXPECT_FALSE(e.contains("docs"));
+        }
+      EXPECT_TRUE(found) << path << " entity " << seq;
+      ++n;
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    EXPECT_GT(n, 5);
+  }
+}
+
 TEST_F(AskIndexTest, FindsEventsByFamilyWord) {
   // No names: the events come by the family of "attacked" and by stored order; the best
   // one reading every event is among them.

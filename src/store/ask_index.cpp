@@ -485,15 +485,27 @@ void AskIndex::EndRead() { Exec(db_, "COMMIT"); }
 
 int64_t AskIndex::EventCount() { return Usable() ? std::atoll(Meta("events").c_str()) : 0; }
 
+namespace {
+bool EntityWithoutDocs(std::string_view text, json* out);
+}  // namespace
+
 std::vector<json> AskIndex::LoadEntities(const std::vector<int64_t>& seqs) {
   std::vector<json> out;
-  // What ask::EntityIndex reads; the documents and merge reasons (long for big entities)
-  // are left out.
-  Stmt q(Cached("SELECT json_remove(json, '$.docs', '$.merges') FROM entities WHERE seq = ?"));
+  // What ask::EntityIndex reads; the documents and merge reasons (megabytes for big
+  // entities) are left out: skipped unparsed, or (an entity not in the form the store
+  // writes) removed by SQLite.
+  Stmt q(Cached("SELECT json FROM entities WHERE seq = ?"));
   for (int64_t seq : seqs) {
     q.Bind(1, seq);
     if (q.Step() == SQLITE_ROW) {
-      json j = json::parse(q.Text(0), nullptr, false);
+      const char* t = reinterpret_cast<const char*>(sqlite3_column_text(q.stmt(), 0));
+      std::string_view text = t == nullptr ? std::string_view() : std::string_view(t, sqlite3_column_bytes(q.stmt(), 0));
+      json j;
+      if (!EntityWithoutDocs(text, &j)) {
+        Stmt slow(Cached("SELECT json_remove(json, '$.docs', '$.merges') FROM entities WHERE seq = ?"));
+        slow.Bind(1, seq);
+        j = slow.Step() == SQLITE_ROW ? json::parse(slow.Text(0), nullptr, false) : json();
+      }
       if (j.is_object()) {
         j["_seq"] = seq;
         out.push_back(std::move(j));
@@ -667,6 +679,25 @@ bool ObjectMembers(std::string_view text, size_t i,
 }
 
 std::unique_ptr<json> ReadEventMentions(std::string_view text);
+
+// The stored entity `text` without its members "docs" and "merges" (what
+// json_remove(json, '$.docs', '$.merges') gives, parsed), those two skipped unparsed; false
+// when the text is not an object in the form the store writes, or a member does not parse.
+bool EntityWithoutDocs(std::string_view text, json* out) {
+  json j = json::object();
+  bool parsed = true;
+  bool form = ObjectMembers(text, 0, [&](std::string_view key, size_t begin, size_t end) {
+    if (key == "docs" || key == "merges") return true;
+    json v = json::parse(text.begin() + static_cast<std::ptrdiff_t>(begin),
+                         text.begin() + static_cast<std::ptrdiff_t>(end), nullptr, false);
+    if (v.is_discarded()) return parsed = false;
+    j[std::string(key)] = std::move(v);
+    return true;
+  });
+  if (!form || !parsed) return false;
+  *out = std::move(j);
+  return true;
+}
 
 // The event of stored JSON `text` with, of its slots, only `slot`, its evidence expanded as
 // ExpandStoredEvent() does (mention indices to the mentions' sentences), and no mentions;
