@@ -942,16 +942,21 @@ Status AskIndex::BuildEventParts(sqlite3* db, const std::vector<std::pair<int64_
 
 namespace {
 
-// The event of a part written by BuildEventParts, as EventSlot() gives it.
-std::unique_ptr<json> EventFromPart(const json& part, const std::string& slot) {
+// The event of a part written by BuildEventParts, as EventSlot() gives it. `part` is
+// taken apart (its values and texts are moved, not copied, into the event).
+std::unique_ptr<json> EventFromPart(json* part, const std::string& slot) {
   auto e = std::make_unique<json>(json::object());
   for (const char* k : {"id", "date", "place"})
-    if (part.contains(k)) (*e)[k] = part[k];
+    if (part->contains(k)) (*e)[k] = std::move((*part)[k]);
   json& slots = (*e)["slots"] = json::object();
-  if (part.contains("values")) {
-    json values = part["values"];
-    const json& texts = part.contains("texts") ? part["texts"] : json::object();
-    const int64_t n = part.value("mentions", int64_t{0});
+  if (part->contains("values")) {
+    json values = std::move((*part)["values"]);
+    json texts = part->contains("texts") ? std::move((*part)["texts"]) : json::object();
+    const int64_t n = part->value("mentions", int64_t{0});
+    // The evidence (mention indices) each value names, in order, with the text it becomes:
+    // a text named more than once is copied but for its last use, which takes it.
+    std::vector<std::pair<json*, json*>> uses;  // (evidence, its text or null)
+    std::unordered_map<json*, size_t> left;     // text -> uses not yet made
     if (values.is_array())
       for (json& v : values) {
         if (!v.is_object() || !v.contains("evidence") || !v["evidence"].is_array()) continue;
@@ -959,9 +964,20 @@ std::unique_ptr<json> EventFromPart(const json& part, const std::string& slot) {
           if (!ev.is_number_integer()) continue;
           int64_t m = ev.get<int64_t>();
           std::string key = std::to_string(m);
-          ev = m >= 0 && m < n && texts.contains(key) ? texts[key] : json("");
+          json* text = nullptr;
+          if (m >= 0 && m < n && texts.is_object()) {
+            auto it = texts.find(key);
+            if (it != texts.end()) text = &*it;
+          }
+          uses.emplace_back(&ev, text);
+          if (text != nullptr) ++left[text];
         }
       }
+    for (auto& [ev, text] : uses) {
+      if (text == nullptr) *ev = json("");
+      else if (--left[text] == 0) *ev = std::move(*text);
+      else *ev = *text;
+    }
     slots[slot] = std::move(values);
   }
   return e;
@@ -987,7 +1003,7 @@ std::unique_ptr<json> AskIndex::EventPart(const std::string& id, const std::stri
     // An empty date or place: the answerer reads the event's own value and its mentions,
     // which the parts do not keep.
     if ((slot == "date" || slot == "place") && (!part.contains("values") || part["values"].empty())) return nullptr;
-    return EventFromPart(part, slot);
+    return EventFromPart(&part, slot);
   } catch (const json::exception&) {
     return nullptr;
   }
