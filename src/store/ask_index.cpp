@@ -723,7 +723,10 @@ bool EntityWithoutDocs(std::string_view text, json* out) {
     if (key == "docs" || key == "merges") return true;
     json v = json::parse(text.begin() + static_cast<std::ptrdiff_t>(begin),
                          text.begin() + static_cast<std::ptrdiff_t>(end), nullptr, false);
-    if (v.is_discarded()) return parsed = false;
+    if (v.is_discarded()) {
+      parsed = false;
+      return false;
+    }
     j[std::string(key)] = std::move(v);
     return true;
   });
