@@ -2035,14 +2035,51 @@ bool SentenceRanker::Top(const std::vector<std::string>& terms, const std::strin
   std::vector<Pending> pending;
   std::vector<std::pair<uint32_t, uint32_t>> pending_tf;
 
-  // The rows in rowid order: the phrases' rows merged (a heap of the phrases' next rows,
-  // smallest rowid first, then smallest distinct phrase: within a row the distinct phrases
-  // come in order).
-  using Next = std::pair<uint32_t, uint32_t>;  // (rowid, distinct phrase)
-  std::priority_queue<Next, std::vector<Next>, std::greater<Next>> next;
-  std::vector<size_t> at(ndistinct, 0);  // per distinct phrase: its next row in its PhraseRows
-  for (uint32_t d = 0; d < ndistinct; ++d)
-    if (!call.rows[d].rowid.empty()) next.emplace(call.rows[d].rowid[0], d);
+  // The rows in rowid order, a block of 2^16 rowids at a time: the phrases' rows in the
+  // block (a run of each phrase's rows), phrase after phrase, sorted by their low 16 bits
+  // (LSD radix sort, two 8-bit digits, stable: within a row the distinct phrases come in
+  // order). Small buffers, whatever the number of rows and phrases.
+  struct Entry {
+    uint32_t rowid;
+    uint32_t phrase;  // distinct phrase
+    size_t at;        // index in its PhraseRows
+  };
+  constexpr int kBlockBits = 16;
+  uint32_t hi = 0;
+  for (const PhraseRows& pr : call.rows)
+    if (!pr.rowid.empty()) hi = std::max(hi, pr.rowid.back());
+  std::vector<size_t> end_at(ndistinct, 0);  // per distinct phrase: the end of its rows in `block`
+  std::vector<Entry> block, sorted;
+  size_t next_entry = 0;    // in `block`, the next row's first entry
+  uint64_t next_block = 0;  // the first rowid of the block after `block`
+  // Loads the next block that has rows into `block`; false when there is none.
+  auto load_block = [&]() {
+    block.clear();
+    next_entry = 0;
+    while (block.empty()) {
+      if (next_block > hi) return false;
+      const uint64_t limit = next_block + (uint64_t{1} << kBlockBits);
+      for (uint32_t d = 0; d < ndistinct; ++d) {
+        const std::vector<uint32_t>& rows = call.rows[d].rowid;
+        const size_t from = end_at[d];
+        end_at[d] = static_cast<size_t>(
+            std::lower_bound(rows.begin() + static_cast<std::ptrdiff_t>(from), rows.end(), limit) - rows.begin());
+        for (size_t i = from; i < end_at[d]; ++i) block.push_back(Entry{rows[i], d, i});
+      }
+      next_block = limit;
+    }
+    if (ndistinct > 1) {
+      sorted.resize(block.size());
+      for (int shift = 0; shift < kBlockBits; shift += 8) {
+        size_t count[257] = {0};
+        for (const Entry& x : block) ++count[((x.rowid >> shift) & 0xFF) + 1];
+        for (int b = 1; b < 257; ++b) count[b] += count[b - 1];
+        for (const Entry& x : block) sorted[count[(x.rowid >> shift) & 0xFF]++] = x;
+        block.swap(sorted);
+      }
+    }
+    return true;
+  };
   // A phrase adds less than idf * (k1 + 1) to any row (bm25 saturates): a row whose
   // phrases cannot reach the worst kept is passed over before its length is read.
   std::vector<double> most(ndistinct);
@@ -2051,17 +2088,15 @@ bool SentenceRanker::Top(const std::vector<std::string>& terms, const std::strin
   ChunkedLengths lengths(Cached("SELECT lens FROM ask_lengths WHERE chunk = ?1"), LengthsMax());
   std::vector<std::pair<uint32_t, size_t>> group;  // (distinct phrase, index in its PhraseRows)
   std::vector<std::pair<uint32_t, uint32_t>> row;  // (distinct phrase, instances)
-  while (!next.empty()) {
-    const uint32_t rowid = next.top().first;
+  for (;;) {
+    if (next_entry == block.size() && !load_block()) break;
+    const uint32_t rowid = block[next_entry].rowid;
     group.clear();
     double ceiling = 0;
-    while (!next.empty() && next.top().first == rowid) {
-      const uint32_t d = next.top().second;
-      next.pop();
-      group.emplace_back(d, at[d]);
-      ceiling += most[d];
-      const PhraseRows& pr = call.rows[d];
-      if (++at[d] < pr.rowid.size()) next.emplace(pr.rowid[at[d]], d);
+    for (; next_entry < block.size() && block[next_entry].rowid == rowid; ++next_entry) {
+      const Entry& x = block[next_entry];
+      group.emplace_back(x.phrase, x.at);
+      ceiling += most[x.phrase];
     }
     if (kept.size() >= k && ceiling < kept.top().score) continue;
     row.clear();
