@@ -136,9 +136,23 @@ void ExpectSameHits(const std::vector<SentenceHit>& got, const std::vector<Sente
 }
 
 TEST_F(AskFastTest, SearchGivesTheHitsOfStoreSearch) {
-  // With ask_lengths, with it gone (lengths from FTS5's docsize table), and prefetched.
+  // With ask_lengths, with it gone (lengths from FTS5's docsize table), with it covering
+  // only some sentences (the others from the docsize table: a cut chunk, a lower last
+  // sentence), and prefetched.
   std::string no_lengths = Altered(repeated_, "no_lengths.db", "DELETE FROM ask_lengths");
-  for (const std::string& path : {repeated_, no_lengths, examples_}) {
+  std::string cut_lengths = Altered(repeated_, "cut_lengths.db", "UPDATE ask_lengths SET lens = substr(lens, 1, 40)");
+  std::string fewer_lengths =
+      Altered(examples_, "fewer_lengths.db", "UPDATE ask_meta SET value = '25' WHERE key = 'lengths_max'");
+  // Sentences far apart (rowids in several blocks of 2^16, the same texts again): their
+  // lengths from the docsize table.
+  std::string spread = Altered(repeated_, "spread.db", R"sql(
+      INSERT INTO sentence_rows(rowid, doc, idx, start, end, attributed_to, sourcing, role)
+        SELECT rowid + k, doc, idx, start, end, attributed_to, sourcing, role FROM sentence_rows,
+          (SELECT 70000 AS k UNION ALL SELECT 200000 UNION ALL SELECT 1000000) WHERE rowid < 70000;
+      INSERT INTO sentences(rowid, text)
+        SELECT r.rowid, CAST(substr(CAST(d.text AS BLOB), r.start + 1, r.end - r.start) AS TEXT)
+        FROM sentence_rows r JOIN docs d ON d.id = r.doc WHERE r.rowid >= 70000;)sql");
+  for (const std::string& path : {repeated_, no_lengths, cut_lengths, examples_, fewer_lengths, spread}) {
     std::unique_ptr<Store> store = Open(path);
     AskIndex index(store.get());
     for (const auto& terms : kTermLists)

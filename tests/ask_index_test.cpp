@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -162,6 +163,53 @@ TEST_F(AskIndexTest, FindsEntitiesByAliasAndSpellingAndTheirEvents) {
   }
 }
 
+// Every entity fetched by name is its stored JSON without "docs" and "merges" (as SQLite's
+// json_remove() gives it), also when the stored JSON is not in the form the store writes (a
+// key with an escape: removed by SQLite then).
+TEST_F(AskIndexTest, EntitiesNamedAreTheStoredEntitiesWithoutDocuments) {
+  std::string odd = dir_->Path("odd_entity.db");
+  std::filesystem::copy_file(db_, odd, std::filesystem::copy_options::overwrite_existing);
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(odd.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "UPDATE entities SET json = json_set(json, '$.\"x\\u0041\"', 1) WHERE seq = 1", nullptr,
+                           nullptr, nullptr),
+              SQLITE_OK)
+        << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  for (const std::string& path : {db_, odd}) {
+    std::unique_ptr<Store> store;
+    ASSERT_TRUE(Store::Open(path, false, &store).ok());
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT seq, json, json_remove(json, '$.docs', '$.merges') FROM entities", -1, &st,
+                                 nullptr),
+              SQLITE_OK);
+    AskIndex index(store.get());
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      int64_t seq = sqlite3_column_int64(st, 0);
+      json stored = json::parse(reinterpret_cast<const char*>(sqlite3_column_text(st, 1)));
+      json want = json::parse(reinterpret_cast<const char*>(sqlite3_column_text(st, 2)));
+      want["_seq"] = seq;
+      bool found = false;
+      for (const json& e : index.EntitiesNamed(stored.value("name", "")))
+        if (e.value("_seq", int64_t{-1}) == seq) {
+          found = true;
+          EXPECT_EQ(e, want) << path << " entity " << seq;
+          EXPECT_FALSE(e.contains("docs"));
+        }
+      EXPECT_TRUE(found) << path << " entity " << seq;
+      ++n;
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    EXPECT_GT(n, 5);
+  }
+}
+
 TEST_F(AskIndexTest, FindsEventsByFamilyWord) {
   // No names: the events come by the family of "attacked" and by stored order; the best
   // one reading every event is among them.
@@ -256,6 +304,60 @@ TEST_F(AskIndexTest, DocumentsLoadedInPartHoldTheirLayers) {
       EXPECT_EQ(light.RoleAt(off), full.RoleAt(off));
       EXPECT_EQ(light.SentenceAt(off), full.SentenceAt(off));
     }
+  }
+}
+
+// Layers not in the form the store writes (a wrong length, a cut stream, no zlib at all)
+// fail to load in part, and the caller then loads the document whole.
+TEST_F(AskIndexTest, DocumentLayersNotInTheStoredFormFail) {
+  std::string odd = dir_->Path("odd_layers.db");
+  std::filesystem::copy_file(db_, odd, std::filesystem::copy_options::overwrite_existing);
+  std::vector<DocRow> rows;
+  ASSERT_TRUE(store_->ListDocs(false, &rows).ok());
+  ASSERT_GE(rows.size(), 4u);
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(odd.c_str(), &db), SQLITE_OK);
+    auto layers = [&](const std::string& id) {
+      sqlite3_stmt* st = nullptr;
+      EXPECT_EQ(sqlite3_prepare_v2(db, "SELECT layers FROM docs WHERE id = ?", -1, &st, nullptr), SQLITE_OK);
+      sqlite3_bind_text(st, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+      std::string b;
+      if (sqlite3_step(st) == SQLITE_ROW)
+        b.assign(static_cast<const char*>(sqlite3_column_blob(st, 0)), static_cast<size_t>(sqlite3_column_bytes(st, 0)));
+      sqlite3_finalize(st);
+      return b;
+    };
+    auto set_layers = [&](const std::string& id, const std::string& b) {
+      sqlite3_stmt* st = nullptr;
+      ASSERT_EQ(sqlite3_prepare_v2(db, "UPDATE docs SET layers = ?1 WHERE id = ?2", -1, &st, nullptr), SQLITE_OK);
+      sqlite3_bind_blob(st, 1, b.data(), static_cast<int>(b.size()), SQLITE_TRANSIENT);
+      sqlite3_bind_text(st, 2, id.c_str(), -1, SQLITE_TRANSIENT);
+      ASSERT_EQ(sqlite3_step(st), SQLITE_DONE);
+      ASSERT_EQ(sqlite3_changes(db), 1);
+      sqlite3_finalize(st);
+    };
+    // A length one byte more than the JSON's; the stream cut in half; no zlib at all.
+    std::string b = layers(rows[0].id);
+    ASSERT_GT(b.size(), 8u);
+    uint32_t n;
+    std::memcpy(&n, b.data(), 4);
+    ++n;
+    std::memcpy(b.data(), &n, 4);
+    set_layers(rows[0].id, b);
+    b = layers(rows[1].id);
+    set_layers(rows[1].id, b.substr(0, b.size() / 2));
+    b = layers(rows[2].id);
+    set_layers(rows[2].id, b.substr(0, 4) + std::string(200, 'x'));
+    sqlite3_close(db);
+  }
+  std::unique_ptr<Store> store;
+  ASSERT_TRUE(Store::Open(odd, false, &store).ok());
+  AskIndex index(store.get());
+  for (size_t i = 0; i < 4; ++i) {
+    Document doc;
+    bool ok = index.LoadDocumentLayers(rows[i].id, ask::DocumentSource::kEvents, &doc).ok();
+    EXPECT_EQ(ok, i == 3) << rows[i].id;  // the fourth is left as it was
   }
 }
 

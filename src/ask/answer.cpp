@@ -115,6 +115,8 @@ class StepTimer {
 
 class Answerer {
  public:
+  Answerer(const Answerer&) = delete;  // facts_ may point into the answerer itself
+  Answerer& operator=(const Answerer&) = delete;
   Answerer(const std::string& question, const DossierView& d, const SentenceSearch& search,
            DocumentSource* docs)
       : q_(AnalyzeQuestion(question)), d_(d), search_(search), docs_(docs), index_(d.entities, d.lookup) {
@@ -186,7 +188,8 @@ class Answerer {
   QuestionEntities qe_;
   std::vector<std::string> stems_;       // content stems that are not names
   std::vector<std::string> name_stems_;  // capitalized words that are no known entity
-  std::vector<EventFacts> facts_;        // of every event of the view
+  std::vector<EventFacts> own_facts_;    // of every event of a whole view (made from its events)
+  const std::vector<EventFacts>* facts_ = &own_facts_;  // of every event of the view
   std::vector<EventMatch> events_;
   std::vector<std::string> families_;    // event families the question's words name
   std::string note_;
@@ -850,7 +853,7 @@ void Answerer::Describe(std::vector<Candidate>* c) {
 // What happened: timeline entries about the question's entities, after/before its event.
 void Answerer::EventList(std::vector<Candidate>* c) {
   std::unordered_map<std::string, const EventFacts*> by_id;
-  for (const EventFacts& f : facts_) by_id[f.id] = &f;
+  for (const EventFacts& f : *facts_) by_id[f.id] = &f;
   std::string pivot;
   if (!q_.relation.empty() && !events_.empty()) pivot = events_.front().facts->date;
   auto calendar = [](const std::string& v) {  // "2020", "2020-01", "2020-01-03"
@@ -1052,12 +1055,12 @@ json Answerer::Run() {
     note_ = "The pronoun is taken to mean " + index_.at(qe_.entities.back()).name +
             ", the person the dossier mentions most.";
   if (d_.events.is_array() && !d_.events.empty()) {
-    facts_.reserve(d_.events.size());
-    for (const json& e : d_.events) facts_.push_back(FactsOf(e));
+    own_facts_.reserve(d_.events.size());
+    for (const json& e : d_.events) own_facts_.push_back(FactsOf(e));
   } else {
-    facts_ = d_.event_facts;
+    facts_ = &d_.event_facts;  // a bounded view's, read in place
   }
-  events_ = MatchEvents(q_, qe_, index_, facts_);
+  events_ = MatchEvents(q_, qe_, index_, *facts_);
   t.Mark("match");
   std::vector<Candidate> c;
   switch (q_.type) {

@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 #include <zlib.h>
+#ifdef DOSSIER_HAVE_LIBDEFLATE
+#include <libdeflate.h>
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -535,15 +538,27 @@ void AskIndex::EndRead() { Exec(db_, "COMMIT"); }
 
 int64_t AskIndex::EventCount() { return Usable() ? std::atoll(Meta("events").c_str()) : 0; }
 
+namespace {
+bool EntityWithoutDocs(std::string_view text, json* out);
+}  // namespace
+
 std::vector<json> AskIndex::LoadEntities(const std::vector<int64_t>& seqs) {
   std::vector<json> out;
-  // What ask::EntityIndex reads; the documents and merge reasons (long for big entities)
-  // are left out.
-  Stmt q(Cached("SELECT json_remove(json, '$.docs', '$.merges') FROM entities WHERE seq = ?"));
+  // What ask::EntityIndex reads; the documents and merge reasons (megabytes for big
+  // entities) are left out: skipped unparsed, or (an entity not in the form the store
+  // writes) removed by SQLite.
+  Stmt q(Cached("SELECT json FROM entities WHERE seq = ?"));
   for (int64_t seq : seqs) {
     q.Bind(1, seq);
     if (q.Step() == SQLITE_ROW) {
-      json j = json::parse(q.Text(0), nullptr, false);
+      const char* t = reinterpret_cast<const char*>(sqlite3_column_text(q.stmt(), 0));
+      std::string_view text = t == nullptr ? std::string_view() : std::string_view(t, sqlite3_column_bytes(q.stmt(), 0));
+      json j;
+      if (!EntityWithoutDocs(text, &j)) {
+        Stmt slow(Cached("SELECT json_remove(json, '$.docs', '$.merges') FROM entities WHERE seq = ?"));
+        slow.Bind(1, seq);
+        j = slow.Step() == SQLITE_ROW ? json::parse(slow.Text(0), nullptr, false) : json();
+      }
       if (j.is_object()) {
         j["_seq"] = seq;
         out.push_back(std::move(j));
@@ -604,6 +619,36 @@ std::string AskIndex::DocName(const std::string& id) {
 }
 
 namespace {
+
+#ifdef DOSSIER_HAVE_LIBDEFLATE
+// One libdeflate decompressor per thread (one may not be shared).
+struct Inflater {
+  libdeflate_decompressor* d = libdeflate_alloc_decompressor();
+  ~Inflater() { libdeflate_free_decompressor(d); }
+};
+#endif
+
+// The JSON of a document's stored layers (`size` bytes at `data`, as Store::AddDocuments
+// writes them: the JSON's length in 4 bytes, then zlib) into *out; false when they are not
+// in that form (or do not inflate to that length).
+bool InflateLayers(const void* data, size_t size, std::string* out) {
+  if (data == nullptr || size < 4) return false;
+  uint32_t n;
+  std::memcpy(&n, data, 4);
+  out->assign(n, '\0');
+  const auto* in = static_cast<const unsigned char*>(data) + 4;
+#ifdef DOSSIER_HAVE_LIBDEFLATE
+  thread_local Inflater inflater;
+  if (inflater.d != nullptr) {
+    size_t in_used = 0, got = 0;
+    return libdeflate_zlib_decompress_ex(inflater.d, in, size - 4, out->data(), n, &in_used, &got) ==
+               LIBDEFLATE_SUCCESS &&
+           got == n;
+  }
+#endif
+  uLongf len = n;
+  return uncompress(reinterpret_cast<Bytef*>(out->data()), &len, in, static_cast<uLong>(size - 4)) == Z_OK && len == n;
+}
 
 // The end of the JSON string starting at `i` (its opening quote), or npos when it is cut
 // short. Stored texts are long: memchr finds the quotes.
@@ -717,6 +762,28 @@ bool ObjectMembers(std::string_view text, size_t i,
 }
 
 std::unique_ptr<json> ReadEventMentions(std::string_view text);
+
+// The stored entity `text` without its members "docs" and "merges" (what
+// json_remove(json, '$.docs', '$.merges') gives, parsed), those two skipped unparsed; false
+// when the text is not an object in the form the store writes, or a member does not parse.
+bool EntityWithoutDocs(std::string_view text, json* out) {
+  json j = json::object();
+  bool parsed = true;
+  bool form = ObjectMembers(text, 0, [&](std::string_view key, size_t begin, size_t end) {
+    if (key == "docs" || key == "merges") return true;
+    json v = json::parse(text.begin() + static_cast<std::ptrdiff_t>(begin),
+                         text.begin() + static_cast<std::ptrdiff_t>(end), nullptr, false);
+    if (v.is_discarded()) {
+      parsed = false;
+      return false;
+    }
+    j[std::string(key)] = std::move(v);
+    return true;
+  });
+  if (!form || !parsed) return false;
+  *out = std::move(j);
+  return true;
+}
 
 // The event of stored JSON `text` with, of its slots, only `slot`, its evidence expanded as
 // ExpandStoredEvent() does (mention indices to the mentions' sentences), and no mentions;
@@ -961,16 +1028,21 @@ Status AskIndex::BuildEventParts(sqlite3* db, const std::vector<std::pair<int64_
 
 namespace {
 
-// The event of a part written by BuildEventParts, as EventSlot() gives it.
-std::unique_ptr<json> EventFromPart(const json& part, const std::string& slot) {
+// The event of a part written by BuildEventParts, as EventSlot() gives it. `part` is
+// taken apart (its values and texts are moved, not copied, into the event).
+std::unique_ptr<json> EventFromPart(json* part, const std::string& slot) {
   auto e = std::make_unique<json>(json::object());
   for (const char* k : {"id", "date", "place"})
-    if (part.contains(k)) (*e)[k] = part[k];
+    if (part->contains(k)) (*e)[k] = std::move((*part)[k]);
   json& slots = (*e)["slots"] = json::object();
-  if (part.contains("values")) {
-    json values = part["values"];
-    const json& texts = part.contains("texts") ? part["texts"] : json::object();
-    const int64_t n = part.value("mentions", int64_t{0});
+  if (part->contains("values")) {
+    json values = std::move((*part)["values"]);
+    json texts = part->contains("texts") ? std::move((*part)["texts"]) : json::object();
+    const int64_t n = part->value("mentions", int64_t{0});
+    // The evidence (mention indices) each value names, in order, with the text it becomes:
+    // a text named more than once is copied but for its last use, which takes it.
+    std::vector<std::pair<json*, json*>> uses;  // (evidence, its text or null)
+    std::unordered_map<json*, size_t> left;     // text -> uses not yet made
     if (values.is_array())
       for (json& v : values) {
         if (!v.is_object() || !v.contains("evidence") || !v["evidence"].is_array()) continue;
@@ -978,9 +1050,20 @@ std::unique_ptr<json> EventFromPart(const json& part, const std::string& slot) {
           if (!ev.is_number_integer()) continue;
           int64_t m = ev.get<int64_t>();
           std::string key = std::to_string(m);
-          ev = m >= 0 && m < n && texts.contains(key) ? texts[key] : json("");
+          json* text = nullptr;
+          if (m >= 0 && m < n && texts.is_object()) {
+            auto it = texts.find(key);
+            if (it != texts.end()) text = &*it;
+          }
+          uses.emplace_back(&ev, text);
+          if (text != nullptr) ++left[text];
         }
       }
+    for (auto& [ev, text] : uses) {
+      if (text == nullptr) *ev = json("");
+      else if (--left[text] == 0) *ev = std::move(*text);
+      else *ev = *text;
+    }
     slots[slot] = std::move(values);
   }
   return e;
@@ -1006,7 +1089,7 @@ std::unique_ptr<json> AskIndex::EventPart(const std::string& id, const std::stri
     // An empty date or place: the answerer reads the event's own value and its mentions,
     // which the parts do not keep.
     if ((slot == "date" || slot == "place") && (!part.contains("values") || part["values"].empty())) return nullptr;
-    return EventFromPart(part, slot);
+    return EventFromPart(&part, slot);
   } catch (const json::exception&) {
     return nullptr;
   }
@@ -1114,13 +1197,8 @@ Status AskIndex::LoadDocumentLayers(const std::string& id, unsigned layers, Docu
   const void* blob = sqlite3_column_blob(q.stmt(), 1);
   size_t size = static_cast<size_t>(sqlite3_column_bytes(q.stmt(), 1));
   if (blob == nullptr || size < 4) return Status::Error("document " + id + ": no layers");
-  uint32_t n;
-  std::memcpy(&n, blob, 4);
-  std::string text(n, '\0');
-  uLongf len = n;
-  if (uncompress(reinterpret_cast<Bytef*>(text.data()), &len, static_cast<const Bytef*>(blob) + 4,
-                 static_cast<uLong>(size - 4)) != Z_OK || len != n)
-    return Status::Error("document " + id + ": layers not in the expected form");
+  std::string text;
+  if (!InflateLayers(blob, size, &text)) return Status::Error("document " + id + ": layers not in the expected form");
   // With a sentence, only what concerns it (no grounding layers: see the header).
   const bool one = sentence >= 0 && (layers & ask::DocumentSource::kEvents);
   // The top-level members asked for; the others are skipped unparsed.
@@ -1804,6 +1882,49 @@ void TopKFunction(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context
   if (rc != SQLITE_OK) sqlite3_result_error_code(ctx, rc);
 }
 
+// The token counts of ask_lengths for sentences asked for in increasing rowid order, each
+// chunk read once and used in place (not copied): `stmt` selects a chunk's blob by its
+// number, and stays on that chunk's row until the next chunk is asked for (reset when this
+// goes away). Gives what SentenceRanker::StoredLength() gives, for sentences up to `max`
+// (the last one ask_lengths covers).
+class ChunkedLengths {
+ public:
+  ChunkedLengths(sqlite3_stmt* stmt, int64_t max) : stmt_(stmt), max_(max) {}
+  ~ChunkedLengths() {
+    if (stmt_ != nullptr) sqlite3_reset(stmt_);
+  }
+  ChunkedLengths(const ChunkedLengths&) = delete;
+  ChunkedLengths& operator=(const ChunkedLengths&) = delete;
+
+  // The token count of sentence `rowid`, -1 when ask_lengths does not give it. `rowid` is
+  // never less than the one asked for before.
+  int64_t Get(int64_t rowid) {
+    if (stmt_ == nullptr || rowid < 0 || rowid > max_) return -1;
+    const int64_t chunk = rowid >> kLengthChunkBits;
+    if (chunk != chunk_) {
+      chunk_ = chunk;
+      data_ = nullptr;
+      size_ = 0;
+      sqlite3_reset(stmt_);
+      sqlite3_bind_int64(stmt_, 1, chunk);
+      if (sqlite3_step(stmt_) == SQLITE_ROW) {
+        data_ = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_, 0));
+        size_ = data_ == nullptr ? 0 : static_cast<size_t>(sqlite3_column_bytes(stmt_, 0));
+      }
+    }
+    const size_t at = static_cast<size_t>(rowid & (kLengthChunk - 1));
+    if (at >= size_) return -1;
+    return data_[at] == kLengthUnknown ? -1 : data_[at];
+  }
+
+ private:
+  sqlite3_stmt* stmt_;
+  const int64_t max_;
+  int64_t chunk_ = -1;
+  const unsigned char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 }  // namespace
 
 // FTS5's bm25 top of the sentences for one connection (see above).
@@ -1825,8 +1946,6 @@ class SentenceRanker {
   // StoredLength() only from ask_lengths (-1 when it does not have it).
   int64_t SentenceLength(int64_t rowid);
   int64_t StoredLength(int64_t rowid);
-  // Reads every chunk of ask_lengths at once (faster than one by one when most are needed).
-  void LoadAllLengths();
   // The last sentence ask_lengths covers (-1: none).
   int64_t LengthsMax();
   sqlite3_stmt* Cached(const char* sql);
@@ -1867,12 +1986,6 @@ int64_t SentenceRanker::StoredLength(int64_t rowid) {
   if (at >= last_lengths_->size()) return -1;
   unsigned char v = static_cast<unsigned char>((*last_lengths_)[at]);
   return v == kLengthUnknown ? -1 : v;
-}
-
-void SentenceRanker::LoadAllLengths() {
-  Stmt q(db_, "SELECT chunk, lens FROM ask_lengths");
-  while (q.ok() && q.Step() == SQLITE_ROW) lengths_.try_emplace(q.Int(0), q.Blob(1));
-  last_chunk_ = -1;
 }
 
 int64_t SentenceRanker::SentenceLength(int64_t rowid) {
@@ -1972,73 +2085,82 @@ bool SentenceRanker::Top(const std::vector<std::string>& terms, const std::strin
   std::vector<Pending> pending;
   std::vector<std::pair<uint32_t, uint32_t>> pending_tf;
 
-  // The rows in rowid order: the phrases' rows sorted by rowid (LSD radix sort, stable: the
-  // distinct phrases stay in order within a row).
+  // The rows in rowid order, a block of 2^16 rowids at a time: the phrases' rows in the
+  // block (a run of each phrase's rows), phrase after phrase, sorted by their low 16 bits
+  // (LSD radix sort, two 8-bit digits, stable: within a row the distinct phrases come in
+  // order). Small buffers, whatever the number of rows and phrases.
   struct Entry {
     uint32_t rowid;
-    uint32_t tf_end;
     uint32_t phrase;  // distinct phrase
-    uint32_t at;      // index in its PhraseRows
+    size_t at;        // index in its PhraseRows
   };
-  std::vector<Entry> all;
-  {
-    size_t total = 0;
-    uint32_t hi = 0;
-    for (const PhraseRows& pr : call.rows) {
-      total += pr.rowid.size();
-      if (!pr.rowid.empty()) hi = std::max(hi, pr.rowid.back());
+  constexpr int kBlockBits = 16;
+  uint32_t hi = 0;
+  for (const PhraseRows& pr : call.rows)
+    if (!pr.rowid.empty()) hi = std::max(hi, pr.rowid.back());
+  std::vector<size_t> end_at(ndistinct, 0);  // per distinct phrase: the end of its rows in `block`
+  std::vector<Entry> block, sorted;
+  size_t next_entry = 0;    // in `block`, the next row's first entry
+  uint64_t next_block = 0;  // the first rowid of the block after `block`
+  // Loads the next block that has rows into `block`; false when there is none.
+  auto load_block = [&]() {
+    block.clear();
+    next_entry = 0;
+    while (block.empty()) {
+      if (next_block > hi) return false;
+      const uint64_t limit = next_block + (uint64_t{1} << kBlockBits);
+      for (uint32_t d = 0; d < ndistinct; ++d) {
+        const std::vector<uint32_t>& rows = call.rows[d].rowid;
+        const size_t from = end_at[d];
+        end_at[d] = static_cast<size_t>(
+            std::lower_bound(rows.begin() + static_cast<std::ptrdiff_t>(from), rows.end(), limit) - rows.begin());
+        for (size_t i = from; i < end_at[d]; ++i) block.push_back(Entry{rows[i], d, i});
+      }
+      next_block = limit;
     }
-    // Rows all over the table: every chunk of lengths is read, in one pass.
-    if (LengthsMax() > 0 && static_cast<int64_t>(total) > LengthsMax() / 64) LoadAllLengths();
-    all.reserve(total);
-    for (uint32_t d = 0; d < ndistinct; ++d) {
-      const PhraseRows& pr = call.rows[d];
-      for (size_t i = 0; i < pr.rowid.size(); ++i)
-        all.push_back(Entry{pr.rowid[i], pr.tf_end[i], d, static_cast<uint32_t>(i)});
-    }
-    if (ndistinct > 1 && all.size() > 1) {
-      int bits = 0;
-      while (bits < 32 && (hi >> bits) != 0) ++bits;
-      const int passes = std::max(1, (bits + 11) / 12);
-      const int digit = (bits + passes - 1) / passes;
-      const uint32_t mask = (uint32_t{1} << digit) - 1;
-      std::vector<Entry> tmp(all.size());
-      std::vector<size_t> count((size_t{1} << digit) + 1);
-      for (int shift = 0; shift < bits; shift += digit) {
-        std::fill(count.begin(), count.end(), 0);
-        for (const Entry& x : all) ++count[((x.rowid >> shift) & mask) + 1];
-        for (size_t b = 1; b < count.size(); ++b) count[b] += count[b - 1];
-        for (const Entry& x : all) tmp[count[(x.rowid >> shift) & mask]++] = x;
-        all.swap(tmp);
+    if (ndistinct > 1) {
+      sorted.resize(block.size());
+      for (int shift = 0; shift < kBlockBits; shift += 8) {
+        size_t count[257] = {0};
+        for (const Entry& x : block) ++count[((x.rowid >> shift) & 0xFF) + 1];
+        for (int b = 1; b < 257; ++b) count[b] += count[b - 1];
+        for (const Entry& x : block) sorted[count[(x.rowid >> shift) & 0xFF]++] = x;
+        block.swap(sorted);
       }
     }
-  }
+    return true;
+  };
   // A phrase adds less than idf * (k1 + 1) to any row (bm25 saturates): a row whose
   // phrases cannot reach the worst kept is passed over before its length is read.
   std::vector<double> most(ndistinct);
   for (size_t d = 0; d < ndistinct; ++d) most[d] = times[d] * idf[d] * (k1 + 1.0) * (1 + 1e-9);
+  // The lengths of ask_lengths, read in rowid order a chunk at a time.
+  ChunkedLengths lengths(Cached("SELECT lens FROM ask_lengths WHERE chunk = ?1"), LengthsMax());
+  std::vector<std::pair<uint32_t, size_t>> group;  // (distinct phrase, index in its PhraseRows)
   std::vector<std::pair<uint32_t, uint32_t>> row;  // (distinct phrase, instances)
-  for (size_t i = 0; i < all.size();) {
-    const uint32_t rowid = all[i].rowid;
-    size_t j = i;
+  for (;;) {
+    if (next_entry == block.size() && !load_block()) break;
+    const uint32_t rowid = block[next_entry].rowid;
+    group.clear();
     double ceiling = 0;
-    for (; j < all.size() && all[j].rowid == rowid; ++j) ceiling += most[all[j].phrase];
-    if (kept.size() >= k && ceiling < kept.top().score) {
-      i = j;
-      continue;
+    for (; next_entry < block.size() && block[next_entry].rowid == rowid; ++next_entry) {
+      const Entry& x = block[next_entry];
+      group.emplace_back(x.phrase, x.at);
+      ceiling += most[x.phrase];
     }
+    if (kept.size() >= k && ceiling < kept.top().score) continue;
     row.clear();
     uint32_t end = 1;
-    for (; i < j; ++i) {
-      const Entry& x = all[i];
-      uint32_t tf = x.tf_end >> 16;
-      if (tf == 0xFFFF) tf = call.rows[x.phrase].Tf(x.at);
-      row.emplace_back(x.phrase, tf);
-      end = std::max(end, x.tf_end & 0xFFFF);
+    for (const auto& [d, i] : group) {
+      const PhraseRows& pr = call.rows[d];
+      uint32_t tf = pr.tf_end[i] >> 16;
+      if (tf == 0xFFFF) tf = pr.Tf(i);
+      row.emplace_back(d, tf);
+      end = std::max(end, pr.End(i));
     }
     // The length when ask_lengths has it (then the bound is the score up to rounding), else
     // the least it can be.
-    const int64_t known = StoredLength(rowid);
+    const int64_t known = lengths.Get(rowid);
     const double D = known >= 0 ? static_cast<double>(known) : static_cast<double>(end);
     double bound = 0;
     for (const auto& [d, tf] : row) bound += times[d] * term(d, tf, D);
