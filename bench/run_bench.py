@@ -189,8 +189,9 @@ def main():
                                                           st.get("rss_mb_fused", 0), st.get("corpus_total", 0) / 1000))
     lines += ["", "Per-stage time of the largest run (ms; the analysis stages are summed over the worker threads "
               "and run in parallel with ingest (reader thread) and store (writer thread); resolve, records "
-              "(loading event records), fuse, write (fused events into the store) and finish (timeline, "
-              "ask tables, swap) are the corpus phase, after the documents):", "",
+              "(loading event records), fuse, write (fused events into the store, on a thread of its own "
+              "beside fuse) and finish (timeline, ask tables, swap) are the corpus phase, after the "
+              "documents):", "",
               "| stage | ms | share |", "|---|---:|---:|"]
     st = rows[-1]["stages"]
     keys = ["ingest", "clean", "text", "entities", "time", "attribution", "events", "store", "resolve", "records", "fuse", "write", "finish"]
