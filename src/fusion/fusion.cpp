@@ -135,6 +135,12 @@ FusedEvents FuseEvents(PartRecords& records, const Resolution& entities, int thr
   std::vector<Event> written_events;
   std::vector<Conflict> written_conflicts;
   std::future<Status> writing;
+  auto wait_for_sink = [&] {
+    auto start = std::chrono::steady_clock::now();
+    if (writing.valid()) out.status = writing.get();
+    out.wait_ns +=
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
+  };
   for (size_t first = 0, n = 0; first < clusters.size(); first += n) {
     n = 0;
     for (size_t mentions = 0; n < kChunk && first + n < clusters.size() && mentions < kChunkMentions; ++n)
@@ -184,20 +190,14 @@ FusedEvents FuseEvents(PartRecords& records, const Resolution& entities, int thr
       for (Conflict& c : cs) flat.push_back(std::move(c));
     // The sink takes this chunk on another thread while the next chunk is assembled (with
     // one thread, when the next chunk is done); chunks reach it one at a time, in order.
-    auto wait_start = std::chrono::steady_clock::now();
-    if (writing.valid()) out.status = writing.get();
-    out.wait_ns += std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - wait_start)
-                       .count();
+    wait_for_sink();
     if (!out.status.ok()) return out;
     written_events = std::move(events);
     written_conflicts = std::move(flat);
     writing = std::async(threads > 1 ? std::launch::async : std::launch::deferred,
                          [&] { return sink(written_events, written_conflicts); });
   }
-  auto wait_start = std::chrono::steady_clock::now();
-  if (writing.valid()) out.status = writing.get();
-  out.wait_ns +=
-      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - wait_start).count();
+  wait_for_sink();
   return out;
 }
 
