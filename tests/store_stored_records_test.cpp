@@ -122,7 +122,9 @@ TEST_F(StoredRecordsTest, PeekAgreesWithDecodeAndDamageIsRefused) {
       EventRecord rr;
       EXPECT_FALSE(DecodeEventRecord(head, &rr));
       EventRecordText tt;
-      if (t.sentence.data() + t.sentence.size() > bytes.data() + cut) EXPECT_FALSE(PeekEventRecord(head, &tt));
+      if (t.sentence.data() + t.sentence.size() > bytes.data() + cut) {
+        EXPECT_FALSE(PeekEventRecord(head, &tt));
+      }
     }
     ++n;
   }
