@@ -2,7 +2,6 @@
 // (src/ingest/utf8.h): every answer the fast path gives must be nlohmann's, on chosen lines
 // and on many random ones; the UTF-8 check must agree with ICU's U8_NEXT.
 #include <gtest/gtest.h>
-#include <unicode/utf8.h>
 
 #include <nlohmann/json.hpp>
 #include <random>
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "ingest/flat_json.h"
+#include "icu_utf8.h"
 #include "ingest/utf8.h"
 
 namespace dossier {
@@ -136,17 +136,6 @@ TEST(FlatJson, MatchesNlohmannOnRandomLines) {
   EXPECT_GT(answered, 100);  // the edited lines did exercise the fast path
 }
 
-bool IcuValid(std::string_view s) {
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  const uint8_t* p = reinterpret_cast<const uint8_t*>(s.data());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
-
 TEST(Utf8, AgreesWithIcuOnRandomBytes) {
   std::mt19937 rng(7);
   for (int t = 0; t < 200000; ++t) {
@@ -159,7 +148,7 @@ TEST(Utf8, AgreesWithIcuOnRandomBytes) {
                                              0xF4, 0xF5, 0xFF};
       s += static_cast<char>(rng() % 4 == 0 ? rng() % 256 : kBytes[rng() % sizeof kBytes]);
     }
-    ASSERT_EQ(IsWellFormedUtf8(s), IcuValid(s)) << testing::PrintToString(s);
+    ASSERT_EQ(IsWellFormedUtf8(s), dossier_test::IcuValidUtf8(s)) << testing::PrintToString(s);
   }
   EXPECT_TRUE(IsWellFormedUtf8("plain ASCII text longer than eight bytes \xC3\xA9\xF0\x9F\x98\x80"));
   EXPECT_FALSE(IsWellFormedUtf8("plain ASCII text longer than eight bytes \xC3"));

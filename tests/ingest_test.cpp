@@ -3,7 +3,6 @@
 // Large inputs are generated at test time in a private temp folder, never stored.
 #include <gtest/gtest.h>
 #include <stdlib.h>
-#include <unicode/utf8.h>
 #include <zlib.h>
 
 #include <filesystem>
@@ -11,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "icu_utf8.h"
 #include "ingest/reader.h"
 #include "temp_dir.h"
 #include "pipeline/pipeline.h"
@@ -21,17 +21,6 @@ namespace {
 namespace fs = std::filesystem;
 
 using dossier_test::TempDir;
-
-bool IsValidUtf8(const std::string& s) {
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  const uint8_t* p = reinterpret_cast<const uint8_t*>(s.data());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
 
 // Gzip (not raw zlib) compression of `data`.
 std::string Gzip(const std::string& data) {
@@ -214,7 +203,7 @@ TEST(IngestJsonl, InvalidUtf8InsideRecordIsRepaired) {
   std::vector<std::string> errors;
   ASSERT_TRUE(ReadPath(p, IngestLimits{}, &out, &errors).ok());
   ASSERT_GE(out.size(), 1u);
-  for (const auto& in : out) EXPECT_TRUE(IsValidUtf8(in.bytes));
+  for (const auto& in : out) EXPECT_TRUE(dossier_test::IcuValidUtf8(in.bytes));
   EXPECT_EQ(out.size() + errors.size(), 2u);
   if (!errors.empty()) {
     EXPECT_EQ(errors[0].rfind(p + ":1: ", 0), 0u) << errors[0];
@@ -335,7 +324,7 @@ TEST(IngestEncoding, Latin1IsDecoded) {
       "l'a\xE9roport \xE9tait ferm\xE9, a pr\xE9""cis\xE9 un t\xE9moin.\n";
   RawInput in;
   ASSERT_TRUE(DecodeInput("latin1.txt", latin1, "", IngestLimits{}, &in).ok());
-  EXPECT_TRUE(IsValidUtf8(in.bytes));
+  EXPECT_TRUE(dossier_test::IcuValidUtf8(in.bytes));
   EXPECT_NE(in.bytes.find("minist\xC3\xA8re de l'Int\xC3\xA9rieur"), std::string::npos) << in.bytes;
   EXPECT_NE(in.bytes.find("caf\xC3\xA9"), std::string::npos);
   // ICU names it ISO-8859-1 (windows-1252 would decode these bytes the same way).
@@ -350,7 +339,7 @@ TEST(IngestEncoding, Windows1252SmartQuotesAndEuroAreDecoded) {
       "strike has set us back a year,\x94 she said on Saturday.\n";
   RawInput in;
   ASSERT_TRUE(DecodeInput("cp1252.txt", cp1252, "", IngestLimits{}, &in).ok());
-  EXPECT_TRUE(IsValidUtf8(in.bytes));
+  EXPECT_TRUE(dossier_test::IcuValidUtf8(in.bytes));
   EXPECT_NE(in.bytes.find("\xE2\x80\x9CWe were close"), std::string::npos) << in.bytes;  // “
   EXPECT_NE(in.bytes.find("group\xE2\x80\x99s"), std::string::npos) << in.bytes;         // ’
   EXPECT_NE(in.bytes.find("\xE2\x82\xAC" "5 million"), std::string::npos) << in.bytes;   // €
@@ -362,7 +351,7 @@ TEST(IngestEncoding, DeclaredCharsetInHtmlMetaIsUsed) {
       "\x93Quoted\x94 text.</p></body></html>";
   RawInput in;
   ASSERT_TRUE(DecodeInput("page.html", html, "", IngestLimits{}, &in).ok());
-  EXPECT_TRUE(IsValidUtf8(in.bytes));
+  EXPECT_TRUE(dossier_test::IcuValidUtf8(in.bytes));
   EXPECT_NE(in.bytes.find("Caf\xC3\xA9"), std::string::npos) << in.bytes;
   EXPECT_NE(in.bytes.find("\xE2\x80\x9CQuoted\xE2\x80\x9D"), std::string::npos) << in.bytes;
   EXPECT_EQ(in.format, SourceFormat::kHtml);
@@ -431,7 +420,7 @@ TEST(IngestEncoding, TruncatedUtf8IsRepairedWithReplacementCharacter) {
   std::string cut = good + "\xE2\x80";  // first two bytes of a three-byte sequence
   RawInput in;
   ASSERT_TRUE(DecodeInput("cut.txt", cut, "", IngestLimits{}, &in).ok());
-  EXPECT_TRUE(IsValidUtf8(in.bytes));
+  EXPECT_TRUE(dossier_test::IcuValidUtf8(in.bytes));
   EXPECT_EQ(in.bytes.rfind(good, 0), 0u) << "valid text must be kept as it is: " << in.bytes;
   EXPECT_TRUE(in.bytes.ends_with("\xEF\xBF\xBD")) << in.bytes;
   EXPECT_EQ(in.bytes.size(), good.size() + 3);
@@ -445,7 +434,7 @@ TEST(IngestEncoding, ToUtf8AlwaysReturnsValidUtf8) {
   for (const auto& s : inputs) {
     std::string charset;
     std::string out = ToUtf8(s, &charset);
-    EXPECT_TRUE(IsValidUtf8(out)) << "charset " << charset;
+    EXPECT_TRUE(dossier_test::IcuValidUtf8(out)) << "charset " << charset;
     EXPECT_FALSE(charset.empty());
   }
 }
@@ -559,7 +548,7 @@ TEST(IngestHostile, DeeplyNestedHtmlDoesNotCrash) {
   // Either the page is read (possibly losing what lies beyond a depth limit) or it is refused
   // with a message; the process must survive either way.
   if (s.ok()) {
-    EXPECT_TRUE(IsValidUtf8(doc.text));
+    EXPECT_TRUE(dossier_test::IcuValidUtf8(doc.text));
   } else {
     EXPECT_FALSE(s.message().empty());
   }

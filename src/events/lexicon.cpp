@@ -88,6 +88,16 @@ void LoadIrregular(Lexicon* t) {
   }
 }
 
+// Indexes phrases (items with `words`) by their first word, the longest first under each
+// word, so that a match tries the longest phrase first.
+template <typename Item, typename Index>
+void IndexByFirstWord(const std::vector<Item>& items, Index* index) {
+  for (const Item& item : items) (*index)[item.words[0]].push_back(&item);
+  for (auto& [word, list] : *index)
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Item* a, const Item* b) { return a->words.size() > b->words.size(); });
+}
+
 void LoadPatterns(Lexicon* t) {
   auto rows = ReadDataTable("cameo/verbs.tsv");
   t->patterns.reserve(rows.size());
@@ -114,12 +124,7 @@ void LoadPatterns(Lexicon* t) {
     }
     t->patterns.push_back(std::move(p));
   }
-  for (const VerbPattern& p : t->patterns) t->by_trigger[p.words[0]].push_back(&p);
-  for (auto& [k, v] : t->by_trigger) {
-    std::stable_sort(v.begin(), v.end(), [](const VerbPattern* a, const VerbPattern* b) {
-      return a->words.size() > b->words.size();
-    });
-  }
+  IndexByFirstWord(t->patterns, &t->by_trigger);
 }
 
 void LoadComplements(Lexicon* t) {
@@ -151,12 +156,7 @@ void LoadInstruments(Lexicon* t) {
     if (row.size() > 2) in.mode = row[2];
     t->instruments.push_back(std::move(in));
   }
-  for (const Instrument& in : t->instruments) t->instruments_by_first[in.words[0]].push_back(&in);
-  for (auto& [k, v] : t->instruments_by_first) {
-    std::stable_sort(v.begin(), v.end(), [](const Instrument* a, const Instrument* b) {
-      return a->words.size() > b->words.size();
-    });
-  }
+  IndexByFirstWord(t->instruments, &t->instruments_by_first);
 }
 
 void LoadCues(Lexicon* t) {

@@ -29,6 +29,7 @@
 #include "core/step_timer.h"
 #include "entities/name_key.h"
 #include "store/dossier_json.h"
+#include "store/sentence_hits.h"
 #include "store/statement.h"
 #include "store/store.h"
 
@@ -277,38 +278,27 @@ AskIndex::StagedFacts AskIndex::FactsOf(const dossier::Event& e) {
   };
   f.source = array(e.source);
   f.target = array(e.target);
-  std::vector<std::string> texts;
+  JsonWriter texts;
+  texts.BeginArray();
   std::unordered_set<std::string_view> seen_text, seen_doc;
   for (const EventRecord& r : e.mentions) {
-    if (seen_text.insert(r.sentence).second) texts.push_back(r.sentence);
+    if (seen_text.insert(r.sentence).second) texts.String(r.sentence);
     seen_doc.insert(r.doc);
     Modality m = r.mention.modality;
     f.asserted += m == Modality::kAsserted || m == Modality::kHedged;
   }
-  f.texts = array(texts);
+  texts.EndArray();
+  f.texts = texts.Take();
   f.docs = static_cast<int64_t>(seen_doc.size());
   f.mentions = static_cast<int64_t>(e.mentions.size());
   return f;
 }
 
 Status AskIndex::Stage(sqlite3* db, sqlite3_stmt* insert, int64_t seq, const dossier::Event& e, const StagedFacts& f) {
-  auto text = [&](int i, const std::string& v) {
-    sqlite3_bind_text(insert, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
-  };
-  sqlite3_bind_int64(insert, 1, seq);
-  text(2, e.id);
-  text(3, e.cameo);
-  text(4, e.place);
-  text(5, e.date);
-  text(6, f.source);
-  text(7, f.target);
-  text(8, f.texts);
-  sqlite3_bind_int64(insert, 9, f.docs);
-  sqlite3_bind_int64(insert, 10, f.mentions);
-  sqlite3_bind_int64(insert, 11, f.asserted);
-  int rc = sqlite3_step(insert);
-  sqlite3_reset(insert);
-  if (rc != SQLITE_DONE) return Status::Error(std::string("ask stage: ") + sqlite3_errmsg(db));
+  Stmt ins(insert);  // borrowed: reset, not finalized
+  ins.Bind(1, seq).Bind(2, e.id).Bind(3, e.cameo).Bind(4, e.place).Bind(5, e.date).Bind(6, f.source)
+      .Bind(7, f.target).Bind(8, f.texts).Bind(9, f.docs).Bind(10, f.mentions).Bind(11, f.asserted);
+  if (ins.Step() != SQLITE_DONE) return Status::Error(std::string("ask stage: ") + sqlite3_errmsg(db));
   return Status::Ok();
 }
 
@@ -495,16 +485,10 @@ Status AskIndex::Build(sqlite3* db) {
 // ---------------------------------------------------------------------------------------
 // Reading them.
 
-AskIndex::AskIndex(Store* store) : store_(store), db_(store->db_) {}
+AskIndex::AskIndex(Store* store)
+    : store_(store), db_(store->db_), stmts_(std::make_unique<store::StatementCache>(store->db_)) {}
 
-sqlite3_stmt* AskIndex::Cached(const char* sql) {
-  auto it = stmts_.find(sql);
-  if (it != stmts_.end()) return it->second;
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr) != SQLITE_OK) stmt = nullptr;
-  stmts_[sql] = stmt;
-  return stmt;
-}
+sqlite3_stmt* AskIndex::Cached(const char* sql) { return stmts_->Get(sql); }
 
 std::string AskIndex::Meta(const std::string& key) {
   if (!meta_read_) {
@@ -1930,8 +1914,7 @@ class ChunkedLengths {
 // FTS5's bm25 top of the sentences for one connection (see above).
 class SentenceRanker {
  public:
-  explicit SentenceRanker(sqlite3* db) : db_(db) {}
-  ~SentenceRanker();
+  explicit SentenceRanker(sqlite3* db) : db_(db), stmts_(db) {}
   SentenceRanker(const SentenceRanker&) = delete;
   SentenceRanker& operator=(const SentenceRanker&) = delete;
   // Store::Search()'s hits for `terms`; false when the FTS5 API cannot be had.
@@ -1951,7 +1934,7 @@ class SentenceRanker {
   sqlite3_stmt* Cached(const char* sql);
 
   sqlite3* db_;
-  std::map<std::string, sqlite3_stmt*> stmts_;
+  store::StatementCache stmts_;
   bool fts5_checked_ = false;
   bool fts5_ok_ = false;
   int64_t lengths_max_ = -2;  // sentences ask_lengths covers (-1: none; -2: not read yet)
@@ -2196,39 +2179,19 @@ bool SentenceRanker::Top(const std::vector<std::string>& terms, const std::strin
 bool SentenceRanker::Search(const std::vector<std::string>& terms, int limit, std::vector<SentenceHit>* hits) {
   hits->clear();
   // The query as Store::Search() writes it.
-  std::string query;
   std::vector<std::string> phrases;
-  for (const std::string& t : terms) {
-    std::string clean;
-    for (char c : t)
-      if (c != '"') clean += c;
-    if (clean.empty()) continue;
-    if (!query.empty()) query += " OR ";
-    query += "\"" + clean + "\"";
-    phrases.push_back(clean);
-  }
+  std::string query = store::SentenceMatchQuery(terms, &phrases);
   if (query.empty()) return true;
   std::vector<std::pair<int64_t, double>> top;
   if (!Top(phrases, query, limit, &top)) return false;
-  Stmt q(Cached(
-      "SELECT r.doc, r.idx, r.start, r.end, substr(CAST(d.text AS BLOB), r.start + 1, r.end - r.start), "
-      "r.attributed_to, r.sourcing, r.role, d.outlet, d.published "
-      "FROM sentence_rows r JOIN docs d ON d.id = r.doc WHERE r.rowid = ?"));
+  static const std::string kHitRow = std::string("SELECT ") + store::kSentenceHitColumns +
+                                     " FROM sentence_rows r JOIN docs d ON d.id = r.doc WHERE r.rowid = ?";
+  Stmt q(Cached(kHitRow.c_str()));
   for (const auto& [rowid, score] : top) {
     q.Bind(1, rowid);
     while (q.Step() == SQLITE_ROW) {
-      SentenceHit h;
-      h.doc = q.Text(0);
-      h.sentence = static_cast<int>(q.Int(1));
-      h.start = static_cast<uint32_t>(q.Int(2));
-      h.end = static_cast<uint32_t>(q.Int(3));
-      h.text = q.Text(4);
+      SentenceHit h = store::SentenceHitFromRow(q);
       h.score = score;
-      h.attributed_to = q.Text(5);
-      h.sourcing = SourcingFromString(q.Text(6));
-      h.role = RoleFromString(q.Text(7));
-      h.outlet = q.Text(8);
-      h.published = q.Text(9);
       hits->push_back(std::move(h));
     }
     q.Reset();
@@ -2242,18 +2205,7 @@ bool SentenceRanker::Search(const std::vector<std::string>& terms, int limit, st
   return true;
 }
 
-sqlite3_stmt* SentenceRanker::Cached(const char* sql) {
-  auto it = stmts_.find(sql);
-  if (it != stmts_.end()) return it->second;
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr) != SQLITE_OK) stmt = nullptr;
-  stmts_[sql] = stmt;
-  return stmt;
-}
-
-SentenceRanker::~SentenceRanker() {
-  for (auto& [sql, stmt] : stmts_) sqlite3_finalize(stmt);
-}
+sqlite3_stmt* SentenceRanker::Cached(const char* sql) { return stmts_.Get(sql); }
 
 // The evidence search run ahead on its own connection (AskIndex::Prefetch).
 struct AskIndex::Prefetched {
@@ -2298,7 +2250,6 @@ void AskIndex::Prefetch(const std::vector<std::string>& terms, int limit) {
 AskIndex::~AskIndex() {
   if (prefetch_ != nullptr && !prefetch_->joined) prefetch_->thread.join();
   ranker_.reset();
-  for (auto& [sql, stmt] : stmts_) sqlite3_finalize(stmt);
 }
 
 std::vector<SentenceHit> AskIndex::Search(const std::vector<std::string>& terms, int limit) const {

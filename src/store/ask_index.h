@@ -54,6 +54,9 @@ namespace dossier {
 
 class Store;
 class SentenceRanker;
+namespace store {
+class StatementCache;
+}
 
 class AskIndex : public ask::DossierLookup, public SentenceSearch {
  public:
@@ -194,7 +197,7 @@ class AskIndex : public ask::DossierLookup, public SentenceSearch {
   struct Prefetched;
   std::unique_ptr<Prefetched> prefetch_;  // Prefetch()
   bool prefetch_on_ = false;
-  std::map<std::string, sqlite3_stmt*> stmts_;
+  std::unique_ptr<store::StatementCache> stmts_;  // Cached()
   std::map<std::string, std::string> meta_;
   bool meta_read_ = false;
   std::unordered_map<std::string, std::vector<nlohmann::json>> named_;

@@ -1,5 +1,6 @@
 // The store's SQLite helpers, shared by store.cpp and ask_index.cpp: a prepared statement
-// that finalizes itself, one-shot execution, and the compressed form of stored layers.
+// that finalizes itself, a cache of prepared statements, one-shot execution, and the
+// compressed form of stored layers.
 // Internal to src/store/.
 #ifndef DOSSIER_STORE_STATEMENT_H_
 #define DOSSIER_STORE_STATEMENT_H_
@@ -7,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include "core/status.h"
@@ -71,6 +73,32 @@ class Stmt {
   sqlite3_stmt* stmt_ = nullptr;
   bool owned_ = true;
   std::string error_;
+};
+
+// Prepared statements kept for the life of their user, one per SQL text (lookups that run
+// hundreds of times prepare once). Get() gives null when `sql` does not prepare; the
+// statements are finalized with the cache, which must go before its connection.
+class StatementCache {
+ public:
+  explicit StatementCache(sqlite3* db) : db_(db) {}
+  ~StatementCache() {
+    for (auto& [sql, stmt] : stmts_) sqlite3_finalize(stmt);
+  }
+  StatementCache(const StatementCache&) = delete;
+  StatementCache& operator=(const StatementCache&) = delete;
+
+  sqlite3_stmt* Get(const char* sql) {
+    auto it = stmts_.find(sql);
+    if (it != stmts_.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr) != SQLITE_OK) stmt = nullptr;
+    stmts_[sql] = stmt;
+    return stmt;
+  }
+
+ private:
+  sqlite3* db_;
+  std::map<std::string, sqlite3_stmt*> stmts_;
 };
 
 // Runs `sql` (one or more statements); the error message of SQLite on failure.

@@ -18,6 +18,7 @@
 #include "store/record_codec.h"
 #include "store/stored_records.h"
 #include "core/step_timer.h"
+#include "store/sentence_hits.h"
 #include "store/statement.h"
 
 namespace dossier {
@@ -460,27 +461,39 @@ Status Store::EventRecords(const Resolution& resolution, const std::string& part
 
 namespace {
 
-// Inserts one row per item with `sql`: each item's JSON is made by `to_json`, in parallel a
-// chunk at a time (so the JSON of a whole corpus is never held), then `bind` binds the row's
-// parameters from the item and its JSON.
+// Writes one row per item: each item's row is made by `make_row` (any value: a JSON text,
+// or more), in parallel a chunk at a time (so the rows of a whole corpus are never held),
+// then `write_row(item, row)` writes it (Status).
+template <typename T, typename MakeRow, typename WriteRow>
+Status WriteRows(const std::vector<T>& items, int threads, MakeRow make_row, WriteRow write_row) {
+  using Row = decltype(make_row(items.front()));
+  const size_t kChunk = 4096;
+  std::vector<Row> rows;
+  for (size_t first = 0; first < items.size(); first += kChunk) {
+    size_t n = std::min(kChunk, items.size() - first);
+    rows.assign(n, Row{});
+    ParallelFor(n, threads, [&](size_t i) { rows[i] = make_row(items[first + i]); });
+    for (size_t i = 0; i < n; ++i) {
+      Status s = write_row(items[first + i], rows[i]);
+      if (!s.ok()) return s;
+    }
+  }
+  return Status::Ok();
+}
+
+// Inserts one row per item with `sql`: each item's JSON is made by `to_json` (WriteRows),
+// then `bind` binds the row's parameters from the item and its JSON.
 template <typename T, typename ToJson, typename BindRow>
 Status InsertJsonRows(sqlite3* db, const char* sql, const std::vector<T>& items, int threads, ToJson to_json,
                       BindRow bind) {
   Stmt ins(db, sql);
   if (!ins.ok()) return Status::Error(ins.error());
-  const size_t kChunk = 4096;
-  std::vector<std::string> texts;
-  for (size_t first = 0; first < items.size(); first += kChunk) {
-    size_t n = std::min(kChunk, items.size() - first);
-    texts.assign(n, std::string());
-    ParallelFor(n, threads, [&](size_t i) { texts[i] = to_json(items[first + i]); });
-    for (size_t i = 0; i < n; ++i) {
-      bind(ins, items[first + i], texts[i]);
-      if (ins.Step() != SQLITE_DONE) return Status::Error(sqlite3_errmsg(db));
-      ins.Reset();
-    }
-  }
-  return Status::Ok();
+  return WriteRows(items, threads, to_json, [&](const T& item, const std::string& json) {
+    bind(ins, item, json);
+    if (ins.Step() != SQLITE_DONE) return Status::Error(sqlite3_errmsg(db));
+    ins.Reset();
+    return Status::Ok();
+  });
 }
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
@@ -513,31 +526,22 @@ Status Store::InsertEvents(const std::vector<Event>& events, int threads) {
   Stmt ins(db_, "INSERT INTO events_next(seq, id, json, real, ndocs, nmentions, date) VALUES(?,?,?,?,?,?,?)");
   Stmt stage(db_, AskIndex::kStageInsert);
   if (!ins.ok() || !stage.ok()) return Status::Error(ins.error() + stage.error());
-  // Each event's JSON and ask facts are made in parallel a chunk at a time, then written.
-  const size_t kChunk = 4096;
-  std::vector<std::string> texts;
-  std::vector<AskIndex::StagedFacts> facts;
-  for (size_t first = 0; first < events.size(); first += kChunk) {
-    size_t n = std::min(kChunk, events.size() - first);
-    texts.assign(n, std::string());
-    facts.assign(n, AskIndex::StagedFacts{});
-    ParallelFor(n, threads, [&](size_t i) {
-      texts[i] = StoredEventJson(events[first + i]);
-      facts[i] = AskIndex::FactsOf(events[first + i]);
-    });
-    for (size_t i = 0; i < n; ++i) {
-      const Event& e = events[first + i];
-      int64_t seq = next_event_seq_++;
-      ins.Bind(1, seq).Bind(2, e.id).Bind(3, texts[i]).Bind(4, int64_t{e.real})
-          .Bind(5, static_cast<int64_t>(e.docs.size())).Bind(6, static_cast<int64_t>(e.mentions.size()))
-          .Bind(7, e.date);
-      if (ins.Step() != SQLITE_DONE) return Status::Error(sqlite3_errmsg(db_));
-      ins.Reset();
-      Status s = AskIndex::Stage(db_, stage.stmt(), seq, e, facts[i]);
-      if (!s.ok()) return s;
-    }
-  }
-  return Status::Ok();
+  // Each event's JSON and ask facts, made in parallel.
+  struct Row {
+    std::string json;
+    AskIndex::StagedFacts facts;
+  };
+  return WriteRows(
+      events, threads, [](const Event& e) { return Row{StoredEventJson(e), AskIndex::FactsOf(e)}; },
+      [&](const Event& e, const Row& row) {
+        int64_t seq = next_event_seq_++;
+        ins.Bind(1, seq).Bind(2, e.id).Bind(3, row.json).Bind(4, int64_t{e.real})
+            .Bind(5, static_cast<int64_t>(e.docs.size())).Bind(6, static_cast<int64_t>(e.mentions.size()))
+            .Bind(7, e.date);
+        if (ins.Step() != SQLITE_DONE) return Status::Error(sqlite3_errmsg(db_));
+        ins.Reset();
+        return AskIndex::Stage(db_, stage.stmt(), seq, e, row.facts);
+      });
 }
 
 Status Store::AddEvents(const std::vector<Event>& events, const std::vector<Conflict>& conflicts, int threads) {
@@ -649,38 +653,19 @@ Status Store::LoadDocument(const std::string& id, Document* doc) {
 
 std::vector<SentenceHit> Store::Search(const std::vector<std::string>& terms, int limit) const {
   std::vector<SentenceHit> hits;
-  std::string query;
-  for (const std::string& t : terms) {
-    std::string clean;
-    for (char c : t)
-      if (c != '"') clean += c;
-    if (clean.empty()) continue;
-    if (!query.empty()) query += " OR ";
-    query += "\"" + clean + "\"";
-  }
+  std::string query = store::SentenceMatchQuery(terms, nullptr);
   if (query.empty()) return hits;
-  Stmt q(db_,
-         "WITH hits AS (SELECT rowid, bm25(sentences) AS rank FROM sentences WHERE sentences MATCH ? "
-         "ORDER BY rank LIMIT ?) "
-         "SELECT r.doc, r.idx, r.start, r.end, substr(CAST(d.text AS BLOB), r.start + 1, r.end - r.start), "
-         "h.rank, r.attributed_to, r.sourcing, r.role, d.outlet, d.published "
-         "FROM hits h JOIN sentence_rows r ON r.rowid = h.rowid JOIN docs d ON d.id = r.doc "
-         "ORDER BY h.rank, r.doc, r.idx");
+  Stmt q(db_, (std::string("WITH hits AS (SELECT rowid, bm25(sentences) AS rank FROM sentences WHERE sentences "
+                           "MATCH ? ORDER BY rank LIMIT ?) SELECT ") +
+               store::kSentenceHitColumns +
+               ", h.rank FROM hits h JOIN sentence_rows r ON r.rowid = h.rowid JOIN docs d ON d.id = r.doc "
+               "ORDER BY h.rank, r.doc, r.idx")
+                  .c_str());
   if (!q.ok()) return hits;
   q.Bind(1, query).Bind(2, static_cast<int64_t>(limit));
   while (q.Step() == SQLITE_ROW) {
-    SentenceHit h;
-    h.doc = q.Text(0);
-    h.sentence = static_cast<int>(q.Int(1));
-    h.start = static_cast<uint32_t>(q.Int(2));
-    h.end = static_cast<uint32_t>(q.Int(3));
-    h.text = q.Text(4);
-    h.score = -q.Double(5);
-    h.attributed_to = q.Text(6);
-    h.sourcing = SourcingFromString(q.Text(7));
-    h.role = RoleFromString(q.Text(8));
-    h.outlet = q.Text(9);
-    h.published = q.Text(10);
+    SentenceHit h = store::SentenceHitFromRow(q);
+    h.score = -q.Double(10);
     hits.push_back(std::move(h));
   }
   return hits;
