@@ -1,12 +1,12 @@
 #include "ingest/reader.h"
 
+#include "core/compression.h"
 #include "ingest/flat_json.h"
 #include "ingest/utf8.h"
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/utf8.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -32,50 +32,6 @@ std::string Megabytes(size_t n) {
 bool IsGzip(const std::string& b) {
   return b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0x1f &&
          static_cast<unsigned char>(b[1]) == 0x8b;
-}
-
-// Inflates straight into `out`, 64 KB of output space per inflate() call as before (so the
-// limit and corruption checks see the same steps), reserving the size the gzip trailer
-// states (the last member's size mod 2^32; only a hint) so the output is not copied as it
-// grows.
-Status Gunzip(const std::string& in, size_t limit, std::string* out) {
-  const size_t kStep = 1 << 16;
-  z_stream zs{};
-  if (inflateInit2(&zs, 15 + 32) != Z_OK) return Status::Error("cannot start gzip decoder");
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(in.size());
-  out->clear();
-  if (in.size() >= 18) {
-    const unsigned char* t = reinterpret_cast<const unsigned char*>(in.data()) + in.size() - 4;
-    size_t stated = t[0] | (t[1] << 8) | (t[2] << 16) | (static_cast<size_t>(t[3]) << 24);
-    out->reserve(std::min(stated, limit) + kStep);
-  }
-  size_t have = 0;
-  int rc = Z_OK;
-  while (true) {
-    out->resize(have + kStep);
-    zs.next_out = reinterpret_cast<Bytef*>(out->data() + have);
-    zs.avail_out = static_cast<uInt>(kStep);
-    rc = inflate(&zs, Z_NO_FLUSH);
-    if (rc != Z_OK && rc != Z_STREAM_END) break;
-    have += kStep - zs.avail_out;
-    if (have > limit) {
-      inflateEnd(&zs);
-      out->clear();
-      return Status::Error("gzip data expands beyond " + Megabytes(limit) +
-                           " (refusing a possible gzip bomb)");
-    }
-    if (rc == Z_STREAM_END) {
-      // Concatenated members: continue while input remains.
-      if (zs.avail_in > 0 && inflateReset(&zs) == Z_OK) continue;
-      break;
-    }
-    if (zs.avail_in == 0 && zs.avail_out != 0) break;
-  }
-  out->resize(have);
-  inflateEnd(&zs);
-  if (rc != Z_STREAM_END) return Status::Error("truncated or corrupt gzip data");
-  return Status::Ok();
 }
 
 // Share of bytes that are control characters other than whitespace; NUL counts heavily.

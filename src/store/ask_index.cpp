@@ -29,6 +29,7 @@
 #include "core/step_timer.h"
 #include "entities/name_key.h"
 #include "store/dossier_json.h"
+#include "store/record_codec.h"
 #include "store/sentence_hits.h"
 #include "store/statement.h"
 #include "store/store.h"
@@ -604,36 +605,6 @@ std::string AskIndex::DocName(const std::string& id) {
 
 namespace {
 
-#ifdef DOSSIER_HAVE_LIBDEFLATE
-// One libdeflate decompressor per thread (one may not be shared).
-struct Inflater {
-  libdeflate_decompressor* d = libdeflate_alloc_decompressor();
-  ~Inflater() { libdeflate_free_decompressor(d); }
-};
-#endif
-
-// The JSON of a document's stored layers (`size` bytes at `data`, as Store::AddDocuments
-// writes them: the JSON's length in 4 bytes, then zlib) into *out; false when they are not
-// in that form (or do not inflate to that length).
-bool InflateLayers(const void* data, size_t size, std::string* out) {
-  if (data == nullptr || size < 4) return false;
-  uint32_t n;
-  std::memcpy(&n, data, 4);
-  out->assign(n, '\0');
-  const auto* in = static_cast<const unsigned char*>(data) + 4;
-#ifdef DOSSIER_HAVE_LIBDEFLATE
-  thread_local Inflater inflater;
-  if (inflater.d != nullptr) {
-    size_t in_used = 0, got = 0;
-    return libdeflate_zlib_decompress_ex(inflater.d, in, size - 4, out->data(), n, &in_used, &got) ==
-               LIBDEFLATE_SUCCESS &&
-           got == n;
-  }
-#endif
-  uLongf len = n;
-  return uncompress(reinterpret_cast<Bytef*>(out->data()), &len, in, static_cast<uLong>(size - 4)) == Z_OK && len == n;
-}
-
 // The end of the JSON string starting at `i` (its opening quote), or npos when it is cut
 // short. Stored texts are long: memchr finds the quotes.
 size_t SkipJsonString(std::string_view s, size_t i) {
@@ -1177,12 +1148,12 @@ Status AskIndex::LoadDocumentLayers(const std::string& id, unsigned layers, Docu
   Stmt q(Cached("SELECT text, layers FROM docs WHERE id = ?"));
   q.Bind(1, id);
   if (q.Step() != SQLITE_ROW) return Status::Error("no document " + id);
-  // The layers as Store::AddDocuments writes them: the JSON's length (4 bytes), then zlib.
+  // The layers as Store::AddDocuments writes them (store/record_codec.h).
   const void* blob = sqlite3_column_blob(q.stmt(), 1);
   size_t size = static_cast<size_t>(sqlite3_column_bytes(q.stmt(), 1));
   if (blob == nullptr || size < 4) return Status::Error("document " + id + ": no layers");
   std::string text;
-  if (!InflateLayers(blob, size, &text)) return Status::Error("document " + id + ": layers not in the expected form");
+  if (!DecodeLayers(blob, size, &text)) return Status::Error("document " + id + ": layers not in the expected form");
   // With a sentence, only what concerns it (no grounding layers: see the header).
   const bool one = sentence >= 0 && (layers & ask::DocumentSource::kEvents);
   // The top-level members asked for; the others are skipped unparsed.

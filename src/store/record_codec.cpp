@@ -1,6 +1,9 @@
 #include "store/record_codec.h"
 
 #include <cstdint>
+#include <cstring>
+
+#include "core/compression.h"
 
 namespace dossier {
 
@@ -276,6 +279,21 @@ bool PeekEventRecord(std::string_view bytes, EventRecordText* out) {
   if (!rd.ok()) return false;
   *out = t;
   return true;
+}
+
+std::string EncodeLayers(std::string_view json) {
+  std::string out(4, '\0');
+  uint32_t n = static_cast<uint32_t>(json.size());
+  std::memcpy(out.data(), &n, 4);
+  ZlibCompress(json, &out);
+  return out;
+}
+
+bool DecodeLayers(const void* bytes, size_t size, std::string* out) {
+  if (bytes == nullptr || size < 4) return false;
+  uint32_t n;
+  std::memcpy(&n, bytes, 4);
+  return ZlibInflate(static_cast<const char*>(bytes) + 4, size - 4, n, out);
 }
 
 }  // namespace dossier

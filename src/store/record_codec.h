@@ -10,6 +10,7 @@
 #ifndef DOSSIER_STORE_RECORD_CODEC_H_
 #define DOSSIER_STORE_RECORD_CODEC_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,12 @@ struct EventRecordText {
   std::string_view sentence;
 };
 bool PeekEventRecord(std::string_view bytes, EventRecordText* out);
+
+// The stored form of a document's layers (docs.layers): the JSON's length in 4 bytes, then
+// the JSON deflated as one zlib stream. DecodeLayers gives the JSON back into *out, or false
+// when the bytes are not in that form or do not inflate to the stated length.
+std::string EncodeLayers(std::string_view json);
+bool DecodeLayers(const void* bytes, size_t size, std::string* out);
 
 }  // namespace dossier
 

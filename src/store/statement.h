@@ -1,6 +1,5 @@
 // The store's SQLite helpers, shared by store.cpp and ask_index.cpp: a prepared statement
-// that finalizes itself, a cache of prepared statements, one-shot execution, and the
-// compressed form of stored layers.
+// that finalizes itself, a cache of prepared statements, and one-shot execution.
 // Internal to src/store/.
 #ifndef DOSSIER_STORE_STATEMENT_H_
 #define DOSSIER_STORE_STATEMENT_H_
@@ -10,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "core/status.h"
 
@@ -43,6 +43,15 @@ class Stmt {
     sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
     return *this;
   }
+  // Binds without a copy: `s` must stay as it is until the statement is reset or rebound.
+  Stmt& BindView(int i, std::string_view s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+    return *this;
+  }
+  Stmt& BindBlobView(int i, std::string_view b) {
+    sqlite3_bind_blob(stmt_, i, b.data(), static_cast<int>(b.size()), SQLITE_STATIC);
+    return *this;
+  }
   Stmt& Bind(int i, int64_t v) {
     sqlite3_bind_int64(stmt_, i, v);
     return *this;
@@ -59,6 +68,11 @@ class Stmt {
   std::string Text(int col) const {
     const unsigned char* t = sqlite3_column_text(stmt_, col);
     return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_, col)) : "";
+  }
+  // The column's text without a copy: valid until the next Step() or Reset().
+  std::string_view TextView(int col) const {
+    const unsigned char* t = sqlite3_column_text(stmt_, col);
+    return t ? std::string_view(reinterpret_cast<const char*>(t), sqlite3_column_bytes(stmt_, col)) : std::string_view();
   }
   std::string Blob(int col) const {
     const void* b = sqlite3_column_blob(stmt_, col);

@@ -1,7 +1,6 @@
 #include "store/store.h"
 
 #include <sqlite3.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -31,30 +30,6 @@ using store::Stmt;
 
 // Event record keys: the document's seq shifted left by this, plus the mention's index.
 constexpr int kEventSeqBits = 20;
-
-std::string Compress(const std::string& in) {
-  uLongf bound = compressBound(static_cast<uLong>(in.size()));
-  std::string out(bound + 4, '\0');
-  uint32_t n = static_cast<uint32_t>(in.size());
-  std::memcpy(out.data(), &n, 4);
-  compress2(reinterpret_cast<Bytef*>(out.data() + 4), &bound,
-            reinterpret_cast<const Bytef*>(in.data()), static_cast<uLong>(in.size()), 1);
-  out.resize(bound + 4);
-  return out;
-}
-
-bool Decompress(const std::string& in, std::string* out) {
-  if (in.size() < 4) return false;
-  uint32_t n;
-  std::memcpy(&n, in.data(), 4);
-  out->assign(n, '\0');
-  uLongf len = n;
-  if (uncompress(reinterpret_cast<Bytef*>(out->data()), &len,
-                 reinterpret_cast<const Bytef*>(in.data() + 4), static_cast<uLong>(in.size() - 4)) != Z_OK)
-    return false;
-  out->resize(len);
-  return true;
-}
 
 const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -116,6 +91,13 @@ DROP TABLE IF EXISTS timeline_next; DROP TABLE IF EXISTS conflicts_next;
 }  // namespace
 
 Status Store::Open(const std::string& path, bool create, std::unique_ptr<Store>* out) {
+  // SQLite's memory statistics take a global mutex on every allocation (a build makes
+  // hundreds of millions); nothing here reads them. Set before SQLite starts, once.
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
@@ -196,7 +178,7 @@ StoredDocument PrepareDocument(const Document& d) {
   o.text = d.text;
   DocumentJsonOptions layers;
   layers.text = false;
-  o.layers = Compress(DocumentJsonText(d, layers));
+  o.layers = EncodeLayers(DocumentJsonText(d, layers));
 
   o.mentions.reserve(d.entities.size());
   for (const EntityMention& m : d.entities) {
@@ -297,10 +279,11 @@ Status Store::AddPrepared(const std::vector<StoredDocument>& docs) {
   if (!doc_ins.ok() || !men_ins.ok() || !ev_ins.ok() || !row_ins.ok() || !fts_ins.ok())
     return fail(doc_ins.error() + men_ins.error() + ev_ins.error() + row_ins.error() + fts_ins.error());
   for (const StoredDocument& d : docs) {
-    doc_ins.Bind(1, d.id).Bind(2, d.path).Bind(3, d.title).Bind(4, d.outlet).Bind(5, d.author)
-        .Bind(6, d.url).Bind(7, d.published).Bind(8, d.precision).Bind(9, int64_t{d.inferred})
-        .Bind(10, d.earliest).Bind(11, d.latest).Bind(12, d.kind).Bind(13, d.format)
-        .Bind(14, d.bytes).Bind(15, d.text).BindBlob(16, d.layers);
+    // The rows are bound without copies: `docs` outlives every step below.
+    doc_ins.BindView(1, d.id).BindView(2, d.path).BindView(3, d.title).BindView(4, d.outlet).BindView(5, d.author)
+        .BindView(6, d.url).BindView(7, d.published).BindView(8, d.precision).Bind(9, int64_t{d.inferred})
+        .BindView(10, d.earliest).BindView(11, d.latest).BindView(12, d.kind).BindView(13, d.format)
+        .Bind(14, d.bytes).BindView(15, d.text).BindBlobView(16, d.layers);
     if (doc_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
     bool inserted = sqlite3_changes(db_) > 0;
     int64_t doc_seq = sqlite3_last_insert_rowid(db_);
@@ -309,26 +292,26 @@ Status Store::AddPrepared(const std::vector<StoredDocument>& docs) {
     if (d.events.size() >= (size_t{1} << kEventSeqBits)) return fail(d.id + ": too many event mentions");
     for (size_t i = 0; i < d.mentions.size(); ++i) {
       const StoredDocument::Mention& m = d.mentions[i];
-      men_ins.Bind(1, d.id).Bind(2, static_cast<int64_t>(i)).Bind(3, m.type).Bind(4, m.text)
-          .Bind(5, m.titles).Bind(6, m.alias);
+      men_ins.BindView(1, d.id).Bind(2, static_cast<int64_t>(i)).BindView(3, m.type).BindView(4, m.text)
+          .BindView(5, m.titles).BindView(6, m.alias);
       if (men_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
       men_ins.Reset();
     }
     for (size_t i = 0; i < d.events.size(); ++i) {
-      ev_ins.Bind(1, d.event_parts[i]).Bind(2, (doc_seq << kEventSeqBits) | static_cast<int64_t>(i)).Bind(3, d.id)
-          .Bind(4, static_cast<int64_t>(i)).BindBlob(5, d.events[i]);
+      ev_ins.BindView(1, d.event_parts[i]).Bind(2, (doc_seq << kEventSeqBits) | static_cast<int64_t>(i))
+          .BindView(3, d.id).Bind(4, static_cast<int64_t>(i)).BindBlobView(5, d.events[i]);
       if (ev_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
       ev_ins.Reset();
     }
     for (size_t i = 0; i < d.sentences.size(); ++i) {
       const StoredDocument::SentenceRow& sn = d.sentences[i];
-      row_ins.Bind(1, d.id).Bind(2, static_cast<int64_t>(i)).Bind(3, int64_t{sn.start})
-          .Bind(4, int64_t{sn.end}).Bind(5, sn.attributed_to).Bind(6, sn.sourcing).Bind(7, sn.role);
+      row_ins.BindView(1, d.id).Bind(2, static_cast<int64_t>(i)).Bind(3, int64_t{sn.start})
+          .Bind(4, int64_t{sn.end}).BindView(5, sn.attributed_to).BindView(6, sn.sourcing).BindView(7, sn.role);
       if (row_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
       row_ins.Reset();
       int64_t rowid = sqlite3_last_insert_rowid(db_);
       if (sn.end > d.text.size() || sn.start > sn.end) continue;
-      fts_ins.Bind(1, rowid).Bind(2, d.text.substr(sn.start, sn.end - sn.start));
+      fts_ins.Bind(1, rowid).BindView(2, std::string_view(d.text).substr(sn.start, sn.end - sn.start));
       if (fts_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
       fts_ins.Reset();
     }
@@ -354,29 +337,36 @@ Status Store::MentionRecords(std::vector<MentionRecord>* out, std::vector<std::s
   Stmt q(db_, "SELECT doc, type, text, titles, alias_text FROM mention_records");
   if (!q.ok()) return Status::Error(q.error());
   std::unordered_map<std::string, size_t> index;
-  std::string key;
+  std::string key, last_doc;
+  const DocNumber kNoDoc = static_cast<DocNumber>(-1);
+  DocNumber doc = kNoDoc;
   while (q.Step() == SQLITE_ROW) {
-    auto doc = number.find(q.Text(0));
-    if (doc == number.end()) continue;
-    std::string type = q.Text(1), text = q.Text(2), titles = q.Text(3), alias = q.Text(4);
+    // A document's rows come together: its number is looked up once.
+    std::string_view doc_id = q.TextView(0);
+    if (doc_id != last_doc) {
+      last_doc.assign(doc_id);
+      auto it = number.find(last_doc);
+      doc = it == number.end() ? kNoDoc : it->second;
+    }
+    if (doc == kNoDoc) continue;
     key.clear();
-    for (const std::string* part : {&type, &text, &titles, &alias}) key.append(*part).push_back('\x1f');
-    auto [it, fresh] = index.emplace(key, out->size());
+    for (int col = 1; col <= 4; ++col) key.append(q.TextView(col)).push_back('\x1f');
+    auto [it, fresh] = index.try_emplace(key, out->size());
     if (fresh) {
       MentionRecord r;
       r.count = 0;
-      r.type = EntityTypeFromString(type);
-      r.text = std::move(text);
-      auto parsed = json::parse(titles, nullptr, false);
+      r.type = EntityTypeFromString(q.Text(1));
+      r.text = q.Text(2);
+      auto parsed = json::parse(q.TextView(3), nullptr, false);
       if (parsed.is_array())
         for (const auto& t : parsed)
           if (t.is_string()) r.titles.push_back(t.get<std::string>());
-      r.alias_text = std::move(alias);
+      r.alias_text = q.Text(4);
       out->push_back(std::move(r));
     }
     MentionRecord& r = (*out)[it->second];
     ++r.count;
-    if (r.docs.empty() || r.docs.back() != doc->second) r.docs.push_back(doc->second);
+    if (r.docs.empty() || r.docs.back() != doc) r.docs.push_back(doc);
   }
   // Rows come in arrival order: records and their documents are put in a fixed order.
   for (MentionRecord& r : *out) {
@@ -645,7 +635,7 @@ Status Store::LoadDocument(const std::string& id, Document* doc) {
   q.Bind(1, id);
   if (q.Step() != SQLITE_ROW) return Status::Error("no document " + id);
   std::string layers;
-  if (!Decompress(q.Blob(1), &layers)) return Status::Error("document " + id + ": corrupt layers");
+  if (!DecodeLayers(sqlite3_column_blob(q.stmt(), 1), static_cast<size_t>(sqlite3_column_bytes(q.stmt(), 1)), &layers)) return Status::Error("document " + id + ": corrupt layers");
   auto j = json::parse(layers, nullptr, false);
   j["text"] = q.Text(0);
   return DocumentFromJson(j, doc);
