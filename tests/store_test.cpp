@@ -183,6 +183,31 @@ TEST(Store, EventRecordsRoundTripInTheirBinaryForm) {
   EXPECT_FALSE(DecodeEventRecord(other, &back));
 }
 
+TEST(RecordCodec, MentionsRoundTripAndDamageIsRefused) {
+  std::string titles = "[\"General\"]";
+  std::vector<StoredMention> in = {{"person", "Ana Ruiz", titles, ""}, {"place", "", "[]", ""},
+                                   {"person", "Ruiz", "[]", "Ana Ruiz"}};
+  std::string bytes = EncodeMentions(in);
+  std::vector<StoredMention> back;
+  ASSERT_TRUE(DecodeMentions(bytes, &back));
+  ASSERT_EQ(back.size(), 3u);
+  EXPECT_EQ(back[0].text, "Ana Ruiz");
+  EXPECT_EQ(back[0].titles, titles);
+  EXPECT_EQ(back[1].type, "place");
+  EXPECT_EQ(back[1].text, "");
+  EXPECT_EQ(back[2].alias, "Ana Ruiz");
+  ASSERT_TRUE(DecodeMentions(EncodeMentions({}), &back));
+  EXPECT_TRUE(back.empty());
+  for (size_t cut = 0; cut < bytes.size(); ++cut) {
+    EXPECT_FALSE(DecodeMentions(bytes.substr(0, cut), &back)) << cut;
+    EXPECT_TRUE(back.empty());
+  }
+  EXPECT_FALSE(DecodeMentions(bytes + "x", &back));
+  std::string other = bytes;
+  other[0] = 9;
+  EXPECT_FALSE(DecodeMentions(other, &back));
+}
+
 // A version-2 store (JSON event records) still answers readers; building on it asks for a
 // new store instead of misreading its records.
 TEST(Store, OlderStoreIsReadableButNotBuiltOn) {

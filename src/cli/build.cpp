@@ -243,20 +243,24 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
   int64_t resolve_ns = 0, fuse_ns = 0, records_ns = 0, write_ns = 0, finish_ns = 0;
   // Nothing new: the stored dossier is already up to date.
   if (added > 0) {
+    StepTimer step("corpus");  // DOSSIER_STAGE_TIMES=2 prints each step's time
     {
       std::vector<MentionRecord> mentions;
       std::vector<std::string> doc_ids;
       s = store->MentionRecords(&mentions, &doc_ids);
+      step.Step("mention records");
       if (s.ok()) {
         auto t0 = Clock::now();
         resolution = ResolveEntities(mentions, std::move(doc_ids));
         resolve_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
       }
     }
+    step.Step("resolve");
     rss_records = ResidentMb();
     std::vector<std::string> parts;
     if (s.ok()) s = store->EventParts(&parts);
     if (s.ok()) s = store->BeginDossier(resolution, threads);
+    step.Step("entities written");
     FusedSoFar so_far;
     bool part_details = StageDetails();
     for (size_t p = 0; s.ok() && p < parts.size(); ++p) {

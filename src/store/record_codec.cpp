@@ -281,6 +281,44 @@ bool PeekEventRecord(std::string_view bytes, EventRecordText* out) {
   return true;
 }
 
+namespace {
+constexpr uint8_t kMentionsVersion = 1;
+}  // namespace
+
+std::string EncodeMentions(const std::vector<StoredMention>& mentions) {
+  Writer w;
+  w.Byte(kMentionsVersion);
+  w.Unsigned(mentions.size());
+  for (const StoredMention& m : mentions) {
+    w.String(m.type);
+    w.String(m.text);
+    w.String(m.titles);
+    w.String(m.alias);
+  }
+  return w.Take();
+}
+
+bool DecodeMentions(std::string_view bytes, std::vector<StoredMention>* out) {
+  out->clear();
+  if (bytes.empty() || static_cast<uint8_t>(bytes[0]) != kMentionsVersion) return false;
+  Reader r(bytes.substr(1));
+  size_t n = r.Count();
+  out->reserve(n);
+  for (size_t i = 0; i < n && r.ok(); ++i) {
+    StoredMention m;
+    m.type = r.View();
+    m.text = r.View();
+    m.titles = r.View();
+    m.alias = r.View();
+    out->push_back(m);
+  }
+  if (!r.ok() || !r.done()) {
+    out->clear();
+    return false;
+  }
+  return true;
+}
+
 std::string EncodeLayers(std::string_view json) {
   std::string out(4, '\0');
   uint32_t n = static_cast<uint32_t>(json.size());

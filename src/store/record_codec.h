@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fusion/fusion.h"
 
@@ -30,6 +31,16 @@ struct EventRecordText {
   std::string_view sentence;
 };
 bool PeekEventRecord(std::string_view bytes, EventRecordText* out);
+
+// The stored form of a document's entity mentions (one mention_records row a document): for
+// each mention, in order, its type, text, titles (a JSON array) and the text of the mention
+// it is an alias of. Decoded as views into the bytes; false (and *out cleared) when the
+// bytes are not in that form.
+struct StoredMention {
+  std::string_view type, text, titles, alias;
+};
+std::string EncodeMentions(const std::vector<StoredMention>& mentions);
+bool DecodeMentions(std::string_view bytes, std::vector<StoredMention>* out);
 
 // The stored form of a document's layers (docs.layers): the JSON's length in 4 bytes, then
 // the JSON deflated as one zlib stream. DecodeLayers gives the JSON back into *out, or false

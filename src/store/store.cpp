@@ -39,11 +39,11 @@ CREATE TABLE IF NOT EXISTS docs(
   published TEXT, precision TEXT, inferred INTEGER, earliest TEXT, latest TEXT,
   kind TEXT, format TEXT, bytes INTEGER, text TEXT, layers BLOB);
 -- Record tables are appended to in arrival order (no key on the random document ids, so
--- a batch writes few pages); readers sort what they read. Event records are clustered by
+-- a batch writes few pages); readers sort what they read. Mention records are one row a
+-- document (record_codec.h: EncodeMentions), what entity resolution reads. Event records are clustered by
 -- fusion part (seq grows with arrival: documents.seq << 20 | index), so a part is read as
 -- one range and a batch appends at the end of each part's range.
-CREATE TABLE IF NOT EXISTS mention_records(
-  doc TEXT, idx INTEGER, type TEXT, text TEXT, titles TEXT, alias_text TEXT);
+CREATE TABLE IF NOT EXISTS mention_records(doc TEXT, mentions BLOB);
 CREATE TABLE IF NOT EXISTS event_records(
   part TEXT, seq INTEGER, doc TEXT, idx INTEGER, record BLOB, PRIMARY KEY(part, seq)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sentence_rows(
@@ -123,8 +123,9 @@ Status Store::Open(const std::string& path, bool create, std::unique_ptr<Store>*
       if (v > kSchemaVersion)
         return Status::Error(path + ": store schema version " + std::to_string(v) +
                              " is newer than this dossier (" + std::to_string(kSchemaVersion) + ")");
-      // Version 2 differs only in the event records, which only `build` reads: its
-      // dossier stays readable, but building on it needs a new store.
+      // Versions 2 and 3 differ only in the event records (JSON in 2) and mention records
+      // (a row a mention), which only `build` reads: their dossier stays readable, but
+      // building on them needs a new store.
       if (v < kSchemaVersion && (create || v < kOldestReadable))
         return Status::Error(path + ": store schema version " + std::to_string(v) +
                              " was written by an older dossier; build a new store");
@@ -180,17 +181,24 @@ StoredDocument PrepareDocument(const Document& d) {
   layers.text = false;
   o.layers = EncodeLayers(DocumentJsonText(d, layers));
 
-  o.mentions.reserve(d.entities.size());
-  for (const EntityMention& m : d.entities) {
-    StoredDocument::Mention row;
-    row.type = ToString(m.type);
-    row.text = std::string(d.Text(m.span));
-    JsonWriter titles;
-    titles.StringArray(m.titles);
-    row.titles = titles.Take();
-    if (m.alias_of >= 0 && m.alias_of < static_cast<int>(d.entities.size()))
-      row.alias = std::string(d.Text(d.entities[m.alias_of].span));
-    o.mentions.push_back(std::move(row));
+  if (!d.entities.empty()) {
+    std::vector<std::string> titles(d.entities.size());
+    std::vector<StoredMention> mentions;
+    mentions.reserve(d.entities.size());
+    for (size_t i = 0; i < d.entities.size(); ++i) {
+      const EntityMention& m = d.entities[i];
+      JsonWriter w;
+      w.StringArray(m.titles);
+      titles[i] = w.Take();
+      StoredMention row;
+      row.type = ToString(m.type);
+      row.text = d.Text(m.span);
+      row.titles = titles[i];
+      if (m.alias_of >= 0 && m.alias_of < static_cast<int>(d.entities.size()))
+        row.alias = d.Text(d.entities[m.alias_of].span);
+      mentions.push_back(row);
+    }
+    o.mentions = EncodeMentions(mentions);
   }
   o.events.reserve(d.events.size());
   for (size_t i = 0; i < d.events.size(); ++i) {
@@ -270,7 +278,7 @@ Status Store::AddPrepared(const std::vector<StoredDocument>& docs) {
                "INSERT OR IGNORE INTO docs(id,path,title,outlet,author,url,published,precision,"
                "inferred,earliest,latest,kind,format,bytes,text,layers) "
                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  Stmt men_ins(db_, "INSERT INTO mention_records VALUES(?,?,?,?,?,?)");
+  Stmt men_ins(db_, "INSERT INTO mention_records(doc, mentions) VALUES(?,?)");
   Stmt ev_ins(db_, "INSERT INTO event_records(part, seq, doc, idx, record) VALUES(?,?,?,?,?)");
   Stmt row_ins(db_,
                "INSERT INTO sentence_rows(doc,idx,start,end,attributed_to,sourcing,role) "
@@ -290,10 +298,8 @@ Status Store::AddPrepared(const std::vector<StoredDocument>& docs) {
     doc_ins.Reset();
     if (!inserted) continue;  // same content already stored
     if (d.events.size() >= (size_t{1} << kEventSeqBits)) return fail(d.id + ": too many event mentions");
-    for (size_t i = 0; i < d.mentions.size(); ++i) {
-      const StoredDocument::Mention& m = d.mentions[i];
-      men_ins.BindView(1, d.id).Bind(2, static_cast<int64_t>(i)).BindView(3, m.type).BindView(4, m.text)
-          .BindView(5, m.titles).BindView(6, m.alias);
+    if (!d.mentions.empty()) {
+      men_ins.BindView(1, d.id).BindBlobView(2, d.mentions);
       if (men_ins.Step() != SQLITE_DONE) return fail(sqlite3_errmsg(db_));
       men_ins.Reset();
     }
@@ -334,39 +340,37 @@ Status Store::MentionRecords(std::vector<MentionRecord>* out, std::vector<std::s
   }
   // One record per distinct (type, text, titles, alias) with its documents: a corpus
   // repeats its names, so this is far smaller than one record per mention.
-  Stmt q(db_, "SELECT doc, type, text, titles, alias_text FROM mention_records");
+  Stmt q(db_, "SELECT doc, mentions FROM mention_records");
   if (!q.ok()) return Status::Error(q.error());
   std::unordered_map<std::string, size_t> index;
-  std::string key, last_doc;
-  const DocNumber kNoDoc = static_cast<DocNumber>(-1);
-  DocNumber doc = kNoDoc;
+  std::string key;
+  std::vector<StoredMention> mentions;
   while (q.Step() == SQLITE_ROW) {
-    // A document's rows come together: its number is looked up once.
-    std::string_view doc_id = q.TextView(0);
-    if (doc_id != last_doc) {
-      last_doc.assign(doc_id);
-      auto it = number.find(last_doc);
-      doc = it == number.end() ? kNoDoc : it->second;
+    auto doc = number.find(q.Text(0));
+    if (doc == number.end()) continue;
+    std::string_view blob(static_cast<const char*>(sqlite3_column_blob(q.stmt(), 1)),
+                          static_cast<size_t>(sqlite3_column_bytes(q.stmt(), 1)));
+    if (!DecodeMentions(blob, &mentions)) continue;  // damaged: left out, as event records are
+    for (const StoredMention& m : mentions) {
+      key.clear();
+      for (std::string_view part : {m.type, m.text, m.titles, m.alias}) key.append(part).push_back('\x1f');
+      auto [it, fresh] = index.try_emplace(key, out->size());
+      if (fresh) {
+        MentionRecord r;
+        r.count = 0;
+        r.type = EntityTypeFromString(m.type);
+        r.text = m.text;
+        auto parsed = json::parse(m.titles, nullptr, false);
+        if (parsed.is_array())
+          for (const auto& t : parsed)
+            if (t.is_string()) r.titles.push_back(t.get<std::string>());
+        r.alias_text = m.alias;
+        out->push_back(std::move(r));
+      }
+      MentionRecord& r = (*out)[it->second];
+      ++r.count;
+      if (r.docs.empty() || r.docs.back() != doc->second) r.docs.push_back(doc->second);
     }
-    if (doc == kNoDoc) continue;
-    key.clear();
-    for (int col = 1; col <= 4; ++col) key.append(q.TextView(col)).push_back('\x1f');
-    auto [it, fresh] = index.try_emplace(key, out->size());
-    if (fresh) {
-      MentionRecord r;
-      r.count = 0;
-      r.type = EntityTypeFromString(q.Text(1));
-      r.text = q.Text(2);
-      auto parsed = json::parse(q.TextView(3), nullptr, false);
-      if (parsed.is_array())
-        for (const auto& t : parsed)
-          if (t.is_string()) r.titles.push_back(t.get<std::string>());
-      r.alias_text = q.Text(4);
-      out->push_back(std::move(r));
-    }
-    MentionRecord& r = (*out)[it->second];
-    ++r.count;
-    if (r.docs.empty() || r.docs.back() != doc) r.docs.push_back(doc);
   }
   // Rows come in arrival order: records and their documents are put in a fixed order.
   for (MentionRecord& r : *out) {

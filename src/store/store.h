@@ -34,10 +34,7 @@ struct StoredDocument {
   int64_t bytes = 0;
   std::string text;                    // clean text
   std::string layers;                  // compressed JSON of every layer but the text
-  struct Mention {
-    std::string type, text, titles, alias;
-  };
-  std::vector<Mention> mentions;       // one per entity mention, by index
+  std::string mentions;                // its entity mentions (EncodeMentions), empty if none
   std::vector<std::string> events;     // one EventRecord (JSON) per event mention, by index
   std::vector<std::string> event_parts;  // parallel to events: FusionPart of each
   struct SentenceRow {
@@ -61,7 +58,7 @@ class Store : public SentenceSearch {
   // 2: sentences are a contentless FTS5 index with their rows in sentence_rows.
   // 3: event records are binary (store/record_codec.h). A version-2 store can still be
   //    read (its dossier tables are the same) but not built on.
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
   static constexpr int kOldestReadable = 2;
 
   // Opens (creating when `create` is true) the store at `path`. Fails with a message naming
