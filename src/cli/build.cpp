@@ -129,14 +129,19 @@ int RunBuild(const std::string& db, const std::vector<std::string>& paths, int t
   // corpus: this thread reads files and drops inputs already stored; `threads` workers
   // analyze documents and turn them into store rows; one writer inserts the rows, one
   // transaction per batch.
-  const size_t kBatch = 256;
+  // A transaction of up to 2,048 documents or 16 MB of rows: each commit rewrites the pages
+  // every batch touches (index leaves, each fusion part's last record page) and makes a
+  // new FTS segment, so fewer, larger batches write less (100k documents: writer busy
+  // 36.9 s at 256 a batch, 29.6 s at 2,048).
+  // The rows queue holds two batches, so the workers go on while the writer commits one.
+  const size_t kBatch = 2048;
   const size_t kBatchBytes = 16u << 20;
   struct NewInput {
     RawInput input;
     std::string id;  // its content id, computed once by the reader
   };
-  BoundedQueue<NewInput> inputs(4 * kBatch, 64u << 20);
-  BoundedQueue<StoredDocument> rows(4 * kBatch, 64u << 20);
+  BoundedQueue<NewInput> inputs(1024, 64u << 20);
+  BoundedQueue<StoredDocument> rows(2 * kBatch, 2 * kBatchBytes + (32u << 20));
   IngestLimits limits;
   Progress progress(files.size(), !quiet);
   Reporter reporter(&progress);

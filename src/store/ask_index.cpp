@@ -28,6 +28,7 @@
 #include "core/json_writer.h"
 #include "core/step_timer.h"
 #include "entities/name_key.h"
+#include "ingest/utf8.h"
 #include "store/dossier_json.h"
 #include "store/record_codec.h"
 #include "store/sentence_hits.h"
@@ -257,14 +258,15 @@ Status AskIndex::BeginStage(sqlite3* db) {
   return Exec(db,
               "DROP TABLE IF EXISTS temp.ask_stage;"
               "CREATE TEMP TABLE ask_stage(seq INTEGER PRIMARY KEY, id TEXT, cameo TEXT, place TEXT, date TEXT, "
-              "source TEXT, target TEXT, texts TEXT, docs INTEGER, mentions INTEGER, asserted INTEGER)");
+              "source TEXT, target TEXT, texts TEXT, docs INTEGER, mentions INTEGER, asserted INTEGER, roles TEXT, "
+              "place_keys TEXT)");
 }
 
 Status AskIndex::EndStage(sqlite3* db) { return Exec(db, "DROP TABLE IF EXISTS temp.ask_stage"); }
 
 const char* AskIndex::kStageInsert =
-    "INSERT INTO temp.ask_stage(seq, id, cameo, place, date, source, target, texts, docs, mentions, asserted) "
-    "VALUES(?,?,?,?,?,?,?,?,?,?,?)";
+    "INSERT INTO temp.ask_stage(seq, id, cameo, place, date, source, target, texts, docs, mentions, asserted, roles, "
+    "place_keys) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
 // What the facts were when read back from the stored JSON: the source and target arrays as
 // stored, the distinct mention sentences in mention order (as json_group_array(DISTINCT)
@@ -292,13 +294,30 @@ AskIndex::StagedFacts AskIndex::FactsOf(const dossier::Event& e) {
   f.texts = texts.Take();
   f.docs = static_cast<int64_t>(seen_doc.size());
   f.mentions = static_cast<int64_t>(e.mentions.size());
+  // What ask_events searches for the event's roles and place: each name's keys, the
+  // names as the stored JSON gives them back (invalid UTF-8 replaced as it writes them).
+  auto keys = [](const std::string& name) { return Join(ask::NameKeys(name), " "); };
+  std::vector<std::string> roles;
+  for (const std::vector<std::string>* list : {&e.source, &e.target})
+    for (const std::string& n : *list) {
+      if (IsWellFormedUtf8(n)) {
+        roles.push_back(keys(n));
+      } else {
+        JsonWriter w;
+        w.String(n);
+        roles.push_back(keys(Str(json::parse(w.Take(), nullptr, false))));
+      }
+    }
+  f.roles = Join(roles, " , ");
+  f.place_keys = keys(e.place);
   return f;
 }
 
 Status AskIndex::Stage(sqlite3* db, sqlite3_stmt* insert, int64_t seq, const dossier::Event& e, const StagedFacts& f) {
   Stmt ins(insert);  // borrowed: reset, not finalized
   ins.Bind(1, seq).Bind(2, e.id).Bind(3, e.cameo).Bind(4, e.place).Bind(5, e.date).Bind(6, f.source)
-      .Bind(7, f.target).Bind(8, f.texts).Bind(9, f.docs).Bind(10, f.mentions).Bind(11, f.asserted);
+      .Bind(7, f.target).Bind(8, f.texts).Bind(9, f.docs).Bind(10, f.mentions).Bind(11, f.asserted)
+      .Bind(12, f.roles).Bind(13, f.place_keys);
   if (ins.Step() != SQLITE_DONE) return Status::Error(std::string("ask stage: ") + sqlite3_errmsg(db));
   return Status::Ok();
 }
@@ -340,19 +359,13 @@ Status AskIndex::Build(sqlite3* db) {
   {
     Stmt q(db,
            ("SELECT s.seq, s.id, s.cameo, s.place, s.date, s.source, s.target, s.docs, s.mentions, s.asserted, "
-            "s.texts FROM events e CROSS JOIN temp.ask_stage s ON s.seq = e.seq ORDER BY " +
+            "s.texts, s.roles, s.place_keys FROM events e CROSS JOIN temp.ask_stage s ON s.seq = e.seq ORDER BY " +
             std::string(kEventOrder)).c_str());
     Stmt facts(db,
                "INSERT INTO ask_facts(rank, seq, id, cameo, place, date, source, target, texts, docs, mentions, "
                "asserted) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
     Stmt fts(db, "INSERT INTO ask_events(rowid, roles, place, text, fam) VALUES(?,?,?,?,?)");
     if (!q.ok() || !facts.ok() || !fts.ok()) return Status::Error("ask index: " + q.error() + facts.error() + fts.error());
-    std::unordered_map<std::string, std::string> keys_of;  // name -> its keys, space-joined
-    auto keys = [&](const std::string& name) -> const std::string& {
-      auto it = keys_of.find(name);
-      if (it == keys_of.end()) it = keys_of.emplace(name, Join(ask::NameKeys(name), " ")).first;
-      return it->second;
-    };
     int64_t rank = 0;
     while (q.Step() == SQLITE_ROW) {
       int64_t seq = q.Int(0);
@@ -364,10 +377,7 @@ Status AskIndex::Build(sqlite3* db) {
           .Bind(7, source).Bind(8, target).Bind(9, texts).Bind(10, nums[0]).Bind(11, nums[1]).Bind(12, nums[2]);
       if (facts.Step() != SQLITE_DONE) return Status::Error(std::string("ask index: ") + sqlite3_errmsg(db));
       facts.Reset();
-      std::vector<std::string> roles;
-      for (const std::string* list : {&source, &target})
-        for (const json& n : ParseArray(*list)) roles.push_back(keys(Str(n)));
-      fts.Bind(1, rank).Bind(2, Join(roles, " , ")).Bind(3, keys(place)).Bind(4, texts)
+      fts.Bind(1, rank).Bind(2, q.Text(11)).Bind(3, q.Text(12)).Bind(4, texts)
           .Bind(5, cameo.size() >= 2 ? "f" + cameo.substr(0, 2) : std::string());
       if (fts.Step() != SQLITE_DONE) return Status::Error(std::string("ask index: ") + sqlite3_errmsg(db));
       fts.Reset();
@@ -426,14 +436,18 @@ Status AskIndex::Build(sqlite3* db) {
     Stmt ins(db, "INSERT INTO ask_docs(id, first, last) VALUES(?,?,?)");
     if (q.ok() && ins.ok()) {
       std::unordered_map<std::string, std::pair<int64_t, int64_t>> range;
+      std::pair<int64_t, int64_t>* last = nullptr;  // the range of the previous row's document
+      std::string last_doc;
       int rc;
       while ((rc = q.Step()) == SQLITE_ROW) {
         int64_t row = q.Int(0);
-        auto [it, fresh] = range.try_emplace(q.Text(1), row, row);
-        if (!fresh) {
-          it->second.first = std::min(it->second.first, row);
-          it->second.second = std::max(it->second.second, row);
+        std::string_view doc = q.TextView(1);
+        if (last == nullptr || doc != last_doc) {  // a document's rows mostly come together
+          last_doc.assign(doc);
+          last = &range.try_emplace(last_doc, row, row).first->second;
         }
+        last->first = std::min(last->first, row);
+        last->second = std::max(last->second, row);
       }
       if (rc != SQLITE_DONE) return Status::Error(std::string("ask index: ") + sqlite3_errmsg(db));
       std::vector<std::pair<std::string, std::pair<int64_t, int64_t>>> sorted(range.begin(), range.end());

@@ -85,6 +85,7 @@ class AskIndex : public ask::DossierLookup, public SentenceSearch {
   struct StagedFacts {
     std::string source, target, texts;  // JSON arrays: names, names, distinct sentences
     int64_t docs = 0, mentions = 0, asserted = 0;
+    std::string roles, place_keys;      // ask_events' roles and place columns
   };
   static StagedFacts FactsOf(const dossier::Event& e);
   // The statement Stage() binds (prepared once by the caller).
