@@ -40,9 +40,9 @@ CREATE TABLE IF NOT EXISTS docs(
   kind TEXT, format TEXT, bytes INTEGER, text TEXT, layers BLOB);
 -- Record tables are appended to in arrival order (no key on the random document ids, so
 -- a batch writes few pages); readers sort what they read. Mention records are one row a
--- document (record_codec.h: EncodeMentions), what entity resolution reads. Event records are clustered by
--- fusion part (seq grows with arrival: documents.seq << 20 | index), so a part is read as
--- one range and a batch appends at the end of each part's range.
+-- document (record_codec.h: EncodeMentions), what entity resolution reads. Event records
+-- are clustered by fusion part (seq grows with arrival: documents.seq << 20 | index), so a
+-- part is read as one range and a batch appends at the end of each part's range.
 CREATE TABLE IF NOT EXISTS mention_records(doc TEXT, mentions BLOB);
 CREATE TABLE IF NOT EXISTS event_records(
   part TEXT, seq INTEGER, doc TEXT, idx INTEGER, record BLOB, PRIMARY KEY(part, seq)) WITHOUT ROWID;
