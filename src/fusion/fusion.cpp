@@ -129,8 +129,10 @@ FusedEvents FuseEvents(PartRecords& records, const Resolution& entities, int thr
   // never all in memory. A chunk holds up to kChunk clusters and stops at the cluster that
   // brings its mentions to kChunkMentions (an event holds a copy of every mention, and the
   // largest events have thousands). A chunk takes its members' records into one vector, and
-  // each member's features are pointed at its place there.
-  const size_t kChunk = 2048, kChunkMentions = 16384;
+  // each member's features are pointed at its place there. Two chunks are in memory at
+  // once (the sink's and the next): at 250k documents, 8,192 mentions a chunk instead of
+  // 16,384 lowers the peak by 37 MB (4,096 no further).
+  const size_t kChunk = 2048, kChunkMentions = 8192;
   // The chunk the sink has (its events and conflicts live here until it returns).
   std::vector<Event> written_events;
   std::vector<Conflict> written_conflicts;
