@@ -79,6 +79,8 @@ TEST(Compression, ZlibInflateRefusesWrongSizeAndDamage) {
   bad[bad.size() / 2] = static_cast<char>(bad[bad.size() / 2] ^ 0x5A);
   EXPECT_FALSE(ZlibInflate(bad.data(), bad.size(), text.size(), &out)) << "damaged (checksum)";
   EXPECT_FALSE(ZlibInflate("", 0, 0, &out));
+  // A damaged stated size larger than deflate can expand to is refused before allocating.
+  EXPECT_FALSE(ZlibInflate(z.data(), z.size(), size_t{1} << 40, &out));
 }
 
 TEST(Compression, GunzipReadsOneOrSeveralMembers) {

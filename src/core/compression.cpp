@@ -55,6 +55,7 @@ void ZlibCompress(std::string_view in, std::string* out) {
 }
 
 bool ZlibInflate(const void* in, size_t n, size_t size, std::string* out) {
+  if (size > n * kMaxRatio) return false;  // a damaged size: never allocated
   out->resize(size);
   size_t got = 0;
   return libdeflate_zlib_decompress(Decompressor(), in, n, out->data(), size, &got) == LIBDEFLATE_SUCCESS &&
