@@ -466,5 +466,29 @@ TEST(AskMatch, FactsOfCompactEqualFactsOfTheEvent) {
   EXPECT_EQ(b.asserted, a.asserted);
 }
 
+// The roles and place an event is searched by are staged with it: each name's keys (as
+// ask::NameKeys gives them), names as the stored JSON gives them back.
+TEST(AskIndexStage, RolesAndPlaceAreTheNamesKeys) {
+  auto joined = [](const std::string& name) {
+    std::string out;
+    for (const std::string& k : ask::NameKeys(name)) out += (out.empty() ? "" : " ") + k;
+    return out;
+  };
+  Event e;
+  e.source = {"General Ana Ruiz"};
+  e.target = {"Northport Harbour Authority"};
+  e.place = "Northport";
+  AskIndex::StagedFacts f = AskIndex::FactsOf(e);
+  EXPECT_EQ(f.roles, joined("General Ana Ruiz") + " , " + joined("Northport Harbour Authority"));
+  EXPECT_EQ(f.place_keys, joined("Northport"));
+  EXPECT_FALSE(f.place_keys.empty());
+
+  // A name that is not UTF-8 is keyed as the JSON writer stores it (U+FFFD for the bad byte).
+  Event bad = e, replaced = e;
+  bad.target = {"Northport\xff Authority"};
+  replaced.target = {"Northport\xEF\xBF\xBD Authority"};
+  EXPECT_EQ(AskIndex::FactsOf(bad).roles, AskIndex::FactsOf(replaced).roles);
+}
+
 }  // namespace
 }  // namespace dossier
