@@ -66,14 +66,8 @@ class AskFastTest : public ::testing::Test {
     repeated_ = dir_->Path("repeated.db");
     examples_ = dir_->Path("examples.db");
     std::string out;
-    ASSERT_EQ(RunCommand(std::string(DOSSIER_BINARY) + " build --quiet --db " + repeated_ + " " + dir_->Path("corpus"), &out),
-              0)
-        << out;
-    ASSERT_EQ(RunCommand(std::string(DOSSIER_BINARY) + " build --quiet --db " + examples_ + " " + DOSSIER_SOURCE_DIR +
-                      "/examples/corpus",
-                  &out),
-              0)
-        << out;
+    ASSERT_EQ(dossier_test::BuildStore(repeated_, dir_->Path("corpus"), &out), 0) << out;
+    ASSERT_EQ(dossier_test::BuildStore(examples_, dossier_test::ExamplesCorpus(), &out), 0) << out;
   }
   static void TearDownTestSuite() {
     delete dir_;

@@ -19,6 +19,7 @@
 #include "core/document_json.h"
 #include "store/ask_index.h"
 #include "store/store.h"
+#include "examples_store.h"
 #include "shell.h"
 #include "temp_dir.h"
 
@@ -59,21 +60,8 @@ class Docs : public ask::DocumentSource {
 };
 
 // The examples corpus built once into a store by the dossier binary.
-class AskIndexTest : public ::testing::Test {
+class AskIndexTest : public dossier_test::ExamplesStoreTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new dossier_test::TempDir();
-    db_ = dir_->Path("examples.db");
-    std::string out;
-    int rc = RunCommand(std::string(DOSSIER_BINARY) + " build --quiet --db " + db_ + " " + DOSSIER_SOURCE_DIR +
-                     "/examples/corpus",
-                 &out);
-    ASSERT_EQ(rc, 0) << out;
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
   void SetUp() override { ASSERT_TRUE(Store::Open(db_, false, &store_).ok()); }
 
   ask::DossierView Whole() {
@@ -89,13 +77,8 @@ class AskIndexTest : public ::testing::Test {
     return v;
   }
 
-  static dossier_test::TempDir* dir_;
-  static std::string db_;
   std::unique_ptr<Store> store_;
 };
-
-dossier_test::TempDir* AskIndexTest::dir_ = nullptr;
-std::string AskIndexTest::db_;
 
 const char* kQuestions[] = {
     "How many people were killed in the strike on Tariq al-Hamdawi?",

@@ -36,6 +36,17 @@ inline int Shell(const std::string& cmd, std::string* out = nullptr) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+#if defined(DOSSIER_BINARY) && defined(DOSSIER_SOURCE_DIR)
+// The bundled example corpus.
+inline std::string ExamplesCorpus() { return std::string(DOSSIER_SOURCE_DIR) + "/examples/corpus"; }
+
+// Builds `inputs` (paths as /bin/sh words) into the store `db` with the dossier command;
+// its standard output and error go to *out. Returns the exit code.
+inline int BuildStore(const std::string& db, const std::string& inputs, std::string* out) {
+  return Shell(std::string(DOSSIER_BINARY) + " build --quiet --db " + db + " " + inputs + " 2>&1", out);
+}
+#endif
+
 }  // namespace dossier_test
 
 #endif  // DOSSIER_TESTS_SHELL_H_

@@ -17,6 +17,7 @@
 #include "store/statement.h"
 #include "store/store.h"
 #include "store/stored_records.h"
+#include "examples_store.h"
 #include "shell.h"
 #include "temp_dir.h"
 
@@ -31,21 +32,8 @@ struct RawDb {
 };
 
 // The examples corpus built once into a store by the dossier binary.
-class StoredRecordsTest : public ::testing::Test {
+class StoredRecordsTest : public dossier_test::ExamplesStoreTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new dossier_test::TempDir();
-    db_ = dir_->Path("examples.db");
-    std::string out;
-    int rc = dossier_test::Shell(std::string(DOSSIER_BINARY) + " build --quiet --db " + db_ + " " +
-                                     DOSSIER_SOURCE_DIR + "/examples/corpus 2>&1",
-                                 &out);
-    ASSERT_EQ(rc, 0) << out;
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
   void SetUp() override {
     ASSERT_TRUE(Store::Open(db_, false, &store_).ok());
     std::vector<MentionRecord> mentions;
@@ -77,15 +65,10 @@ class StoredRecordsTest : public ::testing::Test {
     return out;
   }
 
-  static dossier_test::TempDir* dir_;
-  static std::string db_;
   std::unique_ptr<Store> store_;
   Resolution resolution_;
   std::vector<std::string> parts_;
 };
-
-dossier_test::TempDir* StoredRecordsTest::dir_ = nullptr;
-std::string StoredRecordsTest::db_;
 
 TEST_F(StoredRecordsTest, FusionGivesTheSameEventsFromStoredRecords) {
   size_t events = 0;

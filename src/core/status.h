@@ -3,6 +3,8 @@
 #ifndef DOSSIER_CORE_STATUS_H_
 #define DOSSIER_CORE_STATUS_H_
 
+#include <cstddef>
+#include <cstdio>
 #include <string>
 #include <utility>
 
@@ -21,6 +23,13 @@ class Status {
   bool failed_ = false;
   std::string message_;
 };
+
+// `n` bytes as a message gives them: "12.3 MB".
+inline std::string Megabytes(size_t n) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(n) / (1024.0 * 1024.0));
+  return buf;
+}
 
 }  // namespace dossier
 

@@ -23,12 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string Megabytes(size_t n) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(n) / (1024.0 * 1024.0));
-  return buf;
-}
-
 bool IsGzip(const std::string& b) {
   return b.size() >= 2 && static_cast<unsigned char>(b[0]) == 0x1f &&
          static_cast<unsigned char>(b[1]) == 0x8b;
